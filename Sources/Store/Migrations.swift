@@ -1,0 +1,87 @@
+import GRDB
+
+/// The numbered schema migrations. Append new ones; never edit one that has shipped.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1-initial") { db in
+            try db.create(table: "repository") { t in
+                t.primaryKey("id", .text)
+                t.column("url", .text).notNull()
+                t.column("lastFetchAt", .datetime)
+                t.column("lastFetchError", .text)
+                t.column("everReachable", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "stack") { t in
+                t.primaryKey("id", .text)
+                t.column("repositoryId", .text).notNull().indexed()
+                t.column("path", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("statusDetail", .text)
+                t.column("deployedCommit", .text)
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("stackId", .text).notNull().indexed()
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull().indexed()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime)
+                t.column("ownerPid", .integer).notNull()
+            }
+            try db.create(table: "logLine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("stream", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "logLine_runId_id", on: "logLine", columns: ["runId", "id"])
+            try db.create(table: "proposal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).references("run", onDelete: .setNull)
+                t.column("stackId", .text).notNull()
+                t.column("branch", .text).notNull()
+                t.column("sourceCommit", .text).notNull()
+                t.column("generatedCommit", .text)
+                t.column("inputHash", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("diagnostics", .jsonText).notNull()
+                t.column("validationPassed", .boolean)
+                t.column("plan", .jsonText)
+                t.column("error", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("durationMs", .integer)
+            }
+            try db.create(index: "proposal_stack_branch", on: "proposal", columns: ["stackId", "branch", "createdAt"])
+            try db.create(table: "deployment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).references("run", onDelete: .setNull)
+                t.column("stackId", .text).notNull().indexed()
+                t.column("commit", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("status", .text).notNull().indexed()
+                t.column("queuedAt", .datetime).notNull()
+                t.column("startedAt", .datetime)
+                t.column("finishedAt", .datetime)
+                t.column("error", .text)
+                t.column("counts", .jsonText)
+                t.column("snapshotPath", .text)
+            }
+            try db.create(table: "driftCheck") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("runId", .integer).references("run", onDelete: .setNull)
+                t.column("stackId", .text).notNull().indexed()
+                t.column("commit", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("resources", .jsonText).notNull()
+                t.column("error", .text)
+                t.column("checkedAt", .datetime).notNull()
+                t.column("durationMs", .integer)
+                t.column("reported", .boolean).notNull().defaults(to: false)
+            }
+        }
+        return migrator
+    }
+}

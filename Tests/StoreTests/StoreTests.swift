@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import Store
+
+/// A store in a fresh temporary directory, removed when the test ends.
+private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
+    try body(try Store(path: path), path)
+}
+
+@Suite struct StoreTests {
+    @Test func migratesFromEmptyIntoWALMode() throws {
+        try withTemporaryStore { store, path in
+            #expect(try store.appliedMigrations() == ["1-initial"])
+            #expect(try store.journalMode() == "wal")
+            #expect(FileManager.default.fileExists(atPath: path))
+            // Opening again is a no-op migration.
+            let again = try Store(path: path)
+            #expect(try again.appliedMigrations() == ["1-initial"])
+        }
+    }
+
+    @Test func repositoriesRecordFetchOutcomes() throws {
+        try withTemporaryStore { store, _ in
+            try store.upsertRepository(id: "acme", url: "https://git.example.com/acme.git")
+            #expect(try store.repository(id: "acme")?.everReachable == false)
+            try store.recordFetch(repositoryId: "acme", error: "connection refused")
+            #expect(try store.repository(id: "acme")?.lastFetchError == "connection refused")
+            #expect(try store.repository(id: "acme")?.everReachable == false)
+            try store.recordFetch(repositoryId: "acme", error: nil)
+            try store.upsertRepository(id: "acme", url: "https://git.example.com/acme2.git")
+            let record = try #require(try store.repository(id: "acme"))
+            #expect(record.everReachable)
+            #expect(record.lastFetchError == nil)
+            #expect(record.url == "https://git.example.com/acme2.git")
+            #expect(try store.repositories().map(\.id) == ["acme"])
+        }
+    }
+
+    @Test func stacksKeepTheirDeployedCommitAcrossStatusChanges() throws {
+        try withTemporaryStore { store, _ in
+            try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .deployed, deployedCommit: "abc123")
+            try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .proposing, detail: "feature/x")
+            try store.setStackStatus(id: "other/db", repositoryId: "other", path: "db", status: .new)
+            let stack = try #require(try store.stack(id: "acme/infra/web"))
+            #expect(stack.status == .proposing)
+            #expect(stack.statusDetail == "feature/x")
+            #expect(stack.deployedCommit == "abc123")
+            #expect(try store.stacks(repositoryId: "acme").map(\.id) == ["acme/infra/web"])
+            #expect(try store.stacks().count == 2)
+        }
+    }
+
+    @Test func recordsRoundTrip() throws {
+        try withTemporaryStore { store, _ in
+            let run = try store.startRun(stackId: "acme/web", kind: .deployment)
+            let runId = try #require(run.id)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            try store.appendLog(runId: runId, [(.stdout, "Plan: 3 to add", now), (.stderr, "warning: x", now)])
+            let lines = try store.logLines(runId: runId)
+            #expect(lines.map(\.text) == ["Plan: 3 to add", "warning: x"])
+            #expect(try store.logLines(runId: runId, afterId: lines[0].id).map(\.text) == ["warning: x"])
+
+            let proposal = try store.insertProposal(ProposalRecord(
+                runId: runId, stackId: "acme/web", branch: "feature/x", sourceCommit: "c1", generatedCommit: "c2",
+                inputHash: "h", status: .proposed,
+                diagnostics: [DiagnosticEntry(severity: "warning", line: 12, message: "not understood: \"make it fast\"")],
+                validationPassed: true, plan: PlanCounts(add: 3), createdAt: now, durationMs: 1234))
+            #expect(try store.proposals(stackId: "acme/web") == [proposal])
+            #expect(try store.proposals(stackId: "acme/web", branch: "other").isEmpty)
+
+            var deployment = try store.insertDeployment(DeploymentRecord(runId: runId, stackId: "acme/web", commit: "c2", queuedAt: now))
+            deployment.status = .succeeded
+            deployment.startedAt = now
+            deployment.finishedAt = now.addingTimeInterval(42)
+            deployment.counts = PlanCounts(add: 3, change: 1)
+            try store.updateDeployment(deployment)
+            let deploymentId = try #require(deployment.id)
+            let loaded = try #require(try store.deployment(id: deploymentId))
+            #expect(loaded == deployment)
+            #expect(loaded.duration == 42)
+
+            let check = try store.insertDriftCheck(DriftCheckRecord(
+                runId: runId, stackId: "acme/web", commit: "c2", status: .drifted,
+                resources: [DriftedResource(address: "aws_s3_bucket.logs", change: "update",
+                                            attributes: [DriftedAttribute(path: "tags.owner", expected: "\"a\"", actual: "\"b\"")])],
+                checkedAt: now, reported: true))
+            #expect(try store.driftChecks(stackId: "acme/web") == [check])
+        }
+    }
+
+    @Test func deploymentsFilterSortAndPage() throws {
+        try withTemporaryStore { store, _ in
+            let base = Date(timeIntervalSince1970: 1_800_000_000)
+            for index in 0..<5 {
+                try store.insertDeployment(DeploymentRecord(stackId: "s", commit: "c\(index)", status: index % 2 == 0 ? .succeeded : .failed, queuedAt: base.addingTimeInterval(Double(index))))
+            }
+            #expect(try store.deployments(stackId: "s").map(\.commit) == ["c4", "c3", "c2", "c1", "c0"])
+            #expect(try store.deployments(stackId: "s", ascending: true, limit: 2, offset: 1).map(\.commit) == ["c1", "c2"])
+            #expect(try store.deployments(status: .failed).map(\.commit) == ["c3", "c1"])
+        }
+    }
+
+    @Test func twoConnectionsSeeEachOthersWrites() throws {
+        try withTemporaryStore { first, path in
+            let second = try Store(path: path)
+            try first.upsertRepository(id: "one", url: "/one")
+            #expect(try second.repository(id: "one") != nil)
+            try second.setStackStatus(id: "one/a", repositoryId: "one", path: "a", status: .deployed)
+            #expect(try first.stack(id: "one/a")?.status == .deployed)
+        }
+    }
+
+    @Test func runsOfADeadProcessBecomeInterrupted() throws {
+        try withTemporaryStore { store, _ in
+            let run = try store.startRun(stackId: "acme/web", kind: .deployment)
+            var deployment = try store.insertDeployment(DeploymentRecord(runId: run.id, stackId: "acme/web", commit: "c1", status: .running))
+            let finished = try store.insertDeployment(DeploymentRecord(stackId: "acme/web", commit: "c0", status: .succeeded))
+
+            // The process that owns the run is still this one: nothing to recover.
+            #expect(try store.recoverInterruptedWork().runs.isEmpty)
+
+            // A restarted daemon has another pid.
+            let recovery = try store.recoverInterruptedWork(currentPid: getpid() &+ 1)
+            #expect(recovery.runs.map(\.id) == [run.id])
+            deployment.status = .interrupted
+            #expect(recovery.deployments.map(\.id) == [deployment.id])
+            let deploymentId = try #require(deployment.id), finishedId = try #require(finished.id), runId = try #require(run.id)
+            #expect(try store.deployment(id: deploymentId)?.status == .interrupted)
+            #expect(try store.deployment(id: finishedId)?.status == .succeeded)
+            #expect(try store.run(id: runId)?.status == .interrupted)
+            // Recovery is idempotent.
+            #expect(try store.recoverInterruptedWork(currentPid: getpid() &+ 1).runs.isEmpty)
+        }
+    }
+
+    @Test func concurrentWritersDoNotLoseLines() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(path: directory.appendingPathComponent("db.sqlite").path)
+        let runId = try #require(try store.startRun(stackId: "s", kind: .proposal).id)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for line in 0..<25 { try store.appendLog(runId: runId, [(.stdout, "w\(writer) l\(line)", Date())]) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try store.logLines(runId: runId).count == 200)
+    }
+}
