@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Configuration: the daemon's YAML config, validated with key paths and lines.
@@ -23,6 +25,25 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Reconciler: watcher, work queue, proposer, deployer, drift checker, status reporter.
+        .target(
+            name: "Reconciler",
+            dependencies: [
+                "Configuration",
+                "Store",
+                "Sandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // The command-line entry point.
         .executableTarget(
@@ -37,5 +58,7 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox"]),
     ]
 )

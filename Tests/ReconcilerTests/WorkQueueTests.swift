@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+@testable import Reconciler
+
+/// Records what the jobs did, from many tasks at once.
+private final class Journal: Sendable {
+    private let state = Mutex<(events: [String], running: Int, peak: Int)>(([], 0, 0))
+
+    func begin(_ name: String) {
+        state.withLock { $0.events.append("start \(name)"); $0.running += 1; $0.peak = max($0.peak, $0.running) }
+    }
+
+    func end(_ name: String) {
+        state.withLock { $0.events.append("end \(name)"); $0.running -= 1 }
+    }
+
+    func note(_ event: String) { state.withLock { $0.events.append(event) } }
+    var events: [String] { state.withLock { $0.events } }
+    var peak: Int { state.withLock { $0.peak } }
+}
+
+private func job(_ journal: Journal, repository: String, stack: String, kind: JobKey.Kind = .propose, name: String, sleep: Duration = .milliseconds(30)) -> Job {
+    Job(key: JobKey(stackID: stack, kind: kind), repositoryID: repository, run: {
+        journal.begin(name)
+        try? await Task.sleep(for: sleep)
+        journal.end(name)
+    }, superseded: { journal.note("superseded \(name)") })
+}
+
+@Suite struct WorkQueueTests {
+    let logger = Logger(label: "test")
+
+    @Test func concurrencyIsBoundedAndStacksRunOneAtATime() async {
+        let journal = Journal()
+        let queue = WorkQueue(limit: 2, logger: logger)
+        for index in 0..<6 {
+            await queue.submit(job(journal, repository: "r\(index % 3)", stack: "s\(index)", name: "j\(index)"))
+        }
+        // Three jobs of one stack, each a different kind: they must not overlap.
+        for kind in [JobKey.Kind.propose, .deploy, .drift] {
+            await queue.submit(job(journal, repository: "r9", stack: "shared", kind: kind, name: "shared-\(kind)"))
+        }
+        await queue.waitUntilIdle()
+        #expect(journal.peak == 2)
+        let shared = journal.events.filter { $0.contains("shared") }
+        #expect(shared.count == 6)
+        for pair in stride(from: 0, to: shared.count, by: 2) {
+            #expect(shared[pair].hasPrefix("start") && shared[pair + 1].hasPrefix("end"))
+        }
+    }
+
+    @Test func aNewerJobWithTheSameKeySupersedesTheQueuedOne() async {
+        let journal = Journal()
+        let queue = WorkQueue(limit: 1, logger: logger)
+        await queue.submit(job(journal, repository: "r", stack: "busy", name: "blocker", sleep: .milliseconds(100)))
+        await queue.submit(job(journal, repository: "r", stack: "s", kind: .deploy, name: "commit1"))
+        await queue.submit(job(journal, repository: "r", stack: "s", kind: .deploy, name: "commit2"))
+        await queue.waitUntilIdle()
+        #expect(journal.events.contains("superseded commit1"))
+        #expect(!journal.events.contains("start commit1"))
+        #expect(journal.events.contains("end commit2"))
+    }
+
+    @Test func repositoriesTakeTurns() async {
+        let journal = Journal()
+        let queue = WorkQueue(limit: 1, logger: logger)
+        await queue.submit(job(journal, repository: "busy", stack: "blocker", name: "blocker", sleep: .milliseconds(80)))
+        for index in 0..<4 { await queue.submit(job(journal, repository: "busy", stack: "b\(index)", name: "busy\(index)", sleep: .milliseconds(5))) }
+        await queue.submit(job(journal, repository: "quiet", stack: "q", name: "quiet", sleep: .milliseconds(5)))
+        await queue.waitUntilIdle()
+        let starts = journal.events.filter { $0.hasPrefix("start") }
+        let quiet = try! #require(starts.firstIndex(of: "start quiet"))
+        #expect(quiet <= 2, "the quiet repository waited behind \(quiet) jobs: \(starts)")
+    }
+
+    @Test func transientFailuresAreRetriedAndStalledOnesAreNot() async throws {
+        let attempts = Mutex<[String: Int]>([:])
+        let queue = WorkQueue(limit: 2, backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(50), jitter: 0), logger: logger)
+        await queue.submit(Job(key: JobKey(stackID: "flaky", kind: .deploy), repositoryID: "r") {
+            let count = attempts.withLock { $0["flaky", default: 0] += 1; return $0["flaky"]! }
+            if count < 3 { throw ReconcileFailure.transient("network") }
+        })
+        await queue.submit(Job(key: JobKey(stackID: "broken", kind: .propose), repositoryID: "r") {
+            attempts.withLock { $0["broken", default: 0] += 1 }
+            throw ReconcileFailure.stalled("requirements refused")
+        })
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while attempts.withLock({ $0["flaky", default: 0] }) < 3, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(attempts.withLock { $0["flaky"] } == 3)
+        #expect(attempts.withLock { $0["broken"] } == 1)
+    }
+
+    @Test func backoffGrowsExponentiallyWithinTheCapAndJitter() {
+        let backoff = Backoff(base: .seconds(5), cap: .seconds(60), jitter: 0.2)
+        #expect(backoff.delay(attempt: 1, random: 0) == .seconds(5))
+        #expect(backoff.delay(attempt: 3, random: 0) == .seconds(20))
+        #expect(backoff.delay(attempt: 10, random: 0) == .seconds(60))
+        #expect(backoff.delay(attempt: 1, random: 1) == .seconds(6))
+        #expect(backoff.delay(attempt: 1, random: -1) == .seconds(4))
+    }
+}
