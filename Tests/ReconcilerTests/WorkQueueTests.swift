@@ -105,3 +105,31 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(backoff.delay(attempt: 1, random: -1) == .seconds(4))
     }
 }
+
+@Suite struct DoorbellTests {
+    @Test func aRingWakesTheWaiterEarly() async throws {
+        let bell = Doorbell()
+        let clock = ContinuousClock()
+        let start = clock.now
+        Task {
+            try await Task.sleep(for: .milliseconds(50))
+            await bell.ring()
+        }
+        await bell.wait(upTo: .seconds(30))
+        #expect(clock.now - start < .seconds(10))
+    }
+
+    @Test func aRingWhileBusyIsKeptForTheNextWait() async {
+        let bell = Doorbell()
+        await bell.ring()
+        await bell.ring()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await bell.wait(upTo: .seconds(30))
+        #expect(clock.now - start < .seconds(10))
+        // Two rings wake once: the next wait times out.
+        let second = clock.now
+        await bell.wait(upTo: .milliseconds(100))
+        #expect(clock.now - second >= .milliseconds(100))
+    }
+}
