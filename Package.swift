@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
+        .systemLibrary(name: "CLibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // Git: repositories, trees, commits without a working tree, fast-forward pushes.
+        .target(name: "Git", dependencies: ["CLibgit2"]),
         // Configuration: the daemon's YAML config, validated with key paths and lines.
         .target(
             name: "Configuration",
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox"]),
     ]

@@ -138,6 +138,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// Appends one line and returns it with its id (live followers resume from that id).
+    @discardableResult
+    public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {
+        try pool.write { db in
+            var record = LogLineRecord(runId: runId, at: date, stream: stream, text: text)
+            try record.insert(db)
+            return record
+        }
+    }
+
     /// The lines of a run after the line with id `afterId` (all when nil), oldest first.
     public func logLines(runId: Int64, afterId: Int64? = nil, limit: Int = 10_000) throws -> [LogLineRecord] {
         try pool.read { db in

@@ -63,7 +63,7 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(journal.events.contains("end commit2"))
     }
 
-    @Test func repositoriesTakeTurns() async {
+    @Test func repositoriesTakeTurns() async throws {
         let journal = Journal()
         let queue = WorkQueue(limit: 1, logger: logger)
         await queue.submit(job(journal, repository: "busy", stack: "blocker", name: "blocker", sleep: .milliseconds(80)))
@@ -71,7 +71,7 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         await queue.submit(job(journal, repository: "quiet", stack: "q", name: "quiet", sleep: .milliseconds(5)))
         await queue.waitUntilIdle()
         let starts = journal.events.filter { $0.hasPrefix("start") }
-        let quiet = try! #require(starts.firstIndex(of: "start quiet"))
+        let quiet = try #require(starts.firstIndex(of: "start quiet"))
         #expect(quiet <= 2, "the quiet repository waited behind \(quiet) jobs: \(starts)")
     }
 
@@ -87,11 +87,11 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
             throw ReconcileFailure.stalled("requirements refused")
         })
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(5)
+        let deadline = clock.now + .seconds(60)
         while attempts.withLock({ $0["flaky", default: 0] }) < 3, clock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        try await Task.sleep(for: .milliseconds(150))
+        try await Task.sleep(for: .milliseconds(300))
         #expect(attempts.withLock { $0["flaky"] } == 3)
         #expect(attempts.withLock { $0["broken"] } == 1)
     }
@@ -115,8 +115,9 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
             try await Task.sleep(for: .milliseconds(50))
             await bell.ring()
         }
-        await bell.wait(upTo: .seconds(30))
-        #expect(clock.now - start < .seconds(10))
+        await bell.wait(upTo: .seconds(600))
+        // Far below the timeout, even on a busy machine.
+        #expect(clock.now - start < .seconds(300))
     }
 
     @Test func aRingWhileBusyIsKeptForTheNextWait() async {
@@ -125,8 +126,8 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         await bell.ring()
         let clock = ContinuousClock()
         let start = clock.now
-        await bell.wait(upTo: .seconds(30))
-        #expect(clock.now - start < .seconds(10))
+        await bell.wait(upTo: .seconds(600))
+        #expect(clock.now - start < .seconds(300))
         // Two rings wake once: the next wait times out.
         let second = clock.now
         await bell.wait(upTo: .milliseconds(100))
