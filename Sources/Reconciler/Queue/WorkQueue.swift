@@ -103,6 +103,14 @@ public actor WorkQueue {
         for task in tasks.values { task.cancel() }
     }
 
+    /// Shuts down and waits for the running jobs to wind down (they record themselves as
+    /// interrupted).
+    public func shutdownAndWait() async {
+        shutdown()
+        let running = Array(tasks.values)
+        for task in running { await task.value }
+    }
+
     private func dispatch() {
         while running < limit, let job = takeNext() {
             running += 1
