@@ -14,12 +14,24 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
         .systemLibrary(name: "CLibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // Git: repositories, trees, commits without a working tree, fast-forward pushes.
         .target(name: "Git", dependencies: ["CLibgit2"]),
+        // Requirements: plain English → spec → Terraform; parser, catalog, HCL printer (pure).
+        .target(
+            name: "Requirements",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
+        .target(name: "PlanModel"),
+        // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
+        .target(name: "Policy", dependencies: ["PlanModel"]),
+        // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
+        .target(name: "Cost", dependencies: ["PlanModel"]),
         // Configuration: the daemon's YAML config, validated with key paths and lines.
         .target(
             name: "Configuration",
@@ -55,6 +67,7 @@ let package = Package(
             dependencies: [
                 "Configuration",
                 "Store",
+                "Requirements",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -63,6 +76,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "RequirementsTests", dependencies: ["Requirements"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox"]),
     ]

@@ -9,6 +9,8 @@ struct EZBuilt: AsyncParsableCommand {
         version: EZBuiltVersion.current,
         subcommands: [
             CheckConfigCommand.self,
+            GenerateCommand.self,
+            TemplatesCommand.self,
         ]
     )
 }

@@ -1,0 +1,346 @@
+import Foundation
+import PlanModel
+
+/// Prices the resources of a plan from the offline ``PriceTable``.
+///
+/// Hourly prices × 730 hours; usage-based prices × the stated ``UsageAssumptions``; types in
+/// ``freeTypes`` are $0.00 by rule; anything else is "not priced", never $0.
+public enum CostEstimator {
+    /// Resource types AWS does not charge for by themselves (their traffic or the resources
+    /// they configure may cost, and are priced where they are).
+    public static let freeTypes: Set<String> = [
+        "aws_vpc", "aws_subnet", "aws_route_table", "aws_route", "aws_route_table_association",
+        "aws_main_route_table_association", "aws_internet_gateway", "aws_egress_only_internet_gateway",
+        "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+        "aws_vpc_security_group_egress_rule", "aws_network_acl", "aws_network_acl_rule", "aws_default_security_group",
+        "aws_default_route_table", "aws_default_network_acl", "aws_vpc_dhcp_options", "aws_vpc_dhcp_options_association",
+        "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_role_policy_attachment",
+        "aws_iam_instance_profile", "aws_iam_user", "aws_iam_group", "aws_iam_user_policy", "aws_iam_group_policy",
+        "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment",
+        "aws_iam_openid_connect_provider", "aws_iam_service_linked_role",
+        "aws_db_subnet_group", "aws_db_parameter_group", "aws_rds_cluster_parameter_group", "aws_db_option_group",
+        "aws_elasticache_subnet_group", "aws_elasticache_parameter_group",
+        "aws_lb_target_group", "aws_alb_target_group", "aws_lb_listener", "aws_alb_listener", "aws_lb_listener_rule",
+        "aws_lb_target_group_attachment", "aws_launch_template", "aws_autoscaling_policy",
+        "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration",
+        "aws_s3_bucket_policy", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_logging",
+        "aws_s3_bucket_ownership_controls", "aws_s3_bucket_acl", "aws_s3_bucket_cors_configuration",
+        "aws_s3_bucket_website_configuration", "aws_s3_bucket_notification", "aws_s3_account_public_access_block",
+        "aws_kms_alias", "aws_ecs_cluster", "aws_ecs_task_definition", "aws_ecs_cluster_capacity_providers",
+        "aws_sns_topic_subscription", "aws_sns_topic_policy", "aws_sqs_queue_policy", "aws_sqs_queue_redrive_policy",
+        "aws_lambda_permission", "aws_lambda_event_source_mapping", "aws_route53_record", "aws_acm_certificate",
+        "aws_acm_certificate_validation", "aws_secretsmanager_secret_version", "aws_secretsmanager_secret_policy",
+        "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
+        "aws_efs_mount_target", "aws_efs_access_point", "aws_efs_backup_policy", "aws_cloudfront_origin_access_control",
+        "aws_cloudfront_origin_access_identity", "aws_api_gateway_resource", "aws_api_gateway_method",
+        "aws_api_gateway_integration", "aws_api_gateway_deployment", "aws_api_gateway_stage",
+        "aws_api_gateway_method_response", "aws_api_gateway_integration_response", "aws_apigatewayv2_stage",
+        "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_ebs_encryption_by_default",
+        "aws_volume_attachment", "aws_key_pair", "aws_eip_association", "aws_dynamodb_table_item",
+        "aws_s3_object", "aws_cloudwatch_log_resource_policy",
+    ]
+
+    /// Estimates the monthly cost of a plan's resources after apply (managed resources only).
+    /// The region is the plan's `aws` provider region, else `defaultRegion`.
+    public static func estimate(
+        _ plan: PlanDocument, defaultRegion: String = "us-east-1", usage: UsageAssumptions = .default
+    ) -> CostReport {
+        estimate(resources: plan.resources, plan: plan, region: plan.region ?? defaultRegion, usage: usage)
+    }
+
+    /// Estimates the monthly cost of what is deployed now (the plan's prior state).
+    public static func estimateDeployed(
+        _ plan: PlanDocument, defaultRegion: String = "us-east-1", usage: UsageAssumptions = .default
+    ) -> CostReport {
+        estimate(resources: plan.priorResources, plan: plan, region: plan.region ?? defaultRegion, usage: usage)
+    }
+
+    /// Estimates the given resources; `plan` supplies configuration references for
+    /// relationships (ECS service → task definition, Auto Scaling group → launch template).
+    public static func estimate(
+        resources: [PlannedResource], plan: PlanDocument, region: String, usage: UsageAssumptions = .default
+    ) -> CostReport {
+        let context = PricingContext(plan: plan, resources: resources, region: region, usage: usage)
+        let lines = resources.filter { $0.mode == .managed }.map { context.price($0) }
+        return CostReport(region: region, lines: lines)
+    }
+}
+
+/// Per-estimate state: the region, usage, and lookups across resources.
+struct PricingContext {
+    let plan: PlanDocument
+    let resources: [PlannedResource]
+    let region: String
+    let usage: UsageAssumptions
+
+    private func hours(_ resource: PlannedResource, _ name: String, key: String, count: Decimal = 1) -> CostComponent? {
+        guard let price = PriceTable.price(key, region: region) else { return nil }
+        return CostComponent(name: name, quantity: PriceTable.hoursPerMonth * count, price: price)
+    }
+
+    private func usageComponent(_ name: String, key: String, quantity: Decimal, assumption: String) -> CostComponent? {
+        guard let price = PriceTable.price(key, region: region) else { return nil }
+        return CostComponent(name: name, quantity: quantity, price: price, assumption: assumption)
+    }
+
+    private func notPriced(_ resource: PlannedResource, _ reason: String) -> CostLine {
+        CostLine(address: resource.address, type: resource.type, status: .notPriced(reason: reason))
+    }
+
+    private func priced(_ resource: PlannedResource, _ components: [CostComponent?], missing: String) -> CostLine {
+        let present = components.compactMap { $0 }
+        guard present.count == components.count, !present.isEmpty else { return notPriced(resource, missing) }
+        return CostLine(address: resource.address, type: resource.type, status: .priced, components: present)
+    }
+
+    private func number(_ resource: PlannedResource, _ path: String) -> Decimal? {
+        guard let value = resource.value(at: path) else { return nil }
+        switch value {
+        case .number(let number): return Decimal(string: String(number))
+        case .string(let text): return Decimal(string: text)
+        default: return nil
+        }
+    }
+
+    /// The resource in `resources` that `resource.attribute` refers to, by configuration
+    /// reference or by matching one of `keys` of the target's planned values.
+    private func referenced(from resource: PlannedResource, attribute: String, types: Set<String>, keys: [String]) -> PlannedResource? {
+        let candidates = resources.filter { types.contains($0.type) }
+        if let config = plan.configuration(of: resource) {
+            let addresses = config.referencedResources(attribute)
+            if let match = candidates.first(where: { addresses.contains($0.configAddress) }) { return match }
+        }
+        if let value = resource.value(at: attribute)?.stringValue {
+            return candidates.first { candidate in keys.contains { candidate.value(at: $0)?.stringValue == value } }
+        }
+        return nil
+    }
+
+    func price(_ resource: PlannedResource) -> CostLine {
+        if CostEstimator.freeTypes.contains(resource.type) {
+            return CostLine(address: resource.address, type: resource.type, status: .free)
+        }
+        guard PriceTable.regions.contains(region) else {
+            return notPriced(resource, "no prices for region \(region)")
+        }
+        let u = usage
+        switch resource.type {
+        case "aws_instance":
+            guard let type = resource.string("instance_type") else { return notPriced(resource, "instance_type unknown until apply") }
+            var components: [CostComponent?] = [hours(resource, "Instance usage (\(type), Linux on-demand)", key: "ec2/\(type)")]
+            if resource.bool("associate_public_ip_address") == true {
+                components.append(hours(resource, "Public IPv4 address", key: "ipv4"))
+            }
+            let volumeType = resource.string("root_block_device.0.volume_type") ?? "gp3"
+            if let size = number(resource, "root_block_device.0.volume_size") {
+                components.append(PriceTable.price("ebs/\(volumeType)", region: region).map {
+                    CostComponent(name: "Root volume (\(volumeType), \(size) GB)", quantity: size, price: $0)
+                })
+            }
+            return priced(resource, components, missing: "no price for instance type \(type) in \(region)")
+        case "aws_ebs_volume":
+            let volumeType = resource.string("type") ?? "gp3"
+            guard let size = number(resource, "size") else { return notPriced(resource, "volume size unknown until apply") }
+            var components: [CostComponent?] = [PriceTable.price("ebs/\(volumeType)", region: region).map {
+                CostComponent(name: "Storage (\(volumeType))", quantity: size, price: $0)
+            }]
+            if volumeType == "gp3" {
+                if let iops = number(resource, "iops"), iops > 3000 {
+                    components.append(PriceTable.price("ebs-iops/gp3", region: region).map {
+                        CostComponent(name: "Provisioned IOPS above 3000", quantity: iops - 3000, price: $0)
+                    })
+                }
+                if let throughput = number(resource, "throughput"), throughput > 125 {
+                    components.append(PriceTable.price("ebs-throughput/gp3", region: region).map {
+                        CostComponent(name: "Throughput above 125 MBps", quantity: throughput - 125, price: $0)
+                    })
+                }
+            }
+            return priced(resource, components, missing: "no price for EBS volume type \(volumeType) in \(region)")
+        case "aws_eip":
+            return priced(resource, [hours(resource, "Public IPv4 address", key: "ipv4")], missing: "no IPv4 price")
+        case "aws_nat_gateway":
+            return priced(resource, [
+                hours(resource, "NAT gateway hours", key: "nat"),
+                usageComponent("Data processed", key: "nat-data", quantity: u.natDataGB, assumption: "\(u.natDataGB) GB processed per NAT gateway"),
+            ], missing: "no NAT gateway price in \(region)")
+        case "aws_lb", "aws_alb":
+            let kind = resource.string("load_balancer_type") ?? "application"
+            guard kind == "application" || kind == "network" else { return notPriced(resource, "no price for \(kind) load balancers") }
+            return priced(resource, [
+                hours(resource, "Load balancer hours (\(kind))", key: "elb/\(kind)"),
+                PriceTable.price("elb-lcu/\(kind)", region: region).map {
+                    CostComponent(name: "Capacity units", quantity: u.loadBalancerLCUs * PriceTable.hoursPerMonth, price: $0,
+                                  assumption: "\(u.loadBalancerLCUs) LCU on average per load balancer")
+                },
+            ], missing: "no load balancer price in \(region)")
+        case "aws_db_instance":
+            return priceDatabase(resource)
+        case "aws_rds_cluster":
+            return priced(resource, [
+                usageComponent("Aurora storage", key: "aurora-storage", quantity: u.auroraStorageGB, assumption: "\(u.auroraStorageGB) GB Aurora storage per cluster"),
+                usageComponent("Aurora I/O", key: "aurora-io", quantity: u.auroraIOMillions, assumption: "\(u.auroraIOMillions) million I/O requests per cluster"),
+            ], missing: "no Aurora price in \(region)")
+        case "aws_rds_cluster_instance":
+            guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, "instance_class unknown") }
+            if instanceClass == "db.serverless" {
+                let cluster = referenced(from: resource, attribute: "cluster_identifier", types: ["aws_rds_cluster"], keys: ["cluster_identifier", "id"])
+                guard let minimum = cluster.flatMap({ number($0, "serverlessv2_scaling_configuration.0.min_capacity") }) else {
+                    return notPriced(resource, "Serverless v2 capacity unknown (no cluster scaling configuration found)")
+                }
+                return priced(resource, [PriceTable.price("aurora-acu", region: region).map {
+                    CostComponent(name: "Aurora Serverless v2 (\(minimum) ACU minimum)", quantity: minimum * PriceTable.hoursPerMonth, price: $0,
+                                  assumption: "Serverless v2 runs at its minimum capacity all month")
+                }], missing: "no Aurora Serverless v2 price in \(region)")
+            }
+            return priced(resource, [hours(resource, "Aurora instance (\(instanceClass))", key: "aurora/\(instanceClass)")],
+                          missing: "no price for Aurora class \(instanceClass) in \(region)")
+        case "aws_elasticache_cluster", "aws_elasticache_replication_group":
+            guard let nodeType = resource.string("node_type") else { return notPriced(resource, "node_type unknown") }
+            var nodes: Decimal = 1
+            if resource.type == "aws_elasticache_cluster" {
+                nodes = number(resource, "num_cache_nodes") ?? 1
+            } else if let count = number(resource, "num_cache_clusters") {
+                nodes = count
+            } else if let groups = number(resource, "num_node_groups") {
+                nodes = groups * (1 + (number(resource, "replicas_per_node_group") ?? 0))
+            }
+            return priced(resource, [hours(resource, "Cache nodes (\(nodes) × \(nodeType))", key: "elasticache/\(nodeType)", count: nodes)],
+                          missing: "no price for cache node type \(nodeType) in \(region)")
+        case "aws_efs_file_system":
+            return priced(resource, [usageComponent("Standard storage", key: "efs", quantity: u.efsStorageGB, assumption: "\(u.efsStorageGB) GB stored per file system")],
+                          missing: "no EFS price in \(region)")
+        case "aws_s3_bucket":
+            return priced(resource, [
+                usageComponent("Standard storage", key: "s3", quantity: u.s3StorageGB, assumption: "\(u.s3StorageGB) GB stored per bucket"),
+                usageComponent("Requests", key: "s3-requests", quantity: u.s3RequestsThousands, assumption: "\(u.s3RequestsThousands)K requests per bucket"),
+            ], missing: "no S3 price in \(region)")
+        case "aws_dynamodb_table":
+            if resource.string("billing_mode") == "PROVISIONED" {
+                let reads = number(resource, "read_capacity") ?? 0
+                let writes = number(resource, "write_capacity") ?? 0
+                return priced(resource, [
+                    PriceTable.price("dynamodb-provisioned/write", region: region).map {
+                        CostComponent(name: "Provisioned writes (\(writes) WCU)", quantity: writes * PriceTable.hoursPerMonth, price: $0)
+                    },
+                    PriceTable.price("dynamodb-provisioned/read", region: region).map {
+                        CostComponent(name: "Provisioned reads (\(reads) RCU)", quantity: reads * PriceTable.hoursPerMonth, price: $0)
+                    },
+                    usageComponent("Storage", key: "dynamodb-storage", quantity: u.dynamoStorageGB, assumption: "\(u.dynamoStorageGB) GB per table"),
+                ], missing: "no DynamoDB price in \(region)")
+            }
+            return priced(resource, [
+                usageComponent("On-demand writes", key: "dynamodb/write", quantity: u.dynamoWritesMillions, assumption: "\(u.dynamoWritesMillions)M write request units per table"),
+                usageComponent("On-demand reads", key: "dynamodb/read", quantity: u.dynamoReadsMillions, assumption: "\(u.dynamoReadsMillions)M read request units per table"),
+                usageComponent("Storage", key: "dynamodb-storage", quantity: u.dynamoStorageGB, assumption: "\(u.dynamoStorageGB) GB per table"),
+            ], missing: "no DynamoDB price in \(region)")
+        case "aws_lambda_function":
+            let memoryMB = number(resource, "memory_size") ?? 128
+            let seconds = u.lambdaRequestsMillions * 1_000_000 * u.lambdaAverageMilliseconds / 1000
+            return priced(resource, [
+                usageComponent("Requests", key: "lambda-requests", quantity: u.lambdaRequestsMillions, assumption: "\(u.lambdaRequestsMillions)M invocations per function"),
+                usageComponent("Duration (\(memoryMB) MB)", key: "lambda-duration", quantity: seconds * memoryMB / 1024,
+                               assumption: "\(u.lambdaAverageMilliseconds) ms average duration; free tier not deducted"),
+            ], missing: "no Lambda price in \(region)")
+        case "aws_cloudfront_distribution":
+            return priced(resource, [
+                usageComponent("Data transfer out", key: "cloudfront-data", quantity: u.cloudFrontDataGB, assumption: "\(u.cloudFrontDataGB) GB to viewers in North America/Europe"),
+                usageComponent("HTTPS requests", key: "cloudfront-requests", quantity: u.cloudFrontRequestsTenThousands,
+                               assumption: "\(u.cloudFrontRequestsTenThousands * 10)K HTTPS requests per distribution"),
+            ], missing: "no CloudFront price")
+        case "aws_route53_zone":
+            return priced(resource, [
+                PriceTable.price("route53-zone", region: region).map { CostComponent(name: "Hosted zone", quantity: 1, price: $0) },
+                usageComponent("Standard queries", key: "route53-queries", quantity: u.route53QueriesMillions, assumption: "\(u.route53QueriesMillions)M queries per zone"),
+            ], missing: "no Route 53 price")
+        case "aws_kms_key":
+            return priced(resource, [
+                PriceTable.price("kms-key", region: region).map { CostComponent(name: "Customer managed key", quantity: 1, price: $0) },
+                usageComponent("Requests", key: "kms-requests", quantity: u.kmsRequestsTenThousands, assumption: "\(u.kmsRequestsTenThousands * 10)K API requests per key"),
+            ], missing: "no KMS price")
+        case "aws_secretsmanager_secret":
+            return priced(resource, [
+                PriceTable.price("secrets", region: region).map { CostComponent(name: "Secret", quantity: 1, price: $0) },
+                usageComponent("API calls", key: "secrets-api", quantity: u.secretsAPITenThousands, assumption: "\(u.secretsAPITenThousands * 10)K API calls per secret"),
+            ], missing: "no Secrets Manager price")
+        case "aws_cloudwatch_log_group", "aws_flow_log":
+            return priced(resource, [
+                usageComponent("Log ingestion", key: "logs-ingest", quantity: u.logsIngestGB, assumption: "\(u.logsIngestGB) GB ingested per log group or flow log"),
+                usageComponent("Log storage", key: "logs-storage", quantity: u.logsIngestGB, assumption: "one month of ingested logs stored"),
+            ], missing: "no CloudWatch Logs price in \(region)")
+        case "aws_cloudwatch_metric_alarm":
+            return priced(resource, [PriceTable.price("cw-alarm", region: region).map { CostComponent(name: "Standard alarm", quantity: 1, price: $0) }],
+                          missing: "no CloudWatch alarm price")
+        case "aws_ecs_service":
+            return priceFargate(resource)
+        case "aws_autoscaling_group":
+            let capacity = number(resource, "desired_capacity") ?? number(resource, "min_size") ?? 0
+            guard let template = referenced(from: resource, attribute: "launch_template.0.id", types: ["aws_launch_template"], keys: ["id", "name"])
+                ?? referenced(from: resource, attribute: "launch_template.0.name", types: ["aws_launch_template"], keys: ["name"]),
+                let type = template.string("instance_type")
+            else { return notPriced(resource, "instance type of the launch template not found") }
+            return priced(resource, [hours(resource, "Instances (\(capacity) × \(type))", key: "ec2/\(type)", count: capacity)],
+                          missing: "no price for instance type \(type) in \(region)")
+        case "aws_sqs_queue":
+            return priced(resource, [usageComponent("Requests", key: "sqs", quantity: u.sqsRequestsMillions, assumption: "\(u.sqsRequestsMillions)M requests per queue; free tier not deducted")],
+                          missing: "no SQS price")
+        case "aws_sns_topic":
+            return priced(resource, [usageComponent("Publishes", key: "sns", quantity: u.snsPublishesMillions, assumption: "\(u.snsPublishesMillions)M publishes per topic; deliveries not included")],
+                          missing: "no SNS price")
+        case "aws_api_gateway_rest_api":
+            return priced(resource, [usageComponent("REST API requests", key: "apigw-rest", quantity: u.apiRequestsMillions, assumption: "\(u.apiRequestsMillions)M requests per API")],
+                          missing: "no API Gateway price in \(region)")
+        case "aws_apigatewayv2_api":
+            return priced(resource, [usageComponent("HTTP API requests", key: "apigw-http", quantity: u.apiRequestsMillions, assumption: "\(u.apiRequestsMillions)M requests per API")],
+                          missing: "no API Gateway price in \(region)")
+        case "aws_ecr_repository":
+            return priced(resource, [usageComponent("Image storage", key: "ecr-storage", quantity: u.ecrStorageGB, assumption: "\(u.ecrStorageGB) GB of images per repository")],
+                          missing: "no ECR price")
+        default:
+            return notPriced(resource, "no price for resource type \(resource.type)")
+        }
+    }
+
+    private func priceDatabase(_ resource: PlannedResource) -> CostLine {
+        guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, "instance_class unknown") }
+        let rawEngine = resource.string("engine") ?? "postgres"
+        let engine: String
+        switch rawEngine {
+        case "postgres": engine = "postgres"
+        case "mysql", "mariadb": engine = "mysql"
+        default: return notPriced(resource, "no price for engine \(rawEngine)")
+        }
+        let multiAZ = resource.bool("multi_az") == true
+        let factor: Decimal = multiAZ ? 2 : 1
+        let deployment = multiAZ ? "Multi-AZ" : "Single-AZ"
+        var components: [CostComponent?] = [
+            hours(resource, "Database instance (\(rawEngine), \(instanceClass), \(deployment))", key: "rds/\(engine)/\(instanceClass)", count: factor)
+        ]
+        if let storage = number(resource, "allocated_storage") {
+            let storageType = resource.string("storage_type") ?? "gp2"
+            components.append(PriceTable.price("rds-storage/\(storageType)", region: region).map {
+                CostComponent(name: "Storage (\(storageType), \(deployment))", quantity: storage * factor, price: $0)
+            })
+        }
+        return priced(resource, components, missing: "no price for \(rawEngine) \(instanceClass) in \(region)")
+    }
+
+    private func priceFargate(_ resource: PlannedResource) -> CostLine {
+        let launchType = resource.string("launch_type") ?? "FARGATE"
+        guard launchType == "FARGATE" else { return notPriced(resource, "only Fargate services are priced (launch type \(launchType))") }
+        let count = number(resource, "desired_count") ?? 1
+        guard let task = referenced(from: resource, attribute: "task_definition", types: ["aws_ecs_task_definition"], keys: ["arn", "family"]),
+            let cpu = number(task, "cpu"), let memory = number(task, "memory")
+        else { return notPriced(resource, "task definition cpu/memory not found") }
+        let vcpu = cpu / 1024
+        let gigabytes = memory / 1024
+        return priced(resource, [
+            PriceTable.price("fargate-vcpu", region: region).map {
+                CostComponent(name: "Fargate vCPU (\(count) × \(vcpu) vCPU)", quantity: count * vcpu * PriceTable.hoursPerMonth, price: $0)
+            },
+            PriceTable.price("fargate-memory", region: region).map {
+                CostComponent(name: "Fargate memory (\(count) × \(gigabytes) GB)", quantity: count * gigabytes * PriceTable.hoursPerMonth, price: $0)
+            },
+        ], missing: "no Fargate price in \(region)")
+    }
+}

@@ -1,0 +1,597 @@
+import Foundation
+
+/// Reads the details of one statement into the component it is about.
+enum Extractors {
+    static let cidr = "\\b(\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2})\\b"
+    static let az = "\\b([a-z]{2}-[a-z]+-\\d[a-z])\\b"
+    static let sgID = "\\b(sg-[0-9a-f]{6,})\\b"
+    static let subnetID = "\\b(subnet-[0-9a-f]{6,})\\b"
+
+    /// Applies every reader for the component's kind; returns whether anything was read.
+    static func extract(into c: inout Component, from s: Statement, index: Int, interpreter: Interpreter) -> Bool {
+        var r = Reader(c: c, s: s)
+        if c.name == nil, let n = NameReader.name(for: c.kind, in: s), !(c.kind == .queue && s.normalized.has("\\b(dlq|dead[- ]letter)")) {
+            r.c.name = Sourced(n, line: s.line); r.hit = true
+        }
+        switch c.kind {
+        case .network: r.network()
+        case .bucket: r.bucket()
+        case .staticSite: r.site(); r.bucket()
+        case .instance: r.compute(); r.instance()
+        case .webTier: r.compute(); r.webTier()
+        case .database: r.database()
+        case .dynamodb: r.dynamodb()
+        case .queue: r.queue()
+        case .topic: r.topic()
+        case .function: r.function()
+        case .httpApi: r.httpApi()
+        case .container: r.container()
+        case .registry: r.registry()
+        case .cache: r.cache()
+        case .key: r.key()
+        case .secret: r.secret()
+        case .alarm: r.alarm()
+        case .fileSystem: r.fileSystem()
+        case .role: r.role()
+        }
+        if c.ownership == .existing, r.hit == false, NameReader.name(for: c.kind, in: s) != nil { r.hit = true }
+        c = r.c
+        return r.hit || interpreter.mentions[index].contains { $0.kind == c.kind }
+    }
+}
+
+/// Helpers to read one statement into one component.
+struct Reader {
+    var c: Component
+    let s: Statement
+    var hit = false
+    var t: String { s.normalized }
+    var o: String { s.text }
+
+    mutating func put(_ key: String, _ value: PropertyValue) {
+        c.setIfAbsent(key, value, line: s.line)
+        hit = true
+    }
+    mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
+    mutating func putInt(_ key: String, _ value: Int?) { if let value { put(key, .int(value)) } }
+    mutating func append(_ key: String, _ values: [String]) {
+        guard !values.isEmpty else { return }
+        var list = c.strings(key)
+        for v in values where !list.contains(v) { list.append(v) }
+        c.set(key, .strings(list), line: c.properties[key]?.line ?? s.line)
+        hit = true
+    }
+    /// Sets a yes/no flag from a phrase: negated phrases set false.
+    mutating func flag(_ key: String, _ pattern: String) {
+        for m in t.matches(pattern) {
+            let (before, after) = PolarityReader.clause(t, at: m.offset, length: m.groups[0].utf16.count)
+            let negative = before.has(PolarityReader.negationBefore) || after.has("^[^,]*?(" + PolarityReader.negationAfter + "|\\b(off|disabled|false|no)\\b)")
+            let positive = after.has("^\\W*(on|enabled|true|yes)\\s*($|[,.;:)!—–-])")
+            put(key, .bool(positive || !negative))
+            return
+        }
+    }
+    func int(_ pattern: String, _ group: Int = 1) -> Int? { t.capture(pattern, group).flatMap { Int($0) } }
+    func days(_ anchor: String) -> Int? { Quantities.firstDays(in: t, after: anchor) }
+    func seconds(_ anchor: String) -> Int? { Quantities.firstSeconds(in: t, after: anchor) }
+    var ids: (vpc: String?, subnets: [String], sgs: [String]) {
+        (o.capture("\\b(vpc-[0-9a-f]{6,})\\b"), o.matches(Extractors.subnetID).map { $0.groups[1] }, o.matches(Extractors.sgID).map { $0.groups[1] })
+    }
+
+    // MARK: network
+
+    mutating func network() {
+        if let vpc = ids.vpc { putString("vpcId", vpc) }
+        // Subnet ids: public when the nearest tier word before them says so.
+        for m in o.matches(Extractors.subnetID) {
+            let before = (String(o.utf16.prefix(m.offset)) ?? "").lowercased()
+            let pub = before.range(of: "public", options: .backwards), priv = before.range(of: "private", options: .backwards)
+            let isPublic = pub != nil && (priv == nil || pub!.lowerBound > priv!.lowerBound)
+            append(isPublic ? "publicSubnetIds" : "privateSubnetIds", [m.groups[1]])
+        }
+        if let cidr = t.capture("(?:vpc|network)[^.;]*?" + Extractors.cidr) ?? (t.has("\\bcidr\\b") && !t.has("subnet") ? t.capture(Extractors.cidr) : nil),
+           !t.has("(from|to|allow|only|reach|access)\\W+(\\w+\\W+){0,2}" + NSRegularExpression.escapedPattern(for: cidr)) { putString("cidr", cidr) }
+        let azs = t.matches(Extractors.az).map { $0.groups[1] }
+        if !azs.isEmpty && !t.has("\\bsubnet-") { append("azs", azs) }
+        putInt("azCount", int("\\b(\\d+) (availability zones?|azs?)\\b") ?? int("across (\\d+) (availability zones?|azs?)"))
+        if (t.has("\\bsubnets?\\b|\\btiers?\\b|per az") || s.normalizedContext.has("\\b(subnets?|tiers?)\\b")) && !t.has("subnet-") {
+            if t.has("\\bpublic\\b") { put("public", .bool(true)) }
+            if t.has("private[- ]app|\\bapp(lication)? (subnet|tier)|private subnet|\\bprivate\\b") { put("private", .bool(true)) }
+            if t.has("private[- ]data|\\bdata (subnet|tier)|isolated|database subnet|\\bdb subnet") { put("data", .bool(true)) }
+        }
+        for (tier, word) in [("publicMask", "public"), ("privateMask", "private[- ]app|\\bapp\\b|private"), ("dataMask", "data|isolated")] {
+            if let mask = t.capture("(?:" + word + ")[^.;:]*?\\(?/(\\d{2})\\b") ?? t.capture("(?:" + word + ")\\s*\\(/(\\d{2})\\)") { putInt(tier, Int(mask)) }
+        }
+        if let mask = int("/(\\d{2}) (size )?(for|per) (each|every)") ?? int("(?:each|every|all)[^.;]*?/(\\d{2})\\b") ?? int("\\bplease /(\\d{2})\\b") {
+            putInt("publicMask", mask); putInt("privateMask", mask); putInt("dataMask", mask)
+        }
+        if t.has("\\bnat\\b") {
+            if t.has("\\b(no|don't want|do not want|without|not want|not|none)\\b[^.;]*\\bnat\\b|\\bnat\\b[^.;]*(not needed|not wanted)") && !t.has("nat instances") { put("nat", .string("none")) }
+            else if t.has("nat[^.;]*(per|each|every) (availability zone|az)|(one|1|a) nat( gateway)? (per|in each|in every) (az|availability zone)|\\b(\\d+) nat gateways") { put("nat", .string("perAz")) }
+            else if t.has("\\b(one|1|single|a single|only one)\\s+nat|nat[^.;]*in total") { put("nat", .string("single")) }
+        }
+        if t.has("public ip") || t.has("auto-?assign") {
+            flag("mapPublicIp", "(get|assign|auto-?assign|automatic(ally)?)[^.;]*public ip|public ip[^.;]*(automatic|auto)")
+        }
+        if t.has("flow logs?") {
+            put("flowLogs", .bool(true))
+            if let g = o.capture("`(/[^`]+)`") { putString("flowLogGroup", g) }
+            putInt("flowLogRetention", days("(retain|retention|kept|keep)"))
+            if t.has("customer[- ]managed|\\bkms\\b|\\bcmk\\b") { put("flowLogKms", .bool(true)) }
+        }
+        if t.has("retain(ed)?|retention") && c.bool("flowLogs") == true { putInt("flowLogRetention", days("(retain|retention)")) }
+        if t.has("\\bendpoints?\\b") && !t.has("(no|not|without)[^.;]*endpoints?|endpoints?[^.;]*(not in scope|out of scope)") && !s.normalizedContext.has(PolarityReader.negatedSection) {
+            if t.has("\\bs3\\b") { append("endpoints", ["s3"]) }
+            if t.has("dynamo") { append("endpoints", ["dynamodb"]) }
+            if t.has("\\bssm\\b|session manager") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
+        }
+        if t.has("\\bs3\\b[^.;]*(gateway|endpoint)") && !t.has("\\bno\\b[^.;]*endpoint") { append("endpoints", ["s3"]) }
+        if t.has("ssm|session manager") && t.has("(privately|vpc endpoints?|no (nat|internet))") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
+        if t.has("dns (hostnames|support|resolution)") { put("dns", .bool(true)) }
+        if t.has("default security group") { put("stripDefaultSG", .bool(true)) }
+    }
+
+    // MARK: storage
+
+    mutating func bucket() {
+        if t.has("versioning|versioned|keep (old |previous )?versions") {
+            if t.has("versioning[^.;]*(not needed|off|disabled|not required|no\\b)|no versioning|(not|don't|without)[^.;]*version") { put("versioning", .bool(false)) } else { put("versioning", .bool(true)) }
+        }
+        if t.has("sse-kms|\\bkms\\b|customer[- ]managed key|with the key above|\\bcmk\\b") && !t.has("(no|not|without|default aws)[^.;]*kms") { putString("encryption", "kms") }
+        if t.has("sse-s3|aes-?256|s3[- ]managed") { putString("encryption", "s3") }
+        if t.has("bucket keys?") { put("bucketKey", .bool(true)) }
+        let classes: [(String, String)] = [("deep archive", "DEEP_ARCHIVE"), ("glacier instant|glacier ir", "GLACIER_IR"), ("glacier", "GLACIER"),
+                                           ("one[- ]zone", "ONEZONE_IA"), ("intelligent[- ]tiering", "INTELLIGENT_TIERING"), ("standard[- ]ia|infrequent access|\\bia\\b", "STANDARD_IA")]
+        if !t.has("noncurrent") {
+            for (word, cls) in classes {
+                if t.has(word), let d = days("(?:" + word + ")[^.;]*?(?:after|at|when|older than|once)") ?? days("(?:after|older than)[^.;]*?") , !t.has("\\bno\\b[^.;]*(" + word + ")") {
+                    append("transitions", ["\(cls):\(d)"]); break
+                }
+            }
+            if t.has("\\b(delete|expire|expiration|remove|purge)"), !t.has("incomplete|multipart|noncurrent") {
+                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delete|expire|expiration|remove|purge)[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)") { putInt("expirationDays", d) }
+            }
+        }
+        if t.has("noncurrent|old versions|previous versions"), let d = days("(noncurrent|old versions|previous versions)") { putInt("noncurrentDays", d) }
+        if t.has("multipart"), let d = days("multipart") ?? days("") { putInt("abortMultipartDays", d) }
+        if t.has("ownership|acls? disabled|bucket owner enforced") { put("ownershipEnforced", .bool(true)) }
+        if t.has("tls|https only|secure transport|not made over") { put("tlsOnly", .bool(true)) }
+        if t.has("block (all )?public access|not public|private|no public") { put("private", .bool(true)) }
+        if let p = o.capture("(?i)(?:under|prefix)\\s+(?:the\\s+)?(?:prefix\\s+)?[`\"“]?([A-Za-z0-9_.-]+/)") { putString("prefix", p) }
+    }
+
+    mutating func site() {
+        for m in o.matches("https?://([A-Za-z0-9.-]+\\.[A-Za-z]{2,})") where !m.groups[1].hasPrefix("app.") || true {
+            append("domains", [m.groups[1].lowercased()])
+        }
+        if t.has("hosted zone|\\bzone\\b"), let z = o.capture("`([A-Za-z0-9.-]+\\.[A-Za-z]{2,})`") ?? o.capture("zone (?:for |named |called )?([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)") { putString("zone", z.lowercased()) }
+        if t.has("https|certificate|\\btls\\b|\\bssl\\b") { put("https", .bool(true)) }
+        if t.has("index\\.html") { putString("indexDocument", "index.html") }
+        if let e = o.capture("`?(\\d{3}\\.html)`?") { putString("errorDocument", "/" + e) }
+        if t.has("price ?class|cheapest|europe and north america|north america and europe|us and eu|eu and us") {
+            if t.has("priceclass_all|all (edge )?locations|worldwide|global") { putString("priceClass", "PriceClass_All") }
+            else if t.has("priceclass_200|asia") { putString("priceClass", "PriceClass_200") }
+            else { putString("priceClass", "PriceClass_100") }
+        }
+        if t.has("redirect") && t.has("https") { put("redirectHttps", .bool(true)) }
+        if t.has("domain|site|serve|www\\.|url|address") {
+            for m in o.matches("(?<![@/\\w.-])((?:[A-Za-z0-9-]+\\.)+(?:com|io|net|org|dev|app|co\\.uk|org\\.uk|de|fr|nl|eu|ch|at|es|it|se|no|dk|fi|ie|be|pl|cz|ca|au|com\\.au|co|ai|shop|store|tech|cloud|info|biz|us|uk))\\b(?![.\\w/-])") where !m.groups[1].lowercased().hasSuffix("amazonaws.com") && !m.groups[1].lowercased().hasSuffix(".html") {
+                let d = m.groups[1].lowercased()
+                if !t.has("zone\\s+(for\\s+)?`?" + NSRegularExpression.escapedPattern(for: d)) { append("domains", [d]) }
+            }
+        }
+    }
+
+    // MARK: compute
+
+    mutating func compute() {
+        if let type = o.capture("(?<![\\w.])([a-z]\\d[a-z0-9]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal))\\b"), !t.has("\\b(db|cache)\\." + NSRegularExpression.escapedPattern(for: type)) { putString("instanceType", type) }
+        if let m = t.match("(\\d+(?:\\.\\d+)?)\\s*v?cpus?\\b[^.;]*?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|g|tb|mb)\\b") ?? t.match("(\\d+(?:\\.\\d+)?)\\s*v?cpus?\\s*(?:and|/|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib|g)") {
+            putString("vcpu", m[1]); putString("memoryGb", String(Quantities.gigabytes(Double(m[2]) ?? 0, m[3])))
+        }
+        if t.has("\\b(graviton|arm64|arm-based)\\b") && !t.has("(not|no|don't|n't)[^.;]*\\b(graviton|arm)") { putString("arch", "arm64") }
+        if t.has("\\bx86|intel|amd64|\\bnot graviton|\\bnot arm|build on arm") { putString("arch", "x86_64") }
+        if let ami = o.capture("\\b(ami-[0-9a-f]{8,})\\b") { putString("ami", ami) }
+        if t.has("amazon linux|al2023|al2\\b") { putString("os", t.has("amazon linux 2\\b(?! ?023)|\\bal2\\b") ? "al2" : "al2023") }
+        if t.has("ubuntu") { putString("os", "ubuntu") }
+        if let g = int("(\\d+)\\s*(?:gb|gib)\\s*(?:of\\s+)?(?:\\w+\\s+)?(?:disk|storage|root|volume|ebs)") ?? int("(?:disk|storage|root volume|ebs)[^.;]*?(\\d+)\\s*(?:gb|gib)") { putInt("diskGb", g) }
+        if let v = t.capture("\\b(gp3|gp2|io1|io2|st1)\\b") { putString("volumeType", v) }
+        if t.has("\\bpublic ip") { flag("publicIp", "public ip") }
+        let azs = t.matches(Extractors.az).map { $0.groups[1] }
+        if !azs.isEmpty && t.has("\\b(instance|server|one in|zones?)\\b") && !t.has("subnet-") { append("azs", azs) }
+        if t.has("session manager|\\bssm\\b") { put("ssm", .bool(true)) }
+        if t.has("instance profile"), let p = o.capture("(?i)instance profile\\s*[`\"“]([^`\"”]+)[`\"”]") {
+            putString("instanceProfile", p)
+        }
+        if t.has("metadata|imds") { put("imdsv2", .bool(true)) }
+        if t.has("user ?data") { put("userDataPlaceholder", .bool(true)) }
+        if t.has("\\b(read|write|delete)") && t.has("\\bbucket|\\bs3\\b") && t.has("\\b(role|permissions?|app|may|can)\\b") {
+            append("bucketAccess", t.has("delete") ? ["read", "write", "delete"] : t.has("write") ? ["read", "write"] : ["read"])
+        }
+        if t.has("secret") && t.has("read") && t.has("\\b(db|database|rds)\\b") { put("readsDbSecret", .bool(true)) }
+    }
+
+    mutating func instance() {
+        if let n = int("\\b(\\d+) (?:ec2 |linux |app |upload |web )?(?:instances?|servers?|vms?|boxes|machines)\\b"), n > 0, n <= 50, !t.has("(now|today|currently)") { putInt("count", n) }
+        if t.has("\\bnames?\\b") && NameReader.names(in: s).count > 1 { append("names", NameReader.names(in: s)) }
+        if t.has("mount") { putString("mountPath", o.capture("(/mnt/[A-Za-z0-9_/-]+|/[a-z]+/[A-Za-z0-9_/-]+)") ?? "/mnt/shared") }
+        if let n = o.capture("(?i)name tag:?\\s*[`\"“]?([A-Za-z0-9][A-Za-z0-9_.-]*)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
+        if t.has("\\bssh\\b|port 22|key pair") { put("noSsh", .bool(true)) }
+        if t.has("reachable|accessible|open|allow|access|connect"), let cidr = t.capture("(?:from|to)\\s+(?:[a-z-]+\\s+){0,3}" + Extractors.cidr), let port = int("port\\s*(\\d{2,5})") ?? int("on (\\d{2,5})\\b") {
+            append("ingress", ["\(port)|\(cidr)"])
+        }
+    }
+
+    mutating func webTier() {
+        putInt("min", int("at least (\\d+)") ?? int("min(imum)?\\s*(of )?(\\d+)", 3))
+        putInt("max", int("(?:never )?more than (\\d+)") ?? int("at most (\\d+)") ?? int("max(imum)?\\s*(of )?(\\d+)", 3))
+        putInt("desired", int("start(?:ing)? with (\\d+)") ?? int("desired (?:capacity )?(?:of )?(\\d+)"))
+        if let m = t.match("(\\d+)\\s*(?:[–-]|to)\\s*(\\d+) (instances|servers|nodes)") ?? t.match("between (\\d+) and (\\d+)") { putInt("min", Int(m[1])); putInt("max", Int(m[2])) }
+        if t.has("\\bcpu\\b"), let p = int("cpu[^.;]*?(\\d+)\\s*(%|percent)") ?? int("(\\d+)\\s*(%|percent)[^.;]*cpu") { putInt("cpuTarget", p) }
+        if !t.has("load balancer|\\balb\\b"), let p = int("(?:listens?|listening|runs?|serves?)[^.;]*?(?:on )?port (\\d{2,5})") ?? int("listens? on (\\d{2,5})") { putInt("appPort", p) }
+        if t.has("only the load balancer|only from the alb|from the (alb|load balancer)"), let p = int("(?:on |port )(\\d{2,5})") { putInt("appPort", p) }
+        if let n = int("\\b(\\d+) ?x ?[a-z]\\d[a-z0-9]*\\.") {
+            putInt("desired", n); putInt("min", n)
+            if let p = int("\\bport (\\d{2,5})") { putInt("appPort", p) }
+        }
+        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]*)") { putString("healthPath", p) }
+        if t.has("health"), let i = int("every (\\d+) ?s(ec(ond)?s?)?\\b") { putInt("healthInterval", i) }
+        putInt("healthyThreshold", int("(\\d+) (good|successful|healthy) checks"))
+        putInt("unhealthyThreshold", int("(\\d+) (failed|bad|unhealthy) (checks|ones)"))
+        if t.has("warm ?up|grace") { putInt("grace", seconds("")) }
+        if t.has("load balancer health check|elb health|alb health") { put("elbHealth", .bool(true)) }
+        if let arn = o.capture("(arn:aws:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+)") { putString("certificateArn", arn) }
+        if t.has("\\binternal\\b") && !t.has("not internal") { put("internal", .bool(true)) }
+        if t.has("internet[- ]facing|public(ly)? (alb|load balancer)|\\(public\\)") { put("internal", .bool(false)) }
+        if t.has("refresh|rolling"), let p = int("(\\d+)\\s*(%|percent)") { putInt("minHealthy", p) }
+    }
+
+    // MARK: data
+
+    mutating func database() {
+        if t.has("\\bpostgres") { putString("engine", "postgres") }
+        if t.has("\\bmysql\\b") { putString("engine", "mysql") }
+        if t.has("\\bmariadb\\b") { putString("engine", "mariadb") }
+        if let v = t.capture("(?:postgres(?:ql)?|mysql|mariadb)\\s*(\\d+(?:\\.\\d+)?)") ?? t.capture("(?:postgres(?:ql)?|mysql|mariadb)[^.;]{0,30}?\\bversion\\s*(\\d+(?:\\.\\d+)?)") {
+            putString("engineVersion", t.capture("\\b(" + NSRegularExpression.escapedPattern(for: v) + "\\.\\d+) (is what|if you|to pick)") ?? v)
+        } else if let v = t.capture("\\b(\\d{1,2}\\.\\d{1,2}) is what we tested") { c.set("engineVersion", .string(v), line: s.line); hit = true }
+        if t.has("aurora") && !t.has("not aurora|no aurora|aurora is (more|overkill|too)|(not|no|don't|instead of)[^.;]*aurora|plain") { putString("aurora", t.has("serverless") ? "serverless" : "provisioned") }
+        if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
+            if let old = c.properties["instanceClass"], old.value.string != cls, old.line != s.line { c.set("conflict", .string("instance class \(old.value.string ?? "") (line \(old.line)) and \(cls) (line \(s.line))"), line: s.line) }
+            putString("instanceClass", cls)
+        }
+        if let m = t.match("(\\d+(?:\\.\\d+)?)\\s*v?cpus?\\s*(?:/|,|and|with)?\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib)") {
+            if let old = c.properties["vcpu"], old.value.string != m[1], old.line != s.line, !t.has("same size") { c.set("conflict", .string("size \(old.value.string ?? "") vCPU (line \(old.line)) and \(m[1]) vCPU (line \(s.line))"), line: s.line) }
+            putString("vcpu", m[1]); putString("memoryGb", m[2])
+        }
+        if t.has("not burstable|general purpose|non-burstable") { put("noBurstable", .bool(true)) }
+        if let m = t.match("(?:up to|grow[^.;]*?to|max(?:imum)?(?: storage)?(?: of)?)\\s*~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|tb)") { putInt("maxStorageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
+        if let m = t.match("(?:start with |storage:? |with |around )?(\\d+)\\s*(gb|gib|tb)\\b(?:\\s*(?:of )?(?:storage|disk|data))") ?? (t.has("storage") ? t.match("(\\d+)\\s*(gb|gib|tb)\\b") : nil) {
+            let gb = Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))
+            if gb != c.int("maxStorageGb") && !t.has("a month") || t.has("start with") { putInt("storageGb", gb) }
+        }
+        if c.int("storageGb") == nil, t.has("db\\.[a-z0-9]+\\.|postgres|mysql|mariadb|rds"), !t.has("v?cpus?"), let m = t.match("(\\d+)\\s*(gb|gib|tb)\\b(?!\\s*(of )?(ram|memory|mem))") {
+            putInt("storageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2])))
+        }
+        if t.has("multi-?az|single[- ]az|highly available|high availability") {
+            if t.has("single[- ]az") { put("multiAz", .bool(false)) } else { flag("multiAz", "multi-?az|highly available|high availability") }
+        }
+        if t.has("backup") {
+            putInt("backupDays", days("backups?") ?? int("(\\d+)[- ]days?[- ]backups?") ?? int("(\\d+) days? of backups?"))
+            if let w = t.match("backup window[^.;]*?(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})") ?? (t.has("maintenance") ? nil : t.match("(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})")) { putString("backupWindow", "\(w[1])-\(w[2])") }
+        }
+        if t.has("maintenance"), let w = t.match("maintenance[^.;]*?(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})[^.;]*?\\b(mon|tue|wed|thu|fri|sat|sun)") ?? t.match("maintenance[^.;]*?\\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b[^.;]*?(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})") {
+            if w[1].count == 3 { putString("maintenanceWindow", "\(w[1]):\(w[2])-\(w[1]):\(w[3])") } else { putString("maintenanceWindow", "\(w[3]):\(w[1])-\(w[3]):\(w[2])") }
+        }
+        if t.has("deletion protection") { flag("deletionProtection", "deletion protection") }
+        if t.has("final snapshot") { flag("finalSnapshot", "final snapshot") }
+        if t.has("performance insights") { flag("performanceInsights", "performance insights") }
+        if let u = o.capture("(?i)(?:master |admin )?user(?:name)?\\s*(?:can be|is|:|=|should be)?\\s*[`\"“]([A-Za-z][A-Za-z0-9_]*)[`\"”]") { putString("username", u) }
+        if t.has("quer") && t.has("(longer|slower|more) than|over|exceed") {
+            if t.has("half a second") { putInt("slowQueryMs", 500) }
+            else if let m = t.match("(?:longer|slower|more) than\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?)") { putInt("slowQueryMs", m[2].hasPrefix("m") ? Int(Double(m[1]) ?? 0) : Int((Double(m[1]) ?? 0) * 1000)) }
+        }
+        if t.has("export[^.;]*log|logs? (to|in) cloudwatch|cloudwatch logs") { put("logExports", .bool(true)) }
+        if t.has("read replica") && !t.has("(no|not|without)[^.;]*read replica") { put("replica", .bool(true)) }
+        if t.has("\\b(names|identifiers)\\b") {
+            let names = NameReader.names(in: s)
+            if let env = c.string("environment") {
+                let word = env == "prod" ? "prod" : "stag"
+                if let n = names.first(where: { $0.lowercased().contains(word) }) { c.name = Sourced(n, line: s.line); hit = true }
+                return
+            }
+            if names.count >= 1, c.name == nil { c.name = Sourced(names[0], line: s.line) }
+            if names.count >= 2 { putString("replicaName", names[1]); append("names", names) }
+            if !names.isEmpty { hit = true }
+        }
+        if t.has("\\bgp3\\b") { putString("storageType", "gp3") }
+        for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
+        if t.has("reach|connect|access|allowed") {
+            for m in t.matches(Extractors.cidr) {
+                if t.has("replica only|only the replica|reach the replica") { append("replicaCidrs", [m.groups[1]]) } else { append("allowedCidrs", [m.groups[1]]) }
+            }
+            if let p = int("(?:on|port) (\\d{4,5})") { putInt("port", p) }
+        }
+        if t.has("only from the app|from the app (tier|servers)|app tier") { put("allowFromApp", .bool(true)) }
+        if t.has("managed by rds|secrets manager|generate[^.;]*password|rds[- ]managed") { put("managedPassword", .bool(true)) }
+    }
+
+    mutating func dynamodb() {
+        if t.has("\\bgsi|global secondary index") {
+            let name = o.capture("(?i)(?:gsi|index)\\s*[`\"“]([^`\"”]+)[`\"”]") ?? "gsi1"
+            let pk = o.capture("(?i)partition key\\s*`([^`]+)`") ?? o.capture("(?i)hash key\\s*`([^`]+)`")
+            let pkType = o.capture("(?i)partition key\\s*`[^`]+`\\s*\\((S|N|B)\\)") ?? "S"
+            let sk = o.capture("(?i)sort key\\s*`([^`]+)`")
+            let skType = o.capture("(?i)sort key\\s*`[^`]+`\\s*\\((S|N|B)\\)") ?? "S"
+            var spec = "\(name)|\(pk ?? "")|\(pkType)|\(sk ?? "")|\(skType)"
+            if t.has("include") || t.has("project only") {
+                let attrs = o.matches("`([A-Za-z0-9_]+)`").map { $0.groups[1] }.filter { $0 != name && $0 != pk && $0 != sk }
+                spec += "|INCLUDE|" + attrs.joined(separator: ",")
+            } else if t.has("keys only|keys_only") { spec += "|KEYS_ONLY|" } else { spec += "|ALL|" }
+            if pk != nil { append("gsis", [spec]) }
+            return
+        }
+        if c.string("hashKey") == nil, let m = t.match("\\b(?:pk|partition key|hash key)\\s*[:=]?\\s*`?([a-z_][a-z0-9_]*)`?\\s*\\(?(string|number|s|n)?\\)?") , !["is", "of"].contains(m[1]) {
+            putString("hashKey", o.capture("(?i)\\b(" + NSRegularExpression.escapedPattern(for: m[1]) + ")\\b") ?? m[1]); putString("hashKeyType", m[2].hasPrefix("n") ? "N" : "S")
+        }
+        if c.string("rangeKey") == nil, let m = t.match("\\b(?:sk|sort key|range key)\\s*[:=]?\\s*`?([a-z_][a-z0-9_]*)`?\\s*\\(?(string|number|s|n)?\\)?"), !["is", "of"].contains(m[1]) {
+            putString("rangeKey", o.capture("(?i)\\b(" + NSRegularExpression.escapedPattern(for: m[1]) + ")\\b") ?? m[1]); putString("rangeKeyType", m[2].hasPrefix("n") ? "N" : "S")
+        }
+        if let pk = o.capture("(?i)(?:partition|hash) key\\s*(?:is\\s*|:\\s*)?`([^`]+)`") ?? o.capture("(?i)(?:partition|hash) key\\s*(?:is\\s*|:\\s*)?([A-Za-z_][A-Za-z0-9_]*)") {
+            putString("hashKey", pk); putString("hashKeyType", o.capture("(?i)(?:partition|hash) key\\s*`?[^`(]+`?\\s*\\((S|N|B)") ?? (t.has("(partition|hash) key[^;,]*\\b(number|numeric)") ? "N" : "S"))
+        }
+        if let sk = o.capture("(?i)(?:sort|range) key\\s*(?:is\\s*|:\\s*)?`([^`]+)`") ?? o.capture("(?i)(?:sort|range) key\\s*(?:is\\s*|:\\s*)?([A-Za-z_][A-Za-z0-9_]*)") {
+            putString("rangeKey", sk); putString("rangeKeyType", o.capture("(?i)(?:sort|range) key\\s*`?[^`(]+`?\\s*\\((S|N|B)") ?? (t.has("(sort|range) key[^;]*\\b(number|numeric|epoch|timestamp)") ? "N" : "S"))
+        }
+        if t.has("on-demand|on demand|pay_per_request|pay per request") && !t.has("(switch|move|change)[^.;]*provisioned") { putString("billing", "PAY_PER_REQUEST") }
+        else if t.has("provisioned") && !s.normalizedContext.has("exist|v1|today"), let r = int("(\\d+) rcu") { putString("billing", "PROVISIONED"); putInt("rcu", r); putInt("wcu", int("(\\d+) wcu")) }
+        if t.has("\\bttl\\b|time to live|expire") , let a = o.capture("(?i)attribute\\s*`([^`]+)`") ?? o.capture("(?i)ttl (?:on )?(?:attribute )?`([^`]+)`") { putString("ttlAttribute", a) }
+        if t.has("pitr|point-in-time|point in time") { flag("pitr", "pitr|point-in-time|point in time") }
+        if t.has("stream") && t.has("new_and_old_images|new and old|new_image|old_image|keys_only|enable the (table )?stream|dynamodb streams") && !t.has("kinesis stream") || t.has("new_and_old_images") {
+            putString("streamView", t.has("new_and_old|new and old") ? "NEW_AND_OLD_IMAGES" : t.has("new_image") ? "NEW_IMAGE" : t.has("old_image") ? "OLD_IMAGE" : t.has("keys_only") ? "KEYS_ONLY" : "NEW_AND_OLD_IMAGES")
+        }
+        if t.has("deletion protection") { flag("deletionProtection", "deletion protection") }
+        if t.has("customer[- ]managed|\\bcmk\\b|kms key") && !t.has("aws owned|aws-owned|default") { putString("encryption", "kms") }
+        if t.has("name") && t.has("table") && c.name == nil, let n = o.capture("(?i)table\\s*`([^`]+)`") { c.name = Sourced(n, line: s.line); hit = true }
+    }
+
+    mutating func queue() {
+        if t.has("\\bfifo\\b") { flag("fifo", "\\bfifo\\b") }
+        if t.has("\\b(dlq|dead[- ]letter)") {
+            if t.has("(no|don't|not|without)[^.;]*(dlq|dead[- ]letter)") { put("dlq", .bool(false)); return }
+            put("dlq", .bool(true))
+            if let n = o.capture("(?i)(?:dlq|dead[- ]letter queue)\\s*[`\"“]([^`\"”]+)[`\"”]") { putString("dlqName", n) }
+            putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2))
+            if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
+        }
+        if t.has("retention|retain|kept|keep messages") && !t.has("^dlq") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
+        if t.has("visibility") {
+            if let x = int("(\\d+)\\s*x the lambda timeout") ?? int("(\\d+) times the (lambda|function) timeout") { putInt("visibilityMultiplier", x) }
+            else { putInt("visibilitySeconds", seconds("visibility")) }
+        }
+        if t.has("sse-kms|kms|with the key above|customer[- ]managed") && !t.has("(not|no)[^.;]*kms|sse-sqs") { putString("encryption", "kms") }
+        if let r = int("data key reuse(?: period)?[^.;]*?(\\d+)\\s*min") { putInt("dataKeyReuse", r * 60) }
+        if t.has("raw message") { flag("rawDelivery", "raw message") }
+        if let m = o.match("(?i)attribute\\s*[`\"“]([^`\"”]+)[`\"”][^.;]*?(?:equal to|equals|=|is)\\s*[`\"“]([^`\"”]+)[`\"”]") { putString("filter", "\(m[1])=\(m[2])") }
+        if t.has("topic") && t.has("(get|receive|subscribe|from the topic|every message|fan)") { put("subscribe", .bool(true)) }
+        if t.has("only (our |the )?topic|allow only|nobody else") { put("topicOnly", .bool(true)) }
+        if t.has("content[- ]based dedup") { put("contentDedup", .bool(true)) }
+    }
+
+    mutating func topic() {
+        for m in o.matches("([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})") { append("emails", [m.groups[1]]) }
+        if t.has("\\bfifo\\b") { flag("fifo", "\\bfifo\\b") }
+        if t.has("kms|encrypt") && !t.has("(no|not)[^.;]*(kms|encrypt)") { put("kms", .bool(true)) }
+    }
+
+    mutating func function() {
+        if let rt = t.capture("\\b(python\\s?3\\.\\d+|node(?:\\.?js)?\\s?\\d+(?:\\.x)?|java\\s?\\d+|ruby\\s?3\\.\\d|go|provided\\.al2023|dotnet\\s?\\d)\\b") {
+            var r = rt.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "node.js", with: "nodejs")
+            if r.hasPrefix("nodejs") && !r.hasSuffix(".x") { r += ".x" }
+            if r.hasPrefix("node") && !r.hasPrefix("nodejs") { r = "nodejs" + r.dropFirst(4) + (r.hasSuffix(".x") ? "" : ".x") }
+            if r == "go" { r = "provided.al2023" }
+            putString("runtime", r)
+        }
+        if let h = o.capture("(?i)handler(?: for both)?\\s*(?:is|:|=)?\\s*`([^`]+)`") ?? o.capture("(?i)handler\\s*(?:is|:|=)?\\s*([A-Za-z0-9_.]+\\.[A-Za-z0-9_]+)") { putString("handler", h) }
+        if let m = int("(\\d+)\\s*mb\\b") ?? (t.has("memory") ? int("(\\d+)\\s*(megabytes|mb)") : nil) { putInt("memory", m) }
+        if t.has("memory"), let g = int("(\\d+)\\s*gb") { putInt("memory", g * 1024) }
+        if t.has("timeout") || s.shape == .tableRow, let sec = seconds("timeout") ?? t.match("(\\d+)\\s*" + Quantities.durationUnit + "\\s*timeout").flatMap({ Quantities.seconds(Double($0[1]) ?? 0, $0[2]) }) ?? (s.shape == .tableRow ? seconds("timeout: ") : nil) { putInt("timeout", sec) }
+        if t.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent"), let n = int("(?:concurrency|limit)[^.;]*?(\\d+)") ?? int("(\\d+)[^.;]*concurren") { putInt("concurrency", n) }
+        if let z = o.capture("(?i)(?:code|zip|artifact|package)[^`]*`([^`]+\\.zip)`") ?? o.capture("([A-Za-z0-9_./-]+\\.zip)\\b") { putString("package", z) }
+        if t.has("\\benv(ironment)?\\b") || s.normalizedContext.has("\\benv") {
+            for m in o.matches("\\b([A-Z][A-Z0-9_]{1,})\\s*(?:=|set to)\\s*[`\"“]?([^\\s`\"”,()]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) }
+            for m in o.matches("\\b([A-Z][A-Z0-9_]{1,}) set to the bucket name") { append("env", ["\(m.groups[1])=@bucket"]) }
+        }
+        if t.has("logs?") && !t.has("access logs"), let d = days("(kept|retain|retention|keep)") { putInt("logDays", d) }
+        if t.has("\\bsqs\\b|queue") && t.has("trigger|->|→|batch|event source|consum|invoke") {
+            put("sqsTrigger", .bool(true))
+            putInt("batchSize", int("batch size (of )?(\\d+)", 2))
+            putInt("batchWindow", seconds("(batching|batch) window"))
+        }
+        if t.has("batch size") { putInt("batchSize", int("batch size (of )?(\\d+)", 2)) }
+        if t.has("batching window|batch window") { putInt("batchWindow", seconds("(batching|batch) window")) }
+        if t.has("partial batch|reportbatchitemfailures") { put("partialBatch", .bool(true)) }
+        if let n = int("every (\\d+) minutes?") { putString("schedule", "rate(\(n) minute\(n == 1 ? "" : "s"))") }
+        else if let n = int("every (\\d+) hours?") { putString("schedule", "rate(\(n) hour\(n == 1 ? "" : "s"))") }
+        else if t.has("every (minute)\\b") { putString("schedule", "rate(1 minute)") }
+        else if t.has("\\b(every hour|hourly)\\b") { putString("schedule", "rate(1 hour)") }
+        else if t.has("\\b(every day|daily|nightly|once a day)\\b") && t.has("\\b(run|schedule|trigger|invoke|at)\\b") {
+            let hour = int("at (\\d{1,2})(:\\d{2})?\\s*(am|utc)?") ?? 2
+            putString("schedule", "cron(0 \(hour % 24) * * ? *)")
+        }
+        if let cron = o.capture("(cron\\([^)]+\\)|rate\\([^)]+\\))") { c.set("schedule", .string(cron), line: s.line); hit = true }
+        if t.has("retr(y|ies)") {
+            if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
+        }
+        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write") { put("s3Trigger", .bool(true)) }
+        if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
+        if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }
+        if t.has("dynamodb|table") {
+            let actions = o.matches("\\b(PutItem|GetItem|Query|Scan|UpdateItem|DeleteItem|BatchWriteItem|BatchGetItem)\\b").map { "dynamodb:" + $0.groups[1] }
+            if !actions.isEmpty { append("tableActions", actions) }
+            else if t.has("\\b(writes?|puts?|stores?|saves?|inserts?)\\b") { append("tableActions", ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"]) }
+            else if t.has("\\b(reads?|queries|query|looks? up|gets?)\\b") { append("tableActions", ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"]) }
+            if let tbl = o.capture("(?i)table\\s*`([^`]+)`") { putString("table", tbl) }
+        }
+        if t.has("secret") && t.has("\\b(read|get|access|fetch|use)") { put("readsSecret", .bool(true)) }
+        if t.has("\\b(sqs|queue)\\b") && t.has("\\b(send|publish|write|put)s?\\b") && !t.has("trigger") { put("sendsToQueue", .bool(true)) }
+        if let m = o.match("\\b(GET|POST|PUT|DELETE|PATCH|ANY)\\b[;:]?\\s*(?:Path:\\s*)?(/[A-Za-z0-9_{}/.-]*)") { putString("route", "\(m[1]) \(m[2])") }
+    }
+
+    mutating func httpApi() {
+        if t.has("cors") {
+            for m in o.matches("(https?://[A-Za-z0-9.-]+(?::\\d+)?)") { append("corsOrigins", [m.groups[1]]) }
+            let methods = o.matches("\\b(GET|POST|PUT|DELETE|PATCH|OPTIONS)\\b").map { $0.groups[1] }
+            append("corsMethods", methods)
+            append("corsHeaders", o.matches("`([A-Za-z-]+)`").map { $0.groups[1] }.filter { $0.first?.isUppercase == true })
+        }
+        if t.has("throttl|requests?/s|requests per second|rps") {
+            putInt("rateLimit", int("(\\d+)\\s*(requests?|req)\\s*(/|per)\\s*s"))
+            putInt("burstLimit", int("burst (of |limit )?(\\d+)", 2))
+        }
+        if t.has("access logs?"), let d = days("(kept|retain|retention)") { putInt("logDays", d) }
+        if t.has("stage"), let st = o.capture("`(\\$default|[A-Za-z0-9_-]+)`") { putString("stage", st) }
+        if t.has("rest api") && !t.has("(than|not|no|instead of)[^.;]*rest") { put("restRequested", .bool(true)) }
+    }
+
+    mutating func container() {
+        if let v = t.capture("(\\d+(?:\\.\\d+)?)\\s*v?cpus?") { putString("vcpu", v) }
+        if t.has("memory|ram|\\bgb\\b"), let m = t.match("(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)\\b(?:\\s*(of )?(memory|ram))") ?? t.match("v?cpus?\\s*(?:and|/|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)") { putString("memoryGb", String(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
+        putInt("desired", int("run (\\d+) tasks") ?? int("(\\d+) tasks normally") ?? int("desired (count )?(of )?(\\d+)", 3))
+        if let m = t.match("between (\\d+) and (\\d+)( tasks)?") { putInt("min", Int(m[1])); putInt("max", Int(m[2])) }
+        if t.has("cpu"), let p = int("~?(\\d+)\\s*(%|percent)") { putInt("cpuTarget", p) }
+        if let p = int("listens? on (?:port )?(\\d{2,5})") ?? int("container port (\\d{2,5})") { putInt("port", p) }
+        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]+)") { putString("healthPath", p) }
+        if t.has("health|start|boot"), let g = seconds("(give it|grace|after)") ?? int("(\\d+) seconds after start") { putInt("grace", g) }
+        if t.has("\\benv\\b|environment") { for m in o.matches("\\b([A-Z][A-Z0-9_]{1,})\\s*=\\s*([^\\s,`]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) } }
+        if t.has("logs?"), let d = days("(keep|kept|retain|retention)") { putInt("logDays", d) }
+        if t.has("\\binternal\\b") && !t.has("(not|never) internal") { put("internal", .bool(true)) }
+        if t.has("internal|vpn|office|called by"), let cidr = t.capture(Extractors.cidr) { append("allowedCidrs", [cidr]) }
+        if let cl = o.capture("(?i)cluster\\s*[`\"“]([^`\"”]+)[`\"”]") { putString("clusterName", cl) }
+        if t.has("container insights") { flag("insights", "container insights") }
+        if t.has("\\b(arm64|graviton)\\b") && !t.has("(not|no)[^.;]*(arm|graviton)") { putString("arch", "ARM64") }
+        if t.has("x86") { putString("arch", "X86_64") }
+        if t.has("\\bhttp\\b") && t.has("port (\\d+)"), let p = int("port (\\d+)") { putInt("lbPort", p) }
+        if t.has("(no|without|don't need|do not need|not need)[^.;]*load balancer|load balancer[^.;]*(not needed|isn't needed)") { put("noLoadBalancer", .bool(true)) }
+        if t.has("\\b(sqs|queue)\\b") && t.has("\\b(reads?|consumes?|polls?|processes)\\b") { put("consumesQueue", .bool(true)) }
+        if let arn = o.capture("(arn:aws:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+)") { putString("certificateArn", arn) }
+        if let n = int("(\\d+) tasks? min(imum)?") ?? int("min(imum)?\\s*(of )?(\\d+) tasks?", 3) ?? int("at least (\\d+) tasks?") { putInt("min", n) }
+        if let n = int("up to (\\d+)( tasks)?") ?? int("max(imum)?\\s*(of )?(\\d+)", 3) ?? int("at most (\\d+)") { putInt("max", n) }
+        if !t.has("load balancer|\\balb\\b|listener"), let p = int("^\\W*port:?\\s*(\\d{2,5})") ?? int("(?:on|listens? on|serves? on) port (\\d{2,5})") { putInt("port", p) }
+    }
+
+    mutating func registry() {
+        if t.has("scan") { flag("scanOnPush", "scan") }
+        if t.has("immutable|mutable") { put("immutable", .bool(t.has("immutable") && !t.has("not immutable"))) }
+        if let n = int("(?:last|latest|most recent) (\\d+) images") ?? int("keep (?:only )?(?:the )?(\\d+)") { putInt("keepImages", n) }
+        if c.name == nil, let n = o.capture("(?i)(?:ecr )?repo(?:sitory)?\\s*[`\"“]([^`\"”]+)[`\"”]") { c.name = Sourced(n, line: s.line); hit = true }
+    }
+
+    mutating func cache() {
+        if let nt = o.capture("\\b(cache\\.[a-z0-9]+\\.[a-z0-9]+)\\b") { putString("nodeType", nt) }
+        if t.has("replica|failover|primary and") { put("replica", .bool(true)) }
+        if t.has("encrypt") { put("encryption", .bool(true)) }
+        if let v = t.capture("\\b(\\d\\.\\d) if you") ?? t.capture("redis\\s*(\\d+(?:\\.\\d+)?)") { c.set("version", .string(v), line: s.line); hit = true }
+        if t.has("snapshot") {
+            putInt("snapshotDays", days("(kept|retain|retention|keep)"))
+            if let w = t.match("(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})") { putString("snapshotWindow", "\(w[1])-\(w[2])") }
+        }
+        if t.has("maintenance"), let w = t.match("\\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b[^.;]*?(\\d{2}:\\d{2})\\s*[-–]\\s*(\\d{2}:\\d{2})") { putString("maintenanceWindow", "\(w[1]):\(w[2])-\(w[1]):\(w[3])") }
+        for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
+        if let n = o.capture("(?i)name things\\s*[`\"“]([^`\"”]+)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
+        if t.has("memcached") { put("memcached", .bool(true)) }
+    }
+
+    mutating func key() {
+        if let a = o.capture("(alias/[A-Za-z0-9/_-]+)") { putString("alias", a) }
+        if t.has("rotation|rotate") { flag("rotation", "rotation|rotate") }
+        if t.has("deletion window|pending window"), let d = days("window") { putInt("deletionDays", d) }
+        for m in t.matches("\\b(s3|sqs|sns|rds|dynamodb|logs|secretsmanager|lambda|ec2)\\.[a-z0-9-]+\\.amazonaws\\.com") { append("viaServices", [m.groups[1]]) }
+        if let acct = t.capture("\\b(\\d{12})\\b") { putString("account", acct) }
+    }
+
+    mutating func secret() {
+        if let d = o.capture("(?i)description\\s*:?\\s*[`\"“]([^`\"”]+)[`\"”]") { putString("description", d) }
+        if t.has("recovery window"), let d = days("recovery window") { putInt("recoveryDays", d) }
+        if t.has("rotat") && !t.has("\\b(kms|key)\\b") { flag("rotation", "rotat") }
+        if t.has("\\bvalue\\b") { put("valueOutsideTerraform", .bool(true)) }
+        if t.has("read access|read|getsecretvalue"), let r = o.capture("(?i)role\\s*[`\"“]([^`\"”]+)[`\"”]") { append("readers", [r]) }
+        if c.name == nil, let n = o.capture("(?i)secret name\\s*:?\\s*`([^`]+)`") { c.name = Sourced(n, line: s.line); hit = true }
+    }
+
+    mutating func alarm() {
+        if c.name == nil, Reader.mentionsMetric(s), let title = o.capture("^([A-Za-z][^—–:]{2,40}?)(?:\\s*[—–:]|\\s+-)\\s") { c.name = Sourced(title, line: s.line); hit = true }
+        if let metric = o.capture("\\b(CPUUtilization|ApproximateNumberOfMessagesVisible|ApproximateAgeOfOldestMessage|NumberOfMessagesSent|Errors|Throttles|Duration|FreeStorageSpace|DatabaseConnections|5XXError|4XXError|HTTPCode_Target_5XX_Count|TargetResponseTime|UnHealthyHostCount|StatusCheckFailed|MemoryUtilization|FreeableMemory|ReadLatency|WriteLatency|ConsumedReadCapacityUnits|ConsumedWriteCapacityUnits)\\b") ?? (t.has("\\bcpu\\b") ? "CPUUtilization" : nil) {
+            putString("metric", metric)
+        }
+        if c.string("metric") == nil {
+            let phrases: [(String, String)] = [("messages? (are )?waiting|waiting messages", "ApproximateNumberOfMessagesVisible"), ("free (storage|disk)", "FreeStorageSpace"), ("5xx|server errors", "HTTPCode_Target_5XX_Count"), ("\\berrors?\\b", "Errors"),
+                                               ("throttl", "Throttles"), ("(connections)", "DatabaseConnections"), ("(messages? visible|queue depth|backlog|messages in the queue)", "ApproximateNumberOfMessagesVisible"),
+                                               ("(oldest message|message age)", "ApproximateAgeOfOldestMessage"), ("(unhealthy (hosts?|targets?))", "UnHealthyHostCount"), ("(free(able)? memory)", "FreeableMemory")]
+            if let hit = phrases.first(where: { t.has($0.0) }) { putString("metric", hit.1) }
+        }
+        if t.has("\\b(rds|database|db)\\b"), let id = o.capture("(?i)(?:rds|database|db)(?: instance)?\\s*[`\"“]([A-Za-z0-9-]+)[`\"”]") { putString("dbInstance", id) }
+        if let m = t.match("(>=|<=|>|<|greater than or equal to|at least|above|over|more than|exceeds?|below|under|less than)\\s*(\\d+(?:\\.\\d+)?)") {
+            let op: String
+            switch m[1] {
+            case ">=", "at least", "greater than or equal to": op = "GreaterThanOrEqualToThreshold"
+            case "<=": op = "LessThanOrEqualToThreshold"
+            case "<", "below", "under", "less than": op = "LessThanThreshold"
+            default: op = "GreaterThanThreshold"
+            }
+            putString("comparison", op)
+            var value = Double(m[2]) ?? 0
+            if let unit = t.capture(NSRegularExpression.escapedPattern(for: m[2]) + "\\s*(gb|gib|mb|mib)\\b") { value *= unit.hasPrefix("g") ? 1_073_741_824 : 1_048_576 }
+            putString("threshold", value == value.rounded() ? String(Int(value)) : String(value))
+        }
+        if let m = t.match("(\\d+) consecutive (\\d+)[- ]min(ute)?s? periods?") { putInt("periods", Int(m[1])); putInt("period", (Int(m[2]) ?? 5) * 60) }
+        else if let minutes = int("for (\\d+) min(ute)?s?") { putInt("period", 300); putInt("periods", max(1, minutes / 5)) }
+        else if let p = int("(?:single|one|1|a) (\\d+)[- ]min(ute)? period") { putInt("periods", 1); putInt("period", p * 60) }
+        if let st = o.capture("\\b(Average|Maximum|Minimum|Sum|SampleCount)\\b") { putString("statistic", st) }
+        if t.has("not breaching|notbreaching") { putString("missingData", "notBreaching") }
+        if t.has("breaching") && !t.has("not breaching") { putString("missingData", "breaching") }
+        if let i = o.capture("\\b(i-[0-9a-f]{8,})\\b") { putString("instanceId", i) }
+        if let q = o.capture("`([A-Za-z0-9_-]+)`"), t.has("queue|messages") { putString("queueName", q) }
+        if t.has("same queue") { put("sameQueue", .bool(true)) }
+        if t.has("return to ok|back to ok|resolv|recover") { put("okActions", .bool(true)) }
+    }
+
+    mutating func fileSystem() {
+        if t.has("max ?io") { putString("performanceMode", "maxIO") } else if t.has("general purpose") { putString("performanceMode", "generalPurpose") }
+        if t.has("elastic") && t.has("throughput") { putString("throughputMode", "elastic") }
+        else if t.has("bursting") { putString("throughputMode", "bursting") }
+        if t.has("infrequent access|\\bia\\b"), let d = days("") { putInt("iaDays", d) }
+        if t.has("come back|back to (the )?(normal|standard)|when (somebody|someone) (opens?|reads?|accesse?s?)|on (first )?access") { put("backOnAccess", .bool(true)) }
+        if t.has("backup") { flag("backups", "backups?") }
+        if t.has("encrypt") { put("encrypted", .bool(true)) }
+        if t.has("2049|nfs") && t.has("only|connect") { put("restrictToInstances", .bool(true)) }
+    }
+
+    mutating func role() {
+        for m in t.matches("\\b([a-z0-9-]+)\\.amazonaws\\.com") where t.has("trust") || t.has("principal") { append("trust", [m.groups[1]]) }
+        if let b = o.capture("(arn:aws:iam::\\d{12}:policy/[A-Za-z0-9+=,.@_/-]+)") , t.has("boundary") || s.normalizedContext.has("boundary") || t.has("must carry") { putString("boundary", b) }
+        if t.has("instance profile") && !t.has("(no|not|without)[^.;]*instance profile") { put("instanceProfile", .bool(true)) }
+        if let actionsMatch = Optional(o.matches("`?\\b((?:s3|kms|dynamodb|sqs|sns|logs|secretsmanager|ssm|ec2|lambda|cloudwatch):[A-Za-z*]+)`?")), !actionsMatch.isEmpty,
+           !t.has("\\b(no|nothing else|not)\\b[^.;]*\\b(s3|kms):"), !t.has("^nothing else") {
+            let actions = actionsMatch.map { $0.groups[1] }
+            var resource = ""
+            if let r = o.capture("(arn:aws:[a-z0-9-]+:[a-z0-9-]*:\\d*:[A-Za-z0-9/_.*:-]+)") , !r.contains(":policy/") { resource = r }
+            else if let r = o.capture("`([a-z0-9][a-z0-9.-]+/[A-Za-z0-9_./*-]*)`") { resource = "bucket:" + r }
+            else if t.has("on the bucket") || t.has("bucket") { resource = "bucket:" }
+            var condition = ""
+            if let p = o.capture("(?i)s3:prefix[^`]*`?[^`]*`\\s*(?:condition\\s*)?to\\s*`([^`]+)`") ?? o.capture("(?i)prefix` condition to `([^`]+)`") { condition = "s3:prefix=" + p }
+            if let v = t.capture("viaservice[^a-z]*?([a-z0-9]+\\.[a-z0-9-]+\\.amazonaws\\.com)") { condition = "kms:ViaService=" + v }
+            append("statements", [actions.joined(separator: ",") + "|" + resource + "|" + condition])
+        }
+        if t.has("session manager|ssm managed|amazonssmmanagedinstancecore") && !t.has("(no|not|out of scope)[^.;]*ssm") { put("ssm", .bool(true)) }
+        if t.has("max session"), let h = seconds("max session") { putInt("maxSession", h) }
+    }
+}
+
+extension Reader {
+    /// Whether a statement names a CloudWatch metric (a CamelCase metric or CPU with a threshold).
+    static func mentionsMetric(_ s: Statement) -> Bool {
+        s.text.has("\\b(CPUUtilization|ApproximateNumberOfMessagesVisible|ApproximateAgeOfOldestMessage|NumberOfMessagesSent|Errors|Throttles|FreeStorageSpace|DatabaseConnections|5XXError|4XXError|HTTPCode_Target_5XX_Count|TargetResponseTime|UnHealthyHostCount|StatusCheckFailed|MemoryUtilization|FreeableMemory|ReadLatency|WriteLatency)\\b")
+            || (s.normalized.has("\\bcpu\\b") && s.normalized.has("(above|over|>|exceeds?)\\s*\\d+\\s*%"))
+    }
+}

@@ -1,0 +1,127 @@
+/// Finds the names people give things: backticks, quotes, "named X", "called X", "name: X".
+enum NameReader {
+    static let quoted = "[`\"“']([^`\"”'\\n]{1,255})[`\"”']"
+    static let bare = "([A-Za-z0-9][A-Za-z0-9_./-]*[A-Za-z0-9])"
+
+    /// The name a statement gives a component of `kind`, if any.
+    static func name(for kind: ComponentKind, in s: Statement, strict: Bool = false) -> String? {
+        let t = s.text
+        let cues = "(?:named|called|name(?: of it)?|identifier|name tag|names?)"
+        if kind == .queue && s.normalized.has("(dead[- ]letter queue|dlq)\\s*(name)?\\s*[:=]?\\s*[`\"“]") && s.text.matches(quoted).count == 1 { return nil }
+        if let noun = KindRules.nameNoun[kind], let n = t.capture("(?i)\\b" + noun + "\\s*(?:name)?\\s*(?:is|:|=)?\\s*" + quoted), valid(n) { return n }
+        if let m = t.matches("(?i)\\b" + cues + "\\s*(?:is|:|=|-)?\\s*(?:something like\\s+)?" + quoted).first(where: { valid($0.groups[1]) && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) { return m.groups[1] }
+        if let m = t.matches("(?i)\\b(?:named|called|name(?: is)?:?|identifier(?: is)?:?)\\s+(?:something like\\s+)?" + bare).first(where: { valid($0.groups[1]) && $0.groups[1].has("[-_.0-9]") && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) {
+            return m.groups[1]
+        }
+        let stop = ["with", "for", "that", "which", "and", "to", "in", "of", "on", "is", "are", "the", "a", "an", "as", "from", "by", "should", "must", "will", "can", "it", "per", "only", "called", "named", "name", "policy", "key", "keys"]
+        if let noun = KindRules.nameNoun[kind], let m = t.match("(?i)\\b" + noun + "\\s+([a-z][a-z0-9_.-]{2,62})(\\s*[(,;]|\\s*$)"), valid(m[1]), !stop.contains(m[1].lowercased()), !m[1].contains("."), kind != .instance, kind != .database {
+            return m[1]
+        }
+        if strict { return nil }
+        if s.shape == .bullet || s.shape == .prose, let n = t.capture("^" + quoted + "\\s*(?:[,(—–-]|$)"), valid(n) { return n }
+        if kind == .container, let n = t.capture("(?i)^[^.]*?" + quoted + ",? (?:is )?containeri[sz]ed"), valid(n) { return n }
+        return nil
+    }
+
+    /// The kind whose noun appears last before `offset` in the statement (nil when none does).
+    static func nearestKind(before offset: Int, in s: Statement) -> ComponentKind? {
+        let prefix = (String(s.text.utf16.prefix(offset)) ?? "").lowercased()
+        var best: (Int, ComponentKind)? = nil
+        for (kind, noun) in KindRules.nameNoun.sorted(by: { $0.key < $1.key }) {
+            if let m = prefix.matches("\\b" + noun + "s?\\b").last, best == nil || m.offset > best!.0 { best = (m.offset, kind) }
+        }
+        for (kind, pattern) in [(ComponentKind.function, "\\blambda\\b"), (.topic, "\\bsns\\b"), (.queue, "\\bsqs\\b"), (.bucket, "\\bs3\\b"), (.network, "\\bvpc\\b"), (.cache, "\\b(redis|elasticache)\\b"), (.fileSystem, "\\befs\\b"), (.database, "\\b(rds|postgres(ql)?|mysql)\\b")] {
+            if let m = prefix.matches(pattern).last, best == nil || m.offset > best!.0 { best = (m.offset, kind) }
+        }
+        return best?.1
+    }
+
+    /// All names listed in a statement ("names: `a` and `b`").
+    static func names(in s: Statement) -> [String] {
+        var found = s.text.matches(quoted).map { $0.groups[1] }.filter(valid)
+        if found.isEmpty, let list = s.text.capture("(?i)\\b(?:names?|identifiers?)\\s*(?:are|:)?\\s*(?:something like\\s+)?(.*)$") {
+            found = list.matches(bare).map { $0.groups[1] }.filter { valid($0) && $0.contains("-") }
+        }
+        return found
+    }
+
+    static func valid(_ n: String) -> Bool {
+        !n.contains(" ") && n.count <= 255 && !n.hasPrefix("arn:") && !n.has("^(vpc|subnet|sg|i|ami)-[0-9a-f]+$") && !n.contains("*") && !n.hasPrefix("s3:") && !n.has("^[a-z]+:[A-Za-z]") && !n.has("\\.(zip|jar|html?|py|js|json|ya?ml|txt|csv|sh|tf)$")
+    }
+
+    /// A Terraform identifier derived from a name: lowercase letters, digits and underscores.
+    static func identifier(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased().unicodeScalars {
+            if (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") { out.unicodeScalars.append(ch) }
+            else if !out.hasSuffix("_") { out += "_" }
+        }
+        while out.hasSuffix("_") { out.removeLast() }
+        while out.hasPrefix("_") { out.removeFirst() }
+        if out.isEmpty { return "main" }
+        if let f = out.unicodeScalars.first, f >= "0" && f <= "9" { out = "n" + out }
+        return String(out.prefix(48))
+    }
+}
+
+/// Finds asks that must be refused: other clouds, running commands, leaking credentials,
+/// writing outside the stack, names that cannot be used verbatim.
+enum RefusalReader {
+    static func refusals(in statements: [Statement]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func refuse(_ s: Statement, _ why: String) {
+            if !out.contains(where: { $0.line == s.line && $0.message == why }) { out.append(Diagnostic(.error, line: s.line, why)) }
+        }
+        for (i, s) in statements.enumerated() {
+            let t = s.normalized
+            if s.shape != .code {
+                if t.has("\\b(azurerm|google_[a-z_]+|in azure|into azure|on azure|to azure|azure (resource group|subscription|provider|region)|\\baks\\b|\\bgke\\b|in gcp|on gcp|google cloud platform|in google cloud|on google cloud|alibaba cloud|oracle cloud|digitalocean)")
+                    && !t.has("\\b(from|off|leaving|away from|instead of|not|no|never|don't|do not) (use |using |the )?(azure|gcp|google cloud)") {
+                    refuse(s, "refused: this asks for infrastructure in another cloud; EZBuilt generates AWS only")
+                }
+                if t.has("\\b(local-exec|remote-exec|provisioners?|null_resource|terraform_data)\\b") && !t.has("\\b(no|not|never|without|don't) (\\w+ )?(local-exec|remote-exec|provisioners?)") {
+                    refuse(s, "refused: running commands or provisioners from Terraform is not allowed")
+                } else if t.has("\\brun(s|ning)? (our |a |the |this |that )?(script|command|shell|bash)[^.]*\\b(on|from) the (deployment|ci|build|terraform|deploy|ezbuilt) (server|machine|host|runner|box)") || t.has("\\b(on|during) every (terraform )?apply\\b.*\\b(script|command|run)") {
+                    refuse(s, "refused: running commands on the deployment server is not allowed")
+                }
+                if t.has("\\b(access key|secret access key|secret key|aws credentials|credentials|\\.aws\\b)") && t.has("\\b(print|prints|output|show|expose|copy|upload|send|email|paste|log|share|zip|exfiltrate|not marked sensitive)") && !t.has("\\b(never|don't|do not|no|not) (\\w+ ){0,2}(print|output|show|expose|copy|upload|send|log|share)") {
+                    refuse(s, "refused: copying or exposing credentials is not allowed")
+                }
+                if t.has("\\b(upload|send|post|copy)s?\\b[^.]*https?://") && t.has("\\b(home directory|credentials|\\.aws|secrets?|keys?|zip)") {
+                    refuse(s, "refused: sending data from the deployment server to an outside address is not allowed")
+                }
+                if t.has("\\b(write|put|save|place|output|generate|store)\\b[^.]*(terraform|output|files?|main\\.tf)[^.]*(\\.\\./|~/|/etc/|/usr/|/root/)") || t.has("\\.\\./[^\\s`]*\\.tf\\b") {
+                    refuse(s, "refused: generated files are written only to the stack's terraform directory, never to another path")
+                }
+                if t.has("\\b(verbatim|exactly as (written|given|is)|as-is|use exactly|paste it|including the (quotes|braces))\\b") {
+                    // The name follows in a code block or a quoted span; check it.
+                    let next = statements.dropFirst(i + 1).first
+                    if let code = next, code.shape == .code, code.text.has("[\"{}$\\n;`\\\\]|\\.\\./") {
+                        refuse(code, "refused: the name the document insists on verbatim is not a valid AWS or Terraform name (quotes, braces, `${`, or line breaks); give a name of letters, digits and hyphens")
+                    } else if s.text.has("[`\"][^`\"]*[{}$;\\\\][^`\"]*[`\"]") {
+                        refuse(s, "refused: the name the document insists on verbatim is not a valid AWS name")
+                    }
+                }
+                if t.has("\\b(ssh|port 22|rdp|3389)\\b[^.]*\\b(0\\.0\\.0\\.0/0|from anywhere|the (whole )?internet|everyone|the world)") && !t.has("\\b(no|not|never|nobody|must not|mustn't|don't|do not|without)\\b") {
+                    refuse(s, "refused: opening SSH or RDP to the whole internet is unsafe; name the addresses that need it or use SSM Session Manager")
+                }
+                if t.has("\\b(database|db|rds|postgres|mysql)\\b[^.]*\\b(publicly accessible|public(ly)? reachable|open to the internet|accessible from (the )?internet)") && !t.has("\\b(no|not|never|neither|nor|must not|mustn't|don't|do not|without)\\b") {
+                    refuse(s, "refused: a publicly reachable database is unsafe; databases stay in private subnets")
+                }
+                if t.has("\\b(administratoraccess|admin(istrator)? access|full admin|\"\\*\"\\s*on\\s*\"\\*\"|\\*:\\*|all permissions|every permission)\\b") && !t.has("\\b(no|not|never|without|don't|do not|nothing)\\b") {
+                    refuse(s, "refused: full administrator permissions are not granted; name the actions and resources that are needed")
+                }
+                if t.has("\\b(public(ly)?|anyone|everyone|the world)\\b[^.]*\\b(write|upload|put|delete)|\\b(write|upload|delete)[^.]*\\b(by|for|from) (anyone|everyone|the public)") && t.has("\\b(bucket|s3)\\b") && !t.has("\\b(no|not|never|nobody|don't|do not)\\b[^.]{0,25}\\b(public|anyone|everyone|upload|write)") {
+                    refuse(s, "refused: a bucket anyone can write to is unsafe")
+                }
+                if t.has("\\b(disable|turn off|switch off|without|no)\\b[^.]{0,20}\\bencryption\\b") && !t.has("(don't|do not|never|not) (disable|turn off)") && !t.has("without (any )?encryption (key|keys)") {
+                    refuse(s, "refused: encryption at rest cannot be turned off; every data store is encrypted")
+                }
+                if (t.has("\\b(hard-?code|put|store|write|set|pass)\\b[^.]*\\b(password|secret|api key|token)\\b[^.]*\\b(in (the )?(code|terraform|repo|repository|tfvars|plain ?text|user ?data|script|environment variables?|outputs?|tags?))") || t.has("\\b(password|secret|token)\\b\\s*(is|=|:)?\\s*[\"“'`][^\"”'`\\s]{6,}[\"”'`]")) && !t.has("\\b(no|not|never|don't|do not|without)\\b[^.]{0,25}(password|secret|put|store|write)") {
+                    refuse(s, "refused: secret values are never written into generated code or state")
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,64 @@
+/// How a mention of a component is meant: build it, use an existing one, do not build it,
+/// or merely talk about it (background, the current state).
+enum Polarity: Equatable { case create, existing, negated, context }
+
+/// Reading negation, existence and background from the words around a mention.
+enum PolarityReader {
+    static let negatedSection = "\\b(out of scope|not in scope|non-goals?|not wanted|explicitly not|phase 2|later phase|future|not needed|not required|won't do|excluded|exclusions)\\b"
+    static let existingSection = "\\b(pre-?existing|existing|already (exists?|have|there)|exists today|what exists|current state|do not create or modify|don't create or modify)\\b"
+    static let negationBefore = "\\b(no|not|nothing|not yet|don't|dont|do not|does not|doesn't|never|without|nor|remove|removed|drop|instead of|rather than|avoid|skip|exclude|no need for|won't|will not|isn't|aren't|neither|stop using|get rid of)\\b"
+    static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer)\\b"
+    static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not part of (this|the) (request|ticket|change|scope)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
+    static let existingCue = "\\b(existing|already exists?|already there|already have|pre-?existing|exists already|owned by (another|the other|a different) team|(don't|do not) create (it|them|this)|our own golden|which exists?|that exists?)\\b|\\b(vpc|subnet|sg|i|ami|igw|nat|rtb|vol|eni)-[0-9a-f]{6,}\\b|arn:aws"
+    static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current)\\s+(\\S+\\s+){0,3}$"
+    static let existingAfter = "^\\W*(\\S+\\W+){0,4}?(already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?)\\b|^\\W*(\\S+\\W+){0,2}?[`\"“]?((vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|arn:aws)"
+    static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
+    static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
+
+    /// Splits text into clauses, returning the clause containing `offset`.
+    static func clause(_ text: String, at offset: Int, length: Int) -> (before: String, after: String) {
+        let u = Array(text.utf16)
+        let boundaries: Set<UInt16> = Set(".;:!?()[]—–\n".utf16)
+        var start = offset
+        while start > 0 {
+            let c = u[start - 1]
+            if boundaries.contains(c) && !(c == 46 && start < u.count && start - 2 >= 0 && isDigit(u[start - 2]) && isDigit(u[start])) { break }
+            if c == 44 { break }  // comma
+            start -= 1
+        }
+        var end = min(u.count, offset + length)
+        while end < u.count {
+            let c = u[end]
+            if boundaries.contains(c) && !(c == 46 && end + 1 < u.count && end > 0 && isDigit(u[end - 1]) && isDigit(u[end + 1])) { break }
+            if c == 44 { break }
+            end += 1
+        }
+        let before = String(decoding: u[start..<offset], as: UTF16.self)
+        let after = String(decoding: u[min(u.count, offset + length)..<max(end, min(u.count, offset + length))], as: UTF16.self)
+        return (before, after)
+    }
+
+    static func isDigit(_ c: UInt16) -> Bool { c >= 48 && c <= 57 }
+
+    /// Polarity of a mention at `offset` in the statement.
+    static func polarity(of statement: Statement, offset: Int, length: Int) -> Polarity {
+        let t = statement.normalized
+        let (before, after) = clause(t, at: offset, length: length)
+        let wide = String(t.utf16.dropFirst(min(t.utf16.count, offset + length)).prefix(80)).map { String($0) } ?? ""
+        let afterWide = String(wide.prefix { $0 != "." && $0 != ";" })
+        if before.has(negationBefore) || after.has("^[^,]*?" + negationAfter) { return .negated }
+        if t.has(sentenceNegation) { return .negated }
+        // "alarm when the RDS instance `prod-db` ..." watches something that exists.
+        let mentioned = String(t.utf16.dropFirst(offset).prefix(length)) ?? ""
+        if !mentioned.has("sns|topic|alarm|alert") && t.has("\\b(alarm|alert|notify|page|monitor|watch)") && before.has("\\b(the|our)\\s+(\\S+\\s+){0,2}$") && after.has("^\\s*(instance\\s+)?[`\"“]") && !t.has("\\b(create|new|add)\\b") { return .existing }
+        if statement.normalizedContext.has(negatedSection) && !statement.normalizedContext.has(existingSection) { return .negated }
+        if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
+        if statement.normalizedContext.has(existingSection) {
+            return statement.normalizedContext.has(referenceSection) ? .context : .existing
+        }
+        if t.has(contextCue) { return .context }
+        return .create
+    }
+}
+
+import Foundation

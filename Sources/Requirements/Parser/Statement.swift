@@ -1,0 +1,210 @@
+/// One statement of the document: a heading, a bullet, a table row, a sentence of prose
+/// or a fenced code block, with where it came from.
+public struct Statement: Sendable, Equatable {
+    /// What shape the statement had in the Markdown.
+    public enum Shape: Sendable, Equatable { case heading, bullet, tableRow, prose, code, leadIn }
+    /// 1-based source line.
+    public var line: Int
+    /// Text as written, Markdown emphasis removed (code spans kept with backticks).
+    public var text: String
+    /// Shape in the document.
+    public var shape: Shape
+    /// Titles of enclosing headings, lead-in lines and parent bullets, outermost first.
+    public var context: [String]
+    /// Lowercased text with number words turned into digits, used for matching.
+    public var normalized: String
+    /// Lowercased, normalised context joined.
+    public var normalizedContext: String
+}
+
+/// Splits Markdown into statements.
+enum DocumentReader {
+    static func read(_ source: String) -> [Statement] {
+        let lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var statements: [Statement] = []
+        var headings: [(level: Int, text: String)] = []
+        var bulletStack: [(indent: Int, text: String)] = []
+        var leadIn: String?
+        var paragraph: [(line: Int, text: String)] = []
+        var i = 0
+
+        func context() -> [String] {
+            var c = headings.map(\.text)
+            if let leadIn { c.append(leadIn) }
+            c += bulletStack.map(\.text)
+            return c
+        }
+        func emit(_ line: Int, _ text: String, _ shape: Statement.Shape, context ctx: [String]? = nil) {
+            let clean = cleanMarkdown(text)
+            guard !clean.trimmed.isEmpty else { return }
+            let c = ctx ?? context()
+            statements.append(Statement(line: line, text: clean, shape: shape, context: c,
+                                        normalized: Quantities.normalizeNumbers(DocumentReader.plainQuotes(clean).lowercased()),
+                                        normalizedContext: Quantities.normalizeNumbers(c.joined(separator: " / ").lowercased())))
+        }
+        func flushParagraph() {
+            guard !paragraph.isEmpty else { return }
+            // Join the paragraph, remember where each source line starts, split into sentences.
+            var joined = ""
+            var starts: [(offset: Int, line: Int)] = []
+            for (line, text) in paragraph {
+                if !joined.isEmpty { joined += " " }
+                starts.append((joined.utf16.count, line))
+                joined += text.trimmed
+            }
+            for (sentence, offset) in splitSentences(joined) {
+                let line = starts.last(where: { $0.offset <= offset })?.line ?? paragraph[0].line
+                emit(line, sentence, .prose)
+            }
+            paragraph.removeAll()
+        }
+        func isBullet(_ s: String) -> Bool { s.has("^\\s*([-*+•]|\\d+[.)]|[a-z][.)]|\\[[ xX]\\])\\s+") }
+        /// "key: value" lines are statements of their own even without a bullet.
+        func isKeyValue(_ s: String) -> Bool { s.has("^\\s*[A-Za-z][A-Za-z0-9 _/()-]{0,40}:\\s+\\S") && !s.has("^\\s*(https?|arn):") }
+
+        while i < lines.count {
+            let raw = lines[i]
+            let lineNo = i + 1
+            let t = raw.trimmed
+            if t.hasPrefix("```") || t.hasPrefix("~~~") {
+                flushParagraph()
+                let fence = String(t.prefix(3))
+                var body: [String] = []
+                i += 1
+                while i < lines.count && !lines[i].trimmed.hasPrefix(fence) { body.append(lines[i]); i += 1 }
+                let text = body.joined(separator: "\n")
+                if !text.trimmed.isEmpty {
+                    statements.append(Statement(line: lineNo + 1, text: text, shape: .code, context: context(),
+                                                normalized: text.lowercased(), normalizedContext: context().joined(separator: " / ").lowercased()))
+                }
+                i += 1
+                continue
+            }
+            if t.isEmpty {
+                flushParagraph()
+                i += 1
+                continue
+            }
+            if let m = t.match("^(#{1,6})\\s+(.*)$") {
+                flushParagraph()
+                let level = m[1].count
+                headings.removeAll { $0.level >= level }
+                headings.append((level, cleanMarkdown(m[2])))
+                bulletStack.removeAll()
+                leadIn = nil
+                emit(lineNo, m[2], .heading, context: headings.dropLast().map(\.text))
+                i += 1
+                continue
+            }
+            if t.hasPrefix("|") {
+                flushParagraph()
+                var rows: [(Int, [String])] = []
+                while i < lines.count && lines[i].trimmed.hasPrefix("|") {
+                    rows.append((i + 1, splitRow(lines[i].trimmed)))
+                    i += 1
+                }
+                var header: [String] = []
+                var body = rows
+                if rows.count >= 2, rows[1].1.allSatisfy({ $0.has("^:?-{2,}:?$") || $0.isEmpty }) {
+                    header = rows[0].1
+                    body = Array(rows.dropFirst(2))
+                }
+                for (line, cells) in body {
+                    var parts: [String] = []
+                    for (k, cell) in cells.enumerated() where !cell.trimmed.isEmpty {
+                        let h = k < header.count ? cleanMarkdown(header[k]).trimmed : ""
+                        let generic = h.isEmpty || h == "#" || h.has("^(requirement|value|details?|description|what|notes?|setting|answer)$")
+                        if k == 0 && header.count == 2 { parts.append(cell.trimmed); continue }
+                        parts.append(generic ? cell.trimmed : "\(h): \(cell.trimmed)")
+                    }
+                    emit(line, parts.joined(separator: "; "), .tableRow)
+                }
+                continue
+            }
+            if isBullet(raw) {
+                flushParagraph()
+                let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+                let text = raw.replacing("^\\s*([-*+•]|\\d+[.)]|[a-z][.)]|\\[[ xX]\\])\\s+", with: "").replacing("^\\[[ xX]\\]\\s+", with: "")
+                bulletStack.removeAll { $0.indent >= indent }
+                emit(lineNo, text, .bullet)
+                bulletStack.append((indent, cleanMarkdown(text)))
+                i += 1
+                continue
+            }
+            // A short line followed by bullets introduces them ("queue", "Existing stuff:").
+            let nextNonEmpty = lines[(i + 1)...].first { !$0.trimmed.isEmpty }
+            let introducesList = nextNonEmpty.map(isBullet) ?? false
+            if paragraph.isEmpty && introducesList && (t.hasSuffix(":") || (t.split(separator: " ").count <= 6 && !t.hasSuffix("."))) {
+                bulletStack.removeAll()
+                leadIn = cleanMarkdown(t)
+                emit(lineNo, t, .leadIn, context: headings.map(\.text))
+                i += 1
+                continue
+            }
+            if isKeyValue(t) && (paragraph.isEmpty || isKeyValue(paragraph.last?.text ?? "")) {
+                flushParagraph()
+                emit(lineNo, t, .bullet)
+                i += 1
+                continue
+            }
+            if !bulletStack.isEmpty && raw.hasPrefix(" ") && paragraph.isEmpty {
+                // Continuation of a bullet: treat as its own sentence under the bullet.
+                emit(lineNo, t, .prose)
+                i += 1
+                continue
+            }
+            if paragraph.isEmpty { bulletStack.removeAll(); if !introducesList { leadIn = nil } }
+            paragraph.append((lineNo, t))
+            i += 1
+        }
+        flushParagraph()
+        return statements
+    }
+
+    /// Straight apostrophes instead of typographic ones, so "don’t" reads as "don't".
+    static func plainQuotes(_ s: String) -> String {
+        s.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+    }
+
+    static func splitRow(_ row: String) -> [String] {
+        var r = row
+        if r.hasPrefix("|") { r.removeFirst() }
+        if r.hasSuffix("|") { r.removeLast() }
+        // Split on pipes that are not inside backticks.
+        var cells: [String] = []
+        var current = ""
+        var inCode = false
+        for ch in r {
+            if ch == "`" { inCode.toggle() }
+            if ch == "|" && !inCode { cells.append(current.trimmed); current = "" } else { current.append(ch) }
+        }
+        cells.append(current.trimmed)
+        return cells
+    }
+
+    /// Removes emphasis markers and links; keeps code spans.
+    static func cleanMarkdown(_ text: String) -> String {
+        var t = text.replacing("\\*\\*|__", with: "")
+        t = t.replacing("(?<![\\w*])\\*(?=\\S)([^*]+?)\\*(?![\\w*])", with: "$1")
+        t = t.replacing("\\[([^\\]]+)\\]\\(([^)]+)\\)", with: "$1 ($2)")
+        return t.trimmed
+    }
+
+    /// Splits prose into sentences, returning each with its UTF-16 offset.
+    static func splitSentences(_ text: String) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        var start = 0
+        let ns = text as NSString
+        for m in text.matches("(?<=[.!?])\\s+(?=[A-Z\"“(`*])") {
+            let piece = ns.substring(with: NSRange(location: start, length: m.offset - start))
+            // Keep abbreviations such as "e.g." and "i.e." inside their sentence.
+            if piece.has("\\b(e\\.g|i\\.e|etc|approx|vs)\\.$") { continue }
+            result.append((piece.trimmed, start))
+            start = m.offset
+        }
+        result.append((ns.substring(from: start).trimmed, start))
+        return result.filter { !$0.0.isEmpty }
+    }
+}
+
+import Foundation

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Requirements
+
+@Suite struct RefusalTests {
+    @Test(arguments: [
+        ("Please create a resource group and an AKS cluster in Azure, using the azurerm provider.", "another cloud"),
+        ("Add a local-exec step that runs ./deploy.sh on every apply.", "running commands"),
+        ("Output the AWS access key ID and secret access key Terraform runs with, not marked sensitive.", "credentials"),
+        ("Write the generated Terraform to ../../shared/main.tf instead.", "stack's terraform directory"),
+        ("A security group that allows SSH from 0.0.0.0/0 to the bastion.", "SSH"),
+        ("make it fast", "nothing concrete"),
+        ("We need two databases sizes: the RDS database is db.t3.micro.\n\nThe RDS database is db.m5.large.", "conflicting sizes"),
+    ])
+    func unsafeOrEmptyAsksAreRefusedWithAReason(text: String, reason: String) {
+        let result = Generator.generate(text)
+        #expect(result.refused)
+        #expect(result.files.isEmpty)
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains(reason) })
+    }
+
+    @Test func verbatimNamesWithCodeAreRefusedOnTheirLine() {
+        let text = "# bucket\n- a bucket; use the ID verbatim, including the quotes:\n\n```\nx\"${var.a}\"\n}\n```\n"
+        let result = Generator.generate(text)
+        #expect(result.refused)
+        #expect(result.diagnostics.contains { $0.line == 5 && $0.message.contains("verbatim") })
+    }
+
+    @Test func emptyBinaryAndHugeDocumentsGiveAClearErrorQuickly() {
+        let start = Date()
+        let empty = Generator.generate(bytes: [])
+        let blank = Generator.generate("   \n\n  ")
+        let binary = Generator.generate(bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0xFF])
+        let invalid = Generator.generate(bytes: [0xC3, 0x28, 0x41])
+        let huge = Generator.generate(bytes: Array(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024))
+        #expect(empty.refused && empty.diagnostics.first?.message.contains("empty") == true)
+        #expect(blank.refused)
+        #expect(binary.refused && binary.diagnostics.first?.message.contains("binary") == true)
+        #expect(invalid.refused && invalid.diagnostics.first?.message.contains("UTF-8") == true)
+        #expect(huge.refused && huge.diagnostics.first?.message.contains("limited") == true)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
+    @Test func negatedCloudMentionsAreNotRefusals() {
+        let result = Generator.generate("We are moving off Azure. We need a private S3 bucket `migrated-data`.")
+        #expect(!result.refused)
+    }
+}
