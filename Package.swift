@@ -50,6 +50,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Terraform: workspaces, runtime injection, the runner, typed plans, drift, state safety.
+        .target(
+            name: "Terraform",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Reconciler: watcher, work queue, proposer, deployer, drift checker, status reporter.
         .target(
             name: "Reconciler",
@@ -57,6 +65,13 @@ let package = Package(
                 "Configuration",
                 "Store",
                 "Sandbox",
+                "Git",
+                "Requirements",
+                "Terraform",
+                "PlanModel",
+                "Policy",
+                "Cost",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -68,6 +83,9 @@ let package = Package(
                 "Configuration",
                 "Store",
                 "Requirements",
+                "Reconciler",
+                "Sandbox",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +99,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel"]),
         .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform"]),
     ]
 )

@@ -90,6 +90,9 @@ private struct ConfigParser {
             config.defaults = self.defaults(defaults)
         }
         config.sandbox = sandbox(top)
+        if let policy = top.mapping("policy") {
+            config.policy = PolicyConfig.parse(policy)
+        }
 
         var seenIDs: [String: Int] = [:]
         for (path, node) in top.sequence("repositories") {

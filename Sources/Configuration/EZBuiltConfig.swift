@@ -13,6 +13,8 @@ public struct EZBuiltConfig: Sendable, Equatable {
     public var defaults: Defaults
     /// When set, every stack talks to an AWS emulator instead of AWS.
     public var sandbox: SandboxSettings?
+    /// Compliance presets, the blocking severity and the guard's allowlists.
+    public var policy: PolicyConfig
     public var repositories: [RepositoryConfig]
 
     public init(
@@ -21,6 +23,7 @@ public struct EZBuiltConfig: Sendable, Equatable {
         terraform: TerraformSettings = .init(),
         defaults: Defaults = .init(),
         sandbox: SandboxSettings? = nil,
+        policy: PolicyConfig = PolicyConfig(),
         repositories: [RepositoryConfig] = []
     ) {
         self.dataDir = dataDir
@@ -28,6 +31,7 @@ public struct EZBuiltConfig: Sendable, Equatable {
         self.terraform = terraform
         self.defaults = defaults
         self.sandbox = sandbox
+        self.policy = policy
         self.repositories = repositories
     }
 

@@ -11,6 +11,7 @@ struct EZBuilt: AsyncParsableCommand {
             CheckConfigCommand.self,
             GenerateCommand.self,
             TemplatesCommand.self,
+            ServeCommand.self,
         ]
     )
 }

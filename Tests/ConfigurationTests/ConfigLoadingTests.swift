@@ -14,6 +14,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(config.terraform.pluginDir == "/opt/tf-plugins")
         #expect(config.terraform.timeout == .seconds(1800))
         #expect(config.repositories.map(\.id) == ["acme-infra", "sandbox-playground"])
+        #expect(config.policy == PolicyConfig(presets: ["soc2"], blockOn: "high"))
         let acme = try #require(config.repository(id: "acme-infra"))
         #expect(acme.credentials == .token(env: "GIT_TOKEN", username: "x-access-token"))
         #expect(acme.aws.roleArn == "arn:aws:iam::111122223333:role/EZBuiltDeployer")
@@ -40,6 +41,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(repository.deployBranch == "main")
         #expect(repository.stacks == "**/requirements.md")
         #expect(repository.allowDestroy == false)
+        #expect(config.policy.blockOn == "critical")
         #expect(config.listen.isLoopback)
     }
 
@@ -86,6 +88,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "listen: [unclosed", error: "not valid YAML: did not find expected ',' or ']' (line 2)"),
         Broken(yaml: "- just\n- a list", error: "expected a mapping of keys to values (line 1)"),
         Broken(yaml: "", error: "the file is empty"),
+        Broken(yaml: "policy:\n  presets: [hipaa, iso9001]", error: #"policy.presets: "iso9001" is not a preset (known: cis-aws, soc2, hipaa, pci-dss) (line 2)"#),
+        Broken(yaml: "policy:\n  blockOn: severe", error: #"policy.blockOn: "severe" is not a severity (low, medium, high, critical or never) (line 2)"#),
     ])
     func brokenConfigNamesKeyAndLine(_ broken: Broken) throws {
         let error = try #require(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: broken.yaml) }

@@ -1,0 +1,41 @@
+import Configuration
+import Foundation
+import Logging
+import Store
+import Terraform
+
+/// Builds the reconciler's environment from the configuration: data directory, store,
+/// terraform binary and the CLI configuration the daemon owns.
+public enum DaemonSetup {
+    /// The SQLite file in the data directory.
+    public static func databasePath(_ config: EZBuiltConfig) -> String {
+        URL(fileURLWithPath: config.dataDir).appendingPathComponent("ezbuilt.sqlite").path
+    }
+
+    public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), logger: Logger) async throws -> ReconcilerEnvironment {
+        let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
+        let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }
+            ?? .registryWithCache(cacheDirectory: dataDirectory.appendingPathComponent("plugin-cache").path)
+        let cli = CLIConfiguration(providerSource: source, directory: dataDirectory.appendingPathComponent("terraform", isDirectory: true),
+                                   passthroughEnvironment: sandboxEndpoint == nil ? Self.awsEnvironment : [])
+        var timeouts = TerraformOptions.Timeouts()
+        timeouts.plan = config.terraform.timeout
+        timeouts.apply = config.terraform.timeout
+        timeouts.initialize = min(config.terraform.timeout, .seconds(600))
+        let setup = TerraformSetup(
+            options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts),
+            workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
+            dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
+        logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)"])
+        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, logger: logger)
+    }
+
+    /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.
+    static let awsEnvironment = [
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
+        "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    ]
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Git
+import Logging
+import Store
+import Terraform
+
+/// Runs `plan -refresh-only` on a deployed stack and reports drift as commits on the status
+/// branch: new drift once, the same drift never again, and its resolution.
+struct DriftChecker: Sendable {
+    let environment: ReconcilerEnvironment
+    let repository: RepositoryContext
+
+    /// What a check found, for the caller to act on (remediation).
+    enum Result: Sendable, Equatable {
+        case clean, drifted, failed, skipped
+    }
+
+    func check(_ stack: StackLayout) async throws -> Result {
+        let store = environment.store
+        guard let record = try store.stack(id: stack.id), let deployedHex = record.deployedCommit,
+              let deployed = ObjectID(deployedHex)
+        else { return .skipped }
+        var logger = environment.logger
+        logger[metadataKey: "stack"] = "\(stack.id)"
+        logger[metadataKey: "commit"] = "\(deployed.short)"
+        let previous = try store.driftChecks(stackId: stack.id, limit: 20).first { $0.status != .failed && $0.commit == deployedHex }
+        let log = try environment.startRun(stackID: stack.id, kind: .driftCheck)
+        let started = Date()
+        var check = DriftCheckRecord(runId: log.runId, stackId: stack.id, commit: deployedHex, status: .failed, checkedAt: started)
+        do {
+            let files = StackFiles(try await repository.terraformFiles(stack, at: deployed))
+            let inputs = files.terraformInputs(generated: files.generated)
+            let refusals = environment.policy.guardFiles(inputs.map { (stack.terraformFile($0.path), $0.contents) })
+            guard refusals.isEmpty else { throw ReconcileFailure.stalled("the guard refused the deployed code") }
+            let runner = try environment.terraform.runner(stackID: stack.id, repository: repository.config, files: inputs, log: log, logger: logger)
+            var succeeded = false
+            defer { environment.terraform.workspaces.finish(runner.workspace, succeeded: succeeded) }
+            try await runner.initialize()
+            let report = try await runner.drift()
+            succeeded = true
+            check.resources = report.resources.map { resource in
+                DriftedResource(address: resource.address, change: resource.kind.rawValue, attributes: resource.attributes.map {
+                    DriftedAttribute(path: $0.path, expected: $0.old.description, actual: $0.new.description)
+                })
+            }
+            check.status = report.hasDrift ? .drifted : .clean
+        } catch let error as TerraformError where error.isCancellation {
+            log.finish(.interrupted)
+            throw CancellationError()
+        } catch is CancellationError {
+            log.finish(.interrupted)
+            throw CancellationError()
+        } catch {
+            check.error = "\(error)"
+            logger.warning("drift check failed", metadata: ["error": "\(error)"])
+        }
+        check.durationMs = Int(Date().timeIntervalSince(started) * 1000)
+        log.note("drift check: \(check.status.rawValue)")
+        log.finish(.finished)
+
+        let driftFile = StatusFiles.path(folder: "drift", repositoryID: repository.id, stackPath: stack.path, ext: "md")
+        var message: String?
+        var extra: [FileChange] = []
+        switch check.status {
+        case .drifted:
+            let sameAsBefore = previous?.status == .drifted && DriftReport.fingerprint(previous?.resources ?? []) == DriftReport.fingerprint(check.resources)
+            if !sameAsBefore {
+                message = DriftReport.commitMessage(stackID: stack.id, resources: check.resources)
+                extra = [.write(driftFile, DriftReport.markdown(stackID: stack.id, commit: deployedHex, check: check))]
+            }
+        case .clean:
+            if previous?.status == .drifted {
+                message = DriftReport.resolvedMessage(stackID: stack.id)
+                extra = [.delete(path: driftFile)]
+            }
+        case .failed:
+            // Report a failing check once, not every interval.
+            let lastAny = try store.driftChecks(stackId: stack.id, limit: 1).first
+            if lastAny?.status != .failed { message = "drift(\(stack.id)): check failed" }
+        }
+        check.reported = message != nil
+        try store.insertDriftCheck(check)
+        if let message {
+            await StatusReporter(environment: environment, repository: repository).report(stack, message: message, extra: extra)
+        }
+        logger.info("drift checked", metadata: ["status": "\(check.status.rawValue)", "reported": "\(check.reported)"])
+        return switch check.status {
+        case .clean: .clean
+        case .drifted: .drifted
+        case .failed: .failed
+        }
+    }
+}

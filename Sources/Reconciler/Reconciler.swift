@@ -1,0 +1,78 @@
+import Configuration
+import Foundation
+import Logging
+import ServiceLifecycle
+import Store
+
+/// The GitOps loop as a service: one watcher per repository, one shared work queue, crash
+/// recovery at start, and a clean stop (running terraform commands are interrupted and
+/// recorded as such) on graceful shutdown.
+public final class Reconciler: Service, Sendable {
+    public let environment: ReconcilerEnvironment
+    private let queue: WorkQueue
+    private let watchers: [String: RepositoryWatcher]
+
+    /// Builds the reconciler. Runs crash recovery: work left `running` by a previous process
+    /// becomes `interrupted`, to be reported and reconciled again.
+    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment) throws {
+        self.environment = environment
+        queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
+        let recovery = try environment.store.recoverInterruptedWork()
+        if !recovery.runs.isEmpty {
+            environment.logger.warning("recovered work interrupted by a previous stop", metadata: [
+                "runs": "\(recovery.runs.count)", "deployments": "\(recovery.deployments.count)",
+            ])
+        }
+        var watchers: [String: RepositoryWatcher] = [:]
+        for repository in config.repositories {
+            let prefix = repository.id + "/"
+            watchers[repository.id] = RepositoryWatcher(
+                config: repository, environment: environment, queue: queue,
+                interrupted: recovery.deployments.filter { $0.stackId.hasPrefix(prefix) })
+        }
+        self.watchers = watchers
+    }
+
+    public func run() async throws {
+        let watchers = Array(self.watchers.values)
+        // Graceful shutdown (SIGTERM) cancels the polling loops; running jobs are then
+        // cancelled too, which interrupts terraform cleanly and records it.
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                for watcher in watchers {
+                    group.addTask { await watcher.loop() }
+                }
+                await group.waitForAll()
+            }
+        }
+        await queue.shutdownAndWait()
+    }
+
+    /// Polls a repository now (webhooks and the sync action call this). False when unknown.
+    @discardableResult
+    public func sync(repositoryID: String) async -> Bool {
+        guard let watcher = watchers[repositoryID] else { return false }
+        await watcher.doorbell.ring()
+        return true
+    }
+
+    /// Checks a deployed stack for drift now. False when its repository is unknown.
+    @discardableResult
+    public func requestDriftCheck(stackID: String) async -> Bool {
+        guard let repositoryID = stackID.split(separator: "/", maxSplits: 1).first.map(String.init),
+              let watcher = watchers[repositoryID]
+        else { return false }
+        await watcher.requestDrift(stackID)
+        return true
+    }
+
+    /// Jobs queued and running (for metrics and tests).
+    public func queueDepth() async -> (queued: Int, running: Int) {
+        (await queue.depth, await queue.active)
+    }
+
+    /// Waits until no job is queued or running.
+    public func waitUntilIdle() async {
+        await queue.waitUntilIdle()
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Logging
+import Store
+
+/// What every part of the reconciler shares.
+public struct ReconcilerEnvironment: Sendable {
+    public let store: Store
+    public let generator: any StackGenerator
+    public let policy: any ProposalPolicy
+    public let terraform: TerraformSetup
+    public let live: LiveLogs
+    public let author: CommitAuthor
+    public let logger: Logger
+
+    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), logger: Logger) {
+        self.store = store
+        self.generator = generator
+        self.policy = policy
+        self.terraform = terraform
+        self.live = live
+        self.author = author
+        self.logger = logger
+    }
+
+    /// Starts a run with its log.
+    func startRun(stackID: String, kind: RunKind) throws -> RunLog {
+        let run = try store.startRun(stackId: stackID, kind: kind)
+        return RunLog(runId: run.id ?? 0, store: store, live: live, logger: logger)
+    }
+}
+
+/// File-name-safe forms of ids.
+enum SafeName {
+    /// Readable and collision-free: unsafe characters replaced, plus a hash of the original.
+    static func component(_ id: String) -> String {
+        let readable = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" }.prefix(80))
+        return readable + "-" + String(Fingerprint.sha256(Data(id.utf8)).prefix(12))
+    }
+}

@@ -1,0 +1,62 @@
+import Configuration
+import Cost
+import Foundation
+import PlanModel
+import Policy
+import Store
+
+/// EZBuilt's guard, security checks, compliance presets and cost estimate behind the
+/// reconciler's policy seam.
+public struct StandardPolicy: ProposalPolicy {
+    public let settings: PolicySettings
+    public let defaultRegion: String
+
+    public init(config: PolicyConfig = PolicyConfig(), defaultRegion: String = "us-east-1") {
+        settings = PolicySettings(
+            presets: config.presets,
+            blockOn: config.blockOn.flatMap(Severity.init(rawValue:)),
+            allowedProviders: config.allowedProviders,
+            allowedModuleRegistries: config.allowedModuleRegistries)
+        self.defaultRegion = defaultRegion
+    }
+
+    public func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry] {
+        var entries: [DiagnosticEntry] = []
+        var texts: [(path: String, contents: String)] = []
+        for file in files {
+            guard let text = String(data: file.contents, encoding: .utf8) else {
+                entries.append(DiagnosticEntry(severity: "error", file: file.path, message: "guard: not UTF-8 text; refused"))
+                continue
+            }
+            texts.append((file.path, text))
+        }
+        let report = Policy.guardStack(files: texts, settings: settings)
+        return entries + report.violations.map {
+            DiagnosticEntry(severity: "error", line: $0.line, file: $0.file, message: "guard \($0.rule.rawValue): \($0.message)")
+        }
+    }
+
+    public func review(planJSON: Data, sources: [(path: String, contents: Data)]) -> PolicyReview {
+        let plan: PlanDocument
+        do {
+            plan = try PlanDocument.decode(showJSON: planJSON)
+        } catch {
+            let message = "_Could not read the plan: \(error)_\n"
+            return PolicyReview(findingsMarkdown: message, blockingBanner: "the plan could not be checked", costMarkdown: message)
+        }
+        let texts = sources.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }
+        let findings: String
+        let banner: String?
+        do {
+            let report = try Policy.evaluate(plan: plan, sources: texts, settings: settings)
+            findings = FindingsSection.markdown(report)
+            banner = FindingsSection.banner(report)
+        } catch {
+            findings = "_The checks could not run: \(error)_\n"
+            banner = "the security checks could not run"
+        }
+        let cost = CostEstimator.estimate(plan, defaultRegion: defaultRegion)
+            .compared(to: CostEstimator.estimateDeployed(plan, defaultRegion: defaultRegion))
+        return PolicyReview(findingsMarkdown: findings, blockingBanner: banner, costMarkdown: CostSection.markdown(cost))
+    }
+}

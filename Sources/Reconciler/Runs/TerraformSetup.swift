@@ -1,0 +1,56 @@
+import Configuration
+import Foundation
+import Logging
+import Terraform
+
+/// What every terraform run of the daemon shares: the binary and its CLI configuration,
+/// where workspaces and state live, and the sandbox endpoint when there is one.
+public struct TerraformSetup: Sendable {
+    public let options: TerraformOptions
+    public let workspaces: WorkspaceManager
+    public let dataDirectory: URL
+    public let sandboxEndpoint: URL?
+
+    public init(options: TerraformOptions, workspaces: WorkspaceManager, dataDirectory: URL, sandboxEndpoint: URL?) {
+        self.options = options
+        self.workspaces = workspaces
+        self.dataDirectory = dataDirectory
+        self.sandboxEndpoint = sandboxEndpoint
+    }
+
+    /// Runtime settings of a stack of `repository`: region, role, tags, emulator, backend.
+    public func runtime(for repository: RepositoryConfig, stackID: String) -> RuntimeSettings {
+        let role = repository.aws.roleArn.map { arn in
+            RuntimeSettings.AssumeRole(
+                roleARN: arn,
+                externalID: repository.aws.externalId ?? repository.aws.externalIdEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
+                sessionName: "ezbuilt")
+        }
+        let backend: RuntimeSettings.Backend
+        switch repository.state {
+        case .local:
+            backend = RuntimeSettings.localBackend(dataDirectory: dataDirectory, stack: stackID)
+        case .s3(let bucket, let keyPrefix, let region, let table):
+            backend = .s3(.init(bucket: bucket, key: "\(keyPrefix)/\(stackID)/terraform.tfstate", region: region,
+                                dynamoDBTable: table, useLockfile: table == nil))
+        }
+        return RuntimeSettings(region: repository.aws.region, assumeRole: role,
+                               defaultTags: repository.aws.defaultTags.merging(["ezbuilt:stack": stackID]) { mine, _ in mine },
+                               sandboxEndpoint: sandboxEndpoint, backend: backend)
+    }
+
+    /// A prepared workspace and runner for `files` (names inside the stack's `terraform/`).
+    /// The caller must `finish` the workspace.
+    func runner(stackID: String, repository: RepositoryConfig, files: [(path: String, contents: Data)], log: RunLog, logger: Logger) throws -> TerraformRunner {
+        let workspace = try workspaces.create(stack: stackID, from: .files(files.map { ($0.path, $0.contents) }))
+        let runner = TerraformRunner(options: options, runtime: runtime(for: repository, stackID: stackID),
+                                     workspace: workspace, sink: log, logger: logger)
+        do {
+            try runner.prepare()
+        } catch {
+            workspaces.finish(workspace, succeeded: false)
+            throw error
+        }
+        return runner
+    }
+}

@@ -1,0 +1,234 @@
+import Configuration
+import Foundation
+import Git
+import Logging
+import Store
+
+/// Polls one repository and turns what changed into jobs: proposals for branches, deployments
+/// for the deploy branch, and drift checks for deployed stacks when they are due.
+actor RepositoryWatcher {
+    let config: RepositoryConfig
+    private let environment: ReconcilerEnvironment
+    private let queue: WorkQueue
+    private let mirror: URL
+    nonisolated let doorbell = Doorbell()
+    private var context: RepositoryContext?
+    /// Branch tips already handled; a poll with no new tips walks no trees.
+    private var lastSeen: [String: ObjectID] = [:]
+    private var driftRequested: Set<String> = []
+    /// Deployments found interrupted at start-up, reported once the repository is open.
+    private var interrupted: [DeploymentRecord]
+    private var logger: Logger
+
+    init(config: RepositoryConfig, environment: ReconcilerEnvironment, queue: WorkQueue, interrupted: [DeploymentRecord]) {
+        self.config = config
+        self.environment = environment
+        self.queue = queue
+        self.interrupted = interrupted
+        mirror = environment.terraform.dataDirectory.appendingPathComponent("repositories", isDirectory: true)
+            .appendingPathComponent(SafeName.component(config.id) + ".git", isDirectory: true)
+        var logger = environment.logger
+        logger[metadataKey: "repository"] = "\(config.id)"
+        self.logger = logger
+    }
+
+    /// Polls until cancelled: every `pollInterval`, or at once when the doorbell rings.
+    func loop() async {
+        while !Task.isCancelled {
+            await poll()
+            await doorbell.wait(upTo: config.pollInterval)
+        }
+    }
+
+    /// Asks for a drift check of `stackID` at the next poll (and rings the doorbell).
+    func requestDrift(_ stackID: String) {
+        driftRequested.insert(stackID)
+        Task { await doorbell.ring() }
+    }
+
+    /// One poll: fetch, then schedule what the new tips and the clock call for.
+    func poll() async {
+        let store = environment.store
+        let started = ContinuousClock.now
+        do {
+            let context = try await open()
+            try await context.git.fetch()
+            try store.recordFetch(repositoryId: config.id, error: nil)
+            logger.trace("fetched", metadata: ["took": "\(ContinuousClock.now - started)"])
+            try await reportInterrupted(context)
+            let branches = try await context.git.branches()
+            for branch in branches where lastSeen[branch.name] != branch.tip {
+                if branch.name == config.statusBranch {
+                    // Written by us; never an input.
+                } else if branch.name == config.deployBranch {
+                    try await scheduleDeployments(context, tip: branch.tip)
+                } else {
+                    try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
+                }
+                lastSeen[branch.name] = branch.tip
+            }
+            let names = Set(branches.map(\.name))
+            lastSeen = lastSeen.filter { names.contains($0.key) }
+            try await scheduleDriftChecks(context)
+        } catch is CancellationError {
+            return
+        } catch {
+            logger.warning("poll failed", metadata: ["error": "\(error)"])
+            try? store.recordFetch(repositoryId: config.id, error: "\(error)")
+        }
+    }
+
+    private func open() async throws -> RepositoryContext {
+        if let context { return context }
+        try environment.store.upsertRepository(id: config.id, url: RepositoryURL.scrubbed(config.url))
+        let git = try await GitRepository.cloneOrOpen(url: config.url, into: mirror, credentials: config.credentials.git)
+        let context = RepositoryContext(config: config, git: git, author: environment.author)
+        self.context = context
+        logger.info("repository opened", metadata: ["mirror": "\(mirror.path)"])
+        return context
+    }
+
+    private func reportInterrupted(_ context: RepositoryContext) async throws {
+        guard !interrupted.isEmpty else { return }
+        let deployments = interrupted
+        interrupted = []
+        for deployment in deployments {
+            guard let stack = try environment.store.stack(id: deployment.stackId) else { continue }
+            try environment.store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .interrupted,
+                                                 detail: "deployment \(deployment.id ?? 0) was interrupted; reconciling again")
+            await StatusReporter(environment: environment, repository: context)
+                .report(context.layout(stack.path), message: "deploy(\(stack.id)): interrupted at \(deployment.commit.prefix(10)); reconciling again")
+        }
+    }
+
+    // MARK: Proposals
+
+    private func scheduleProposals(_ context: RepositoryContext, branch: String, tip: ObjectID) async throws {
+        for stack in try await context.stacks(at: tip) {
+            let proposer = Proposer(environment: environment, repository: context)
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) {
+                try await proposer.propose(stack, branch: branch)
+            })
+        }
+    }
+
+    // MARK: Deployments
+
+    private func scheduleDeployments(_ context: RepositoryContext, tip: ObjectID) async throws {
+        let store = environment.store
+        let stacks = try await context.stacks(at: tip)
+        for stack in stacks where try await needsDeployment(context, stack, tip: tip) {
+            await submitDeployment(context, stack, commit: tip)
+        }
+        let present = Set(stacks.map(\.id))
+        for record in try store.stacks(repositoryId: config.id) where !present.contains(record.id) {
+            guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex) else { continue }
+            if let last = try store.deployments(stackId: record.id, limit: 1).first, last.status == .destroyPending || last.status == .destroyFailed, last.commit == tip.description || record.status == .destroyPending {
+                continue
+            }
+            let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
+            let destroyer = Destroyer(environment: environment, repository: context)
+            let layout = context.layout(record.path)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: {
+                try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+        }
+    }
+
+    private func needsDeployment(_ context: RepositoryContext, _ stack: StackLayout, tip: ObjectID) async throws -> Bool {
+        let store = environment.store
+        if let last = try store.deployments(stackId: stack.id, limit: 1).first, last.commit == tip.description,
+           last.status != .interrupted, last.status != .superseded {
+            return false
+        }
+        guard let deployedHex = try store.stack(id: stack.id)?.deployedCommit, let deployed = ObjectID(deployedHex) else {
+            return true
+        }
+        if deployed == tip { return false }
+        return try await context.git.changedPaths(from: deployed, to: tip).contains(where: stack.owns)
+    }
+
+    private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID) async {
+        let store = environment.store
+        do {
+            if try store.stack(id: stack.id) == nil {
+                try store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
+            }
+            let deployment = try store.insertDeployment(DeploymentRecord(stackId: stack.id, commit: commit.description))
+            let deployer = Deployer(environment: environment, repository: context)
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: {
+                try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+        } catch {
+            logger.error("could not queue a deployment", metadata: ["stack": "\(stack.id)", "error": "\(error)"])
+        }
+    }
+
+    private static func markSuperseded(_ store: Store, _ deployment: DeploymentRecord) {
+        var record = deployment
+        record.status = .superseded
+        record.finishedAt = Date()
+        record.error = "a newer commit arrived before this one was applied"
+        try? store.updateDeployment(record)
+    }
+
+    // MARK: Drift
+
+    private func scheduleDriftChecks(_ context: RepositoryContext) async throws {
+        let store = environment.store
+        let requested = driftRequested
+        driftRequested = []
+        for record in try store.stacks(repositoryId: config.id) where record.deployedCommit != nil && record.status != .destroyed {
+            let due: Bool
+            if requested.contains(record.id) {
+                due = true
+            } else if config.drift.enabled {
+                let last = try store.driftChecks(stackId: record.id, limit: 1).first?.checkedAt
+                    ?? store.deployments(stackId: record.id, limit: 1).first?.finishedAt ?? record.updatedAt
+                due = Date().timeIntervalSince(last) >= Self.seconds(config.drift.interval)
+            } else {
+                due = false
+            }
+            guard due else { continue }
+            let layout = context.layout(record.path)
+            let checker = DriftChecker(environment: environment, repository: context)
+            let remediate = config.drift.remediate
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self] in
+                let result = try await checker.check(layout)
+                if result == .drifted, remediate, let self { await self.remediate(layout) }
+            })
+        }
+    }
+
+    /// Re-applies the deployed commit of a drifted stack.
+    private func remediate(_ stack: StackLayout) async {
+        guard let context, let hex = try? environment.store.stack(id: stack.id)?.deployedCommit, let commit = ObjectID(hex) else { return }
+        logger.notice("remediating drift by re-applying the deployed commit", metadata: ["stack": "\(stack.id)"])
+        await submitDeployment(context, stack, commit: commit)
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Remote URLs as they may be shown: without user info (tokens).
+enum RepositoryURL {
+    static func scrubbed(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url
+    }
+}
+
+extension GitCredentialSettings {
+    /// The git layer's form of the configured credentials.
+    var git: GitCredentials {
+        switch self {
+        case .none: .none
+        case .token(let env, let username): .token(envVar: env, username: username)
+        case .sshKey(let path, let passphraseEnv): .sshKey(privateKeyPath: path, passphraseEnv: passphraseEnv)
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Subprocess
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// Runs one command (an argument vector, never a shell) with streaming, redacted logs and a
+/// timeout that stops the whole process tree.
+///
+/// The child starts in its own session, hence its own process group, so provider plugins
+/// and anything they start can be signalled together: on timeout or cancellation the group
+/// gets SIGINT (Terraform stops cleanly and writes its state), then after a grace period
+/// SIGKILL; a final sweep kills whatever is left in the group.
+public enum ProcessRunner {
+    /// What to run.
+    public struct Request: Sendable {
+        /// Absolute path of the executable.
+        public var executable: String
+        /// Arguments (not including the executable).
+        public var arguments: [String]
+        /// The complete environment (nothing is inherited).
+        public var environment: [String: String]
+        /// Working directory.
+        public var workingDirectory: String
+        /// Longest allowed run; nil for none.
+        public var timeout: Duration?
+        /// Time between SIGINT and SIGKILL when stopping.
+        public var gracePeriod: Duration
+        /// Collect stdout into `Outcome.standardOutput` instead of logging it (JSON documents
+        /// such as `show -json`, which hold secrets in clear and are never logged).
+        public var captureStandardOutput: Bool
+        /// Largest stdout collected.
+        public var captureLimit: Int
+
+        /// Creates a request.
+        public init(executable: String, arguments: [String], environment: [String: String],
+                    workingDirectory: String, timeout: Duration? = nil, gracePeriod: Duration = .seconds(10),
+                    captureStandardOutput: Bool = false, captureLimit: Int = 512 * 1024 * 1024) {
+            self.executable = executable
+            self.arguments = arguments
+            self.environment = environment
+            self.workingDirectory = workingDirectory
+            self.timeout = timeout
+            self.gracePeriod = gracePeriod
+            self.captureStandardOutput = captureStandardOutput
+            self.captureLimit = captureLimit
+        }
+
+        /// The command line for messages (arguments are daemon-built, never secrets).
+        public var commandLine: String {
+            ([(executable as NSString).lastPathComponent] + arguments).joined(separator: " ")
+        }
+    }
+
+    /// How a run ended.
+    public struct Outcome: Sendable {
+        /// Exit code, or 128 + signal number when killed by a signal.
+        public var exitCode: Int32
+        /// Collected stdout when requested.
+        public var standardOutput: Data
+        /// The last stderr lines, redacted (for error messages).
+        public var standardErrorTail: [String]
+        /// Wall time of the run.
+        public var duration: Duration
+    }
+
+    /// Runs `request`, streaming each line (redacted) to `sink`. `onStart` receives the
+    /// child's pid (also its process group id) as soon as it runs.
+    ///
+    /// A non-zero exit is an `Outcome`, not an error; a timeout or cancellation throws
+    /// `.timedOut`/`.cancelled` after the process group is gone.
+    public static func run(_ request: Request, sink: any LogSink, redactor: Redactor,
+                           onStart: @escaping @Sendable (Int32) -> Void = { _ in }) async throws(TerraformError) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let processGroup = Locked<Int32?>(nil)
+        let stderrTail = Locked<[String]>([])
+        var options = PlatformOptions()
+        options.createSession = true
+        options.teardownSequence = [
+            .send(signal: .interrupt, toProcessGroup: true, allowedDurationToNextStep: request.gracePeriod),
+        ]
+        let configuration = Configuration(
+            executable: .path(FilePath(request.executable)),
+            arguments: Arguments(request.arguments),
+            environment: .custom(request.environment.map { Array("\($0.key)=\($0.value)\0".utf8) }),
+            workingDirectory: FilePath(request.workingDirectory),
+            platformOptions: options
+        )
+        let capture = request.captureStandardOutput
+        let limit = request.captureLimit
+
+        enum Race: Sendable {
+            case finished(TerminationStatus, Data)
+            case timedOut
+        }
+
+        let work: @Sendable () async throws -> Race = {
+            let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
+                let pid = execution.processIdentifier.value
+                processGroup.withLock { $0 = pid }
+                onStart(pid)
+                return try await withThrowingTaskGroup(of: Data.self, returning: Data.self) { group in
+                    group.addTask {
+                        if capture {
+                            var collected = Data()
+                            for try await buffer in execution.standardOutput {
+                                guard collected.count + buffer.count <= limit else {
+                                    throw TerraformError.io(path: request.commandLine, detail: "standard output larger than \(limit) bytes")
+                                }
+                                buffer.withUnsafeBytes { collected.append(contentsOf: $0) }
+                            }
+                            return collected
+                        }
+                        for try await line in execution.standardOutput.strings(bufferingPolicy: .unbounded) {
+                            sink.write(LogLine(stream: .stdout, text: redactor.redact(line)))
+                        }
+                        return Data()
+                    }
+                    group.addTask {
+                        for try await line in execution.standardError.strings(bufferingPolicy: .unbounded) {
+                            let clean = redactor.redact(line)
+                            sink.write(LogLine(stream: .stderr, text: clean))
+                            if !clean.trimmingCharacters(in: .whitespaces).isEmpty {
+                                stderrTail.withLock { tail in
+                                    tail.append(clean)
+                                    if tail.count > 20 { tail.removeFirst(tail.count - 20) }
+                                }
+                            }
+                        }
+                        return Data()
+                    }
+                    var stdout = Data()
+                    for try await part in group where !part.isEmpty { stdout = part }
+                    return stdout
+                }
+            }
+            return .finished(result.terminationStatus, result.closureResult)
+        }
+
+        sink.write(LogLine(stream: .system, text: "$ " + redactor.redact(request.commandLine)))
+        let race: Race
+        do {
+            race = try await withThrowingTaskGroup(of: Race.self, returning: Race.self) { group in
+                group.addTask(operation: work)
+                if let timeout = request.timeout {
+                    group.addTask {
+                        try await Task.sleep(for: timeout)
+                        return .timedOut
+                    }
+                }
+                let first = try await group.next()!
+                group.cancelAll()
+                if case .timedOut = first {
+                    // Wait for the run to finish its teardown (SIGINT, grace, SIGKILL).
+                    while let _ = try? await group.next() {}
+                }
+                return first
+            }
+        } catch let error as TerraformError {
+            sweep(processGroup.withLock { $0 })
+            throw error
+        } catch {
+            sweep(processGroup.withLock { $0 })
+            if Task.isCancelled || error is CancellationError {
+                sink.write(LogLine(stream: .system, text: "cancelled: \(request.commandLine)"))
+                throw .cancelled(command: request.commandLine)
+            }
+            throw .launchFailed(executable: request.executable, detail: redactor.redact(String(describing: error)))
+        }
+        sweep(processGroup.withLock { $0 })
+        if Task.isCancelled {
+            sink.write(LogLine(stream: .system, text: "cancelled: \(request.commandLine)"))
+            throw .cancelled(command: request.commandLine)
+        }
+        switch race {
+        case .timedOut:
+            let timeout = request.timeout ?? .zero
+            sink.write(LogLine(stream: .system, text: "timed out after \(timeout): \(request.commandLine)"))
+            throw .timedOut(command: request.commandLine, after: timeout)
+        case .finished(let status, let stdout):
+            let code: Int32
+            switch status {
+            case .exited(let value): code = value
+            case .signaled(let signal): code = 128 + signal
+            }
+            let duration = clock.now - start
+            sink.write(LogLine(stream: .system, text: "exit \(code) after \(duration.formatted(.units(allowed: [.seconds, .milliseconds])))"))
+            return Outcome(exitCode: code, standardOutput: stdout,
+                           standardErrorTail: stderrTail.withLock { $0 }, duration: duration)
+        }
+    }
+
+    /// Kills whatever is left in the process group `group` (provider plugins, their children).
+    static func sweep(_ group: Int32?) {
+        guard let group, group > 1 else { return }
+        if kill(-group, 0) == 0 {
+            _ = kill(-group, SIGKILL)
+        }
+    }
+}

@@ -1,0 +1,329 @@
+import Foundation
+import Logging
+
+/// Settings shared by every run of the daemon: the binary, the CLI configuration it owns and
+/// the time limits of each command.
+public struct TerraformOptions: Sendable {
+    /// Time limits per command; exceeded → SIGINT, grace period, SIGKILL of the group.
+    public struct Timeouts: Sendable, Hashable {
+        /// `init`.
+        public var initialize: Duration = .seconds(300)
+        /// `validate`.
+        public var validate: Duration = .seconds(120)
+        /// `plan` (including refresh-only plans).
+        public var plan: Duration = .seconds(1800)
+        /// `apply` (including destroys).
+        public var apply: Duration = .seconds(3600)
+        /// `show`, `output`, `state list`/`pull`.
+        public var show: Duration = .seconds(120)
+
+        /// Default limits (init 5 min, plan 30 min, apply 60 min).
+        public init() {}
+    }
+
+    /// The executable.
+    public var binary: TerraformBinary
+    /// The CLI configuration and environment.
+    public var cli: CLIConfiguration
+    /// Time limits.
+    public var timeouts: Timeouts
+    /// Time between SIGINT and SIGKILL.
+    public var gracePeriod: Duration
+
+    /// Creates options.
+    public init(binary: TerraformBinary, cli: CLIConfiguration, timeouts: Timeouts = Timeouts(),
+                gracePeriod: Duration = .seconds(20)) {
+        self.binary = binary
+        self.cli = cli
+        self.timeouts = timeouts
+        self.gracePeriod = gracePeriod
+    }
+}
+
+/// A plan saved to a file, with the exact bytes that were reviewed, so that `apply` applies
+/// exactly that plan and nothing else.
+public struct SavedPlan: Sendable {
+    /// Path of the plan file in the workspace.
+    public let path: String
+    /// The plan file's bytes when it was decoded.
+    let contents: Data
+    /// The decoded, redacted plan.
+    public let summary: PlanSummary
+}
+
+/// The outcome of an apply (or destroy).
+public struct ApplyResult: Sendable, Hashable {
+    /// The snapshot taken before the apply (nil when there was no state yet or the backend is remote).
+    public var snapshot: String?
+    /// Root outputs after the apply, redacted.
+    public var outputs: [String: PlanOutput]
+    /// Lock left by a killed run and cleared before this one, if any.
+    public var clearedLock: String?
+}
+
+/// Runs Terraform commands for one workspace with the daemon's runtime settings, decoding
+/// every JSON result into redacted types and streaming every log line through the redactor.
+public struct TerraformRunner: Sendable {
+    /// Daemon-wide options.
+    public let options: TerraformOptions
+    /// Runtime settings of the stack.
+    public let runtime: RuntimeSettings
+    /// The workspace the commands run in.
+    public let workspace: Workspace
+    /// Where log lines go (already redacted).
+    public let sink: any LogSink
+    /// The redactor shared by every command of this run.
+    public let redactor: Redactor
+    /// Logger for the daemon's own messages.
+    public let logger: Logger
+    /// Called with the pid (= process group) of each command as it starts.
+    public let onProcessStart: @Sendable (Int32) -> Void
+    /// Where snapshots of a remote (S3) state are written (`state pull`); local states keep
+    /// theirs beside the state file.
+    public let remoteSnapshotDirectory: URL?
+
+    /// Name of the plan file in the workspace.
+    public static let planFileName = "ezbuilt.tfplan"
+
+    /// Creates a runner; the configured secrets (external id) are registered with `redactor`.
+    public init(options: TerraformOptions, runtime: RuntimeSettings, workspace: Workspace, sink: any LogSink,
+                redactor: Redactor = Redactor(), logger: Logger, remoteSnapshotDirectory: URL? = nil,
+                onProcessStart: @escaping @Sendable (Int32) -> Void = { _ in }) {
+        self.remoteSnapshotDirectory = remoteSnapshotDirectory
+        self.options = options
+        self.runtime = runtime
+        self.workspace = workspace
+        self.sink = sink
+        self.redactor = redactor
+        var logger = logger
+        logger[metadataKey: "stack"] = "\(workspace.stack)"
+        self.logger = logger
+        self.onProcessStart = onProcessStart
+        redactor.add(runtime.secrets)
+    }
+
+    /// The state guard of a local backend, nil for a remote one.
+    public var stateGuard: StateGuard? {
+        if case .local(let path) = runtime.backend { return StateGuard(statePath: path) }
+        return nil
+    }
+
+    /// Writes the runtime files (override, CLI configuration) and prepares the state directory.
+    public func prepare() throws(TerraformError) {
+        try options.cli.install()
+        try OverrideWriter.write(runtime, into: workspace)
+        try stateGuard?.prepare()
+    }
+
+    /// `terraform init` (serialised process-wide when a shared plugin cache is used).
+    public func initialize() async throws(TerraformError) {
+        let arguments = ["init", "-input=false", "-no-color"]
+        if options.cli.serializesInit {
+            try await InitGate.shared.withExclusiveAccess { () async throws(TerraformError) in
+                try await checked(arguments, timeout: options.timeouts.initialize)
+            }
+        } else {
+            try await checked(arguments, timeout: options.timeouts.initialize)
+        }
+    }
+
+    /// `terraform validate -json` → diagnostics with file and line.
+    public func validate() async throws(TerraformError) -> ValidationResult {
+        let outcome = try await execute(["validate", "-json", "-no-color"], timeout: options.timeouts.validate, capture: true)
+        let result = try ValidationResult.decode(outcome.standardOutput, redact: redactor.redact)
+        for diagnostic in result.diagnostics {
+            sink.write(LogLine(stream: .stdout, text: diagnostic.description))
+        }
+        return result
+    }
+
+    /// `terraform plan -out` then `show -json`: the saved plan and its redacted summary.
+    /// The plan's sensitive values are registered with the redactor before anything else runs.
+    public func plan(destroy: Bool = false) async throws(TerraformError) -> SavedPlan {
+        try recoverLock()
+        let path = workspace.path(Self.planFileName)
+        var arguments = ["plan", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(path)"]
+        if destroy { arguments.append("-destroy") }
+        try await checked(arguments, timeout: options.timeouts.plan)
+        let json = try await showJSON(path)
+        let decoded = try PlanDecoder.decode(json)
+        redactor.add(decoded.secrets)
+        let contents: Data
+        do {
+            contents = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .io(path: path, detail: "cannot read the saved plan: \(error)")
+        }
+        let counts = decoded.summary.counts
+        logger.info("planned", metadata: [
+            "create": "\(counts.create)", "update": "\(counts.update)",
+            "delete": "\(counts.delete)", "replace": "\(counts.replace)",
+        ])
+        return SavedPlan(path: path, contents: contents, summary: decoded.summary)
+    }
+
+    /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a
+    /// snapshot of the state named after `deployment`.
+    public func apply(_ plan: SavedPlan, deployment: String) async throws(TerraformError) -> ApplyResult {
+        guard let current = FileManager.default.contents(atPath: plan.path), current == plan.contents else {
+            throw .io(path: plan.path, detail: "the saved plan changed since it was reviewed; refusing to apply it")
+        }
+        let cleared = try recoverLock()
+        let snapshot = try await snapshotState(deployment: deployment)
+        try await checked(["apply", "-input=false", "-no-color", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply)
+        let outputs = try await self.outputs()
+        return ApplyResult(snapshot: snapshot, outputs: outputs, clearedLock: cleared)
+    }
+
+    /// Plans and applies the destruction of everything in the state.
+    public func destroy(deployment: String) async throws(TerraformError) -> ApplyResult {
+        let plan = try await plan(destroy: true)
+        return try await apply(plan, deployment: deployment)
+    }
+
+    /// `plan -refresh-only -out` + `show -json`, decoded into semantic drift. The exit code
+    /// is not the signal (Terraform #36403); only the decoded differences are.
+    public func drift() async throws(TerraformError) -> DriftReport {
+        try recoverLock()
+        let path = workspace.path("ezbuilt-refresh.tfplan")
+        try await checked(["plan", "-refresh-only", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(path)"],
+                          timeout: options.timeouts.plan)
+        let json = try await showJSON(path)
+        let decoded = try DriftDetector.decode(json)
+        redactor.add(decoded.secrets)
+        try? FileManager.default.removeItem(atPath: path)
+        if decoded.report.hasDrift {
+            for line in decoded.report.lines { sink.write(LogLine(stream: .system, text: "drift: " + redactor.redact(line))) }
+        }
+        logger.info("drift checked", metadata: ["drifted": "\(decoded.report.resources.count)",
+                                                "ignored": "\(decoded.report.ignoredDifferences)"])
+        return decoded.report
+    }
+
+    /// `output -json`, redacted.
+    public func outputs() async throws(TerraformError) -> [String: PlanOutput] {
+        let outcome = try await execute(["output", "-json", "-no-color"], timeout: options.timeouts.show, capture: true)
+        guard outcome.exitCode == 0 else {
+            throw .commandFailed(command: "terraform output -json", exitCode: outcome.exitCode,
+                                 stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
+        }
+        let document = try JSONValue.decode(outcome.standardOutput, what: "output -json")
+        var result: [String: PlanOutput] = [:]
+        for (name, output) in document.objectValue ?? [:] {
+            let sensitive = output["sensitive"] == .bool(true)
+            let value = output["value"] ?? .null
+            if sensitive { redactor.add(value.allLeafStrings()) }
+            result[name] = PlanOutput(value: sensitive ? .sensitive : value, sensitive: sensitive, unknown: false)
+        }
+        return result
+    }
+
+    /// Addresses of every resource in the state (`state list`).
+    public func stateResources() async throws(TerraformError) -> [String] {
+        let outcome = try await execute(["state", "list", "-no-color"], timeout: options.timeouts.show, capture: true)
+        guard outcome.exitCode == 0 else {
+            throw .commandFailed(command: "terraform state list", exitCode: outcome.exitCode,
+                                 stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
+        }
+        return String(decoding: outcome.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    // MARK: Internals
+
+    /// Snapshots the state before an apply: a file copy for a local state, `state pull` for
+    /// a remote one (when a snapshot directory is configured).
+    private func snapshotState(deployment: String) async throws(TerraformError) -> String? {
+        if let stateGuard { return try stateGuard.snapshot(deployment: deployment) }
+        guard let directory = remoteSnapshotDirectory else { return nil }
+        let outcome = try await execute(["state", "pull"], timeout: options.timeouts.show, capture: true)
+        guard outcome.exitCode == 0 else {
+            throw .commandFailed(command: "terraform state pull", exitCode: outcome.exitCode,
+                                 stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
+        }
+        guard !outcome.standardOutput.isEmpty else { return nil }
+        let safe = String(deployment.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" }.prefix(120))
+        let target = directory.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8)).tfstate")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try outcome.standardOutput.write(to: target, options: .withoutOverwriting)
+        } catch {
+            throw .io(path: target.path, detail: "cannot write the state snapshot: \(error)")
+        }
+        return target.path
+    }
+
+    @discardableResult
+    private func recoverLock() throws(TerraformError) -> String? {
+        guard let stateGuard else { return nil }
+        try stateGuard.verifyReadable()
+        if case .clearedStale(let info) = try stateGuard.recoverStaleLock() {
+            let message = "cleared a stale state lock left by a dead run: \(redactor.redact(info))"
+            sink.write(LogLine(stream: .system, text: message))
+            logger.warning("cleared stale state lock", metadata: ["path": "\(stateGuard.lockInfoPath)"])
+            return info
+        }
+        return nil
+    }
+
+    private func showJSON(_ path: String) async throws(TerraformError) -> Data {
+        let outcome = try await execute(["show", "-json", "-no-color", path], timeout: options.timeouts.show, capture: true)
+        guard outcome.exitCode == 0 else {
+            throw .commandFailed(command: "terraform show -json", exitCode: outcome.exitCode,
+                                 stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
+        }
+        return outcome.standardOutput
+    }
+
+    private func checked(_ arguments: [String], timeout: Duration) async throws(TerraformError) {
+        let outcome = try await execute(arguments, timeout: timeout, capture: false)
+        guard outcome.exitCode == 0 else {
+            logger.error("terraform command failed", metadata: ["command": "\(arguments.first ?? "")", "exit": "\(outcome.exitCode)"])
+            throw .commandFailed(command: "terraform " + arguments.prefix(2).joined(separator: " "),
+                                 exitCode: outcome.exitCode, stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
+        }
+    }
+
+    private func execute(_ arguments: [String], timeout: Duration, capture: Bool) async throws(TerraformError) -> ProcessRunner.Outcome {
+        let request = ProcessRunner.Request(
+            executable: options.binary.path,
+            arguments: arguments,
+            environment: options.cli.environment(sandbox: runtime.sandboxEndpoint != nil),
+            workingDirectory: workspace.directory.path,
+            timeout: timeout,
+            gracePeriod: options.gracePeriod,
+            captureStandardOutput: capture)
+        logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
+        return try await ProcessRunner.run(request, sink: sink, redactor: redactor, onStart: onProcessStart)
+    }
+}
+
+/// A process-wide gate serialising `terraform init` when providers install into a shared
+/// plugin cache (concurrent installs into one cache corrupt it; Atlantis #5984).
+actor InitGate {
+    static let shared = InitGate()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func withExclusiveAccess<T: Sendable>(_ body: @Sendable () async throws(TerraformError) -> T) async throws(TerraformError) -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty {
+            busy = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}
