@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Terraform
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct RunnerTests {
+    @Test func bothStreamsAreStreamedLineByLineAndRedacted() async throws {
+        let sink = MemoryLogSink()
+        let redactor = Redactor(secrets: ["s3cr3t-value"])
+        let request = ProcessRunner.Request(
+            executable: "/bin/sh",
+            arguments: ["-c", "for i in 1 2 3; do echo out $i; echo err $i s3cr3t-value >&2; done; exit 3"],
+            environment: ["PATH": "/usr/bin:/bin"], workingDirectory: "/tmp", timeout: .seconds(20))
+        let outcome = try await ProcessRunner.run(request, sink: sink, redactor: redactor)
+        #expect(outcome.exitCode == 3)
+        let lines = sink.lines
+        #expect(lines.filter { $0.stream == .stdout }.map(\.text) == ["out 1", "out 2", "out 3"])
+        #expect(lines.filter { $0.stream == .stderr }.map(\.text) == (1...3).map { "err \($0) (sensitive value)" })
+        #expect(!lines.contains { $0.text.contains("s3cr3t-value") })
+        #expect(outcome.standardErrorTail.count == 3)
+    }
+
+    @Test func environmentIsExactlyTheOneGiven() async throws {
+        let request = ProcessRunner.Request(executable: "/usr/bin/env", arguments: [], environment: ["ONLY": "this"],
+                                            workingDirectory: "/tmp", timeout: .seconds(10), captureStandardOutput: true)
+        let outcome = try await ProcessRunner.run(request, sink: MemoryLogSink(), redactor: Redactor())
+        #expect(String(decoding: outcome.standardOutput, as: UTF8.self) == "ONLY=this\n")
+    }
+
+    /// A configuration whose apply runs a provisioner that sleeps: a stand-in for a slow
+    /// provider call, with a grandchild process that must die with the group.
+    static func slowStack(seconds: Int) -> String {
+        """
+        resource "terraform_data" "first" { input = "a" }
+        resource "terraform_data" "slow" {
+          input = terraform_data.first.output
+          provisioner "local-exec" { command = "sleep \(seconds)" }
+        }
+        output "first" { value = terraform_data.first.output }
+
+        """
+    }
+
+    static func makeRunner(_ temp: TemporaryDirectory, code: String, sink: any LogSink,
+                           onStart: @escaping @Sendable (Int32) -> Void = { _ in },
+                           gracePeriod: Duration = .seconds(3), applyTimeout: Duration? = nil) async throws -> TerraformRunner {
+        var options = try await testOptions(root: temp.url, gracePeriod: gracePeriod)
+        if let applyTimeout { options.timeouts.apply = applyTimeout }
+        let workspace = try WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
+            .create(stack: "repo/slow", from: .files([(path: "main.tf", contents: Data(code.utf8))]))
+        let runtime = RuntimeSettings(region: "us-east-1",
+                                      backend: RuntimeSettings.localBackend(dataDirectory: temp.url, stack: "repo/slow"))
+        let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
+                                     logger: testLogger, onProcessStart: onStart)
+        try runner.prepare()
+        return runner
+    }
+
+    @Test func validateReportsDiagnosticsWithFileAndLine() async throws {
+        let temp = try TemporaryDirectory("validate")
+        defer { temp.cleanup() }
+        let code = """
+            resource "terraform_data" "ok" { input = "a" }
+
+            resource "terraform_data" "bad" {
+              bogus = "x"
+            }
+
+            """
+        let runner = try await Self.makeRunner(temp, code: code, sink: MemoryLogSink())
+        try await runner.initialize()
+        let result = try await runner.validate()
+        #expect(!result.valid)
+        let error = try #require(result.errors.first)
+        #expect(error.file == "main.tf")
+        #expect(error.line == 4)
+        #expect(error.summary == "Unsupported argument")
+    }
+
+    @Test func timeoutStopsTheWholeProcessGroup() async throws {
+        let temp = try TemporaryDirectory("timeout")
+        defer { temp.cleanup() }
+        let groups = Locked<[Int32]>([])
+        let sink = MemoryLogSink()
+        let runner = try await Self.makeRunner(temp, code: Self.slowStack(seconds: 300), sink: sink,
+                                               onStart: { pid in groups.withLock { $0.append(pid) } },
+                                               gracePeriod: .seconds(2), applyTimeout: .seconds(6))
+        try await runner.initialize()
+        let plan = try await runner.plan()
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: TerraformError.self) { _ = try await runner.apply(plan, deployment: "d1") }
+        #expect(clock.now - start < .seconds(30))
+        let applyGroup = try #require(groups.value.last)
+        #expect(processesInGroup(applyGroup).isEmpty)
+        #expect(sink.lines.contains { $0.stream == .system && $0.text.hasPrefix("timed out") })
+        // Whatever Terraform managed to write before it was stopped, the state is readable
+        // and the next run proceeds.
+        try #require(runner.stateGuard).verifyReadable()
+        _ = try await runner.plan()
+    }
+
+    @Test func cancellationStopsTheWholeProcessGroup() async throws {
+        let temp = try TemporaryDirectory("cancel")
+        defer { temp.cleanup() }
+        let groups = Locked<[Int32]>([])
+        let sink = MemoryLogSink()
+        let runner = try await Self.makeRunner(temp, code: Self.slowStack(seconds: 300), sink: sink,
+                                               onStart: { pid in groups.withLock { $0.append(pid) } },
+                                               gracePeriod: .seconds(2))
+        try await runner.initialize()
+        let plan = try await runner.plan()
+        let task = Task { try await runner.apply(plan, deployment: "d1") }
+        try await waitFor { sink.lines.contains { $0.text.contains("Provisioning with 'local-exec'") } }
+        task.cancel()
+        let result = await task.result
+        #expect(throws: TerraformError.self) { try result.get() }
+        let applyGroup = try #require(groups.value.last)
+        #expect(processesInGroup(applyGroup).isEmpty)
+    }
+
+    @Test func runKilledMidApplyLeavesReadableStateAndTheNextRunProceeds() async throws {
+        let temp = try TemporaryDirectory("killed")
+        defer { temp.cleanup() }
+        let groups = Locked<[Int32]>([])
+        let sink = MemoryLogSink()
+        let runner = try await Self.makeRunner(temp, code: Self.slowStack(seconds: 300), sink: sink,
+                                               onStart: { pid in groups.withLock { $0.append(pid) } })
+        let stateGuard = try #require(runner.stateGuard)
+        try await runner.initialize()
+        let plan = try await runner.plan()
+        let task = Task { try await runner.apply(plan, deployment: "killed") }
+        try await waitFor { sink.lines.contains { $0.text.contains("Provisioning with 'local-exec'") } }
+        // While the apply is alive its lock is live and must never be cleared.
+        let holder = try #require(stateGuard.lockHolder())
+        #expect(holder == groups.value.last)
+        #expect(throws: TerraformError.self) { try stateGuard.recoverStaleLock() }
+        #expect(FileManager.default.fileExists(atPath: stateGuard.lockInfoPath))
+        // Crash: SIGKILL to Terraform and everything it started, no chance to clean up.
+        let group = try #require(groups.value.last)
+        kill(-group, SIGKILL)
+        _ = await task.result
+        #expect(processesInGroup(group).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: stateGuard.lockInfoPath))
+        try stateGuard.verifyReadable()
+        #expect(stateGuard.lockHolder() == nil)
+
+        // The next run (fast code now) clears the stale lock and applies.
+        let next = try await Self.makeRunner(temp, code: Self.slowStack(seconds: 0), sink: sink)
+        try await next.initialize()
+        let nextPlan = try await next.plan()
+        let result = try await next.apply(nextPlan, deployment: "next")
+        #expect(result.outputs["first"]?.value == .string("a"))
+        #expect(try await next.stateResources() == ["terraform_data.first", "terraform_data.slow"])
+        #expect(!FileManager.default.fileExists(atPath: stateGuard.lockInfoPath))
+        #expect(sink.lines.contains { $0.text.hasPrefix("cleared a stale state lock") })
+        #expect(stateGuard.snapshots().count == 1)
+    }
+}
+
+/// Polls `condition` every 100 ms for up to `timeout`.
+func waitFor(timeout: Duration = .seconds(60), _ condition: () -> Bool) async throws {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    while !condition() {
+        guard clock.now < deadline else { throw POSIXError(.ETIMEDOUT) }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import Terraform
+
+struct RuntimeInjectionTests {
+    @Test(arguments: [
+        ("plain", "\"plain\""),
+        ("a\"b", "\"a\\\"b\""),
+        ("${file(\"/etc/passwd\")}", "\"$${file(\\\"/etc/passwd\\\")}\""),
+        ("%{if true}x%{endif}", "\"%%{if true}x%%{endif}\""),
+        ("line\nbreak", "\"line\\nbreak\""),
+        ("back\\slash", "\"back\\\\slash\""),
+    ])
+    func injectedValuesAreLiteralsNeverTemplates(value: String, expected: String) {
+        #expect(HCLText.quoted(value) == expected)
+    }
+
+    @Test func scannerFindsDefaultAndAliasedProvidersWithTheirTags() {
+        let code = """
+            # provider "aws" { alias = "commented" }
+            provider "aws" {
+              region = "eu-west-1" // the default
+              default_tags {
+                tags = {
+                  Stack = "web"
+                  Note  = "braces } in \\"strings\\" ${upper("x")}"
+                }
+              }
+            }
+            locals {
+              doc = <<EOT
+            provider "aws" { alias = "in_heredoc" }
+            EOT
+            }
+            provider "aws" {
+              alias  = "us_east_1"
+              region = "us-east-1"
+            }
+            provider "aws" {
+              alias = "nowhere"
+              default_tags { tags = merge(local.base, { X = "1" }) }
+            }
+            """
+        let found = ProviderScanner.awsProviders(in: [("main.tf", code)])
+        #expect(found.map(\.alias) == [nil, "us_east_1", "nowhere"])
+        #expect(found[0].hasExplicitRegion)
+        #expect(found[0].defaultTagsExpression?.contains("Stack = \"web\"") == true)
+        #expect(found[0].defaultTagsExpression?.hasSuffix("}") == true)
+        #expect(found[1].hasExplicitRegion)
+        #expect(found[1].defaultTagsExpression == nil)
+        #expect(!found[2].hasExplicitRegion)
+        #expect(found[2].defaultTagsExpression == "merge(local.base, { X = \"1\" })")
+    }
+
+    @Test func scannerReadsJSONProviders() {
+        let json = """
+            {"provider": {"aws": [{"region": "us-east-1", "default_tags": {"tags": {"Team": "a\\"b"}}},
+                                  {"alias": "west", "region": "us-west-2"}]}}
+            """
+        let found = ProviderScanner.awsProviders(in: [("main.tf.json", json)])
+        #expect(found.map(\.alias) == [nil, "west"])
+        #expect(found[0].defaultTagsExpression == "{ \"Team\" = \"a\\\"b\" }")
+    }
+
+    @Test func overrideCoversEveryProviderKeepsAliasRegionAndMergesTags() {
+        let settings = RuntimeSettings(
+            region: "eu-central-1",
+            assumeRole: .init(roleARN: "arn:aws:iam::123456789012:role/deployer", externalID: "ext-123", sessionName: "ezbuilt"),
+            defaultTags: ["ManagedBy": "ezbuilt"],
+            sandboxEndpoint: URL(string: "http://127.0.0.1:5000"),
+            backend: .local(path: "/data/state/s/terraform.tfstate"))
+        let providers = [
+            AWSProviderConfiguration(alias: nil, hasExplicitRegion: true, defaultTagsExpression: "{ Stack = \"web\" }", file: "main.tf"),
+            AWSProviderConfiguration(alias: "us_east_1", hasExplicitRegion: true, defaultTagsExpression: nil, file: "main.tf"),
+            AWSProviderConfiguration(alias: "plain", hasExplicitRegion: false, defaultTagsExpression: nil, file: "main.tf"),
+        ]
+        let rendered = OverrideWriter.render(settings, providers: providers, usesAWS: true)
+        let text = rendered.override
+        #expect(rendered.provider == nil)
+        #expect(text.contains("backend \"local\" {\n    path = \"/data/state/s/terraform.tfstate\""))
+        let blocks = text.components(separatedBy: "provider \"aws\" {").dropFirst()
+        #expect(blocks.count == 3)
+        let defaultBlock = blocks[blocks.startIndex]
+        #expect(defaultBlock.contains("region = \"eu-central-1\""))
+        #expect(defaultBlock.contains("tags = merge({ Stack = \"web\" }, { \"ManagedBy\" = \"ezbuilt\" })"))
+        let aliased = blocks[blocks.startIndex + 1]
+        #expect(aliased.contains("alias = \"us_east_1\""))
+        #expect(!aliased.contains("region ="))
+        #expect(aliased.contains("role_arn"))
+        #expect(aliased.contains("s3 = \"http://127.0.0.1:5000\""))
+        let plain = blocks[blocks.startIndex + 2]
+        #expect(plain.contains("region = \"eu-central-1\""))
+        for service in RuntimeSettings.sandboxServices {
+            #expect(plain.contains("  \(service) = \"http://127.0.0.1:5000\""))
+        }
+    }
+
+    @Test func codeWithoutADefaultProviderGetsAProviderFile() {
+        let settings = RuntimeSettings(region: "us-east-1", backend: .local(path: "/s/terraform.tfstate"))
+        let rendered = OverrideWriter.render(settings, providers: [], usesAWS: true)
+        #expect(rendered.provider?.contains("provider \"aws\"") == true)
+        #expect(!rendered.override.contains("provider \"aws\""))
+        #expect(OverrideWriter.render(settings, providers: [], usesAWS: false).provider == nil)
+    }
+
+    @Test func s3BackendWithLockfileOrDynamoDB() {
+        var settings = RuntimeSettings(region: "us-east-1",
+                                       backend: .s3(.init(bucket: "b", key: "stacks/s.tfstate", region: "eu-west-1")))
+        #expect(OverrideWriter.render(settings, providers: [], usesAWS: false).override.contains("use_lockfile = true"))
+        settings.backend = .s3(.init(bucket: "b", key: "k", region: "eu-west-1", dynamoDBTable: "locks"))
+        settings.assumeRole = .init(roleARN: "arn:aws:iam::123456789012:role/state", externalID: "e-1")
+        let text = OverrideWriter.render(settings, providers: [], usesAWS: false).override
+        #expect(text.contains("dynamodb_table = \"locks\""))
+        // Backend settings take attributes only: the role is an object attribute, not a block.
+        #expect(text.contains("assume_role = {"))
+        #expect(!text.contains("use_lockfile"))
+    }
+
+    @Test func runEnvironmentIsExplicitAndInheritsNothingUnlisted() {
+        let cli = CLIConfiguration(providerSource: .filesystemMirror(path: "/opt/tf-plugins"),
+                                   directory: URL(fileURLWithPath: "/data/terraform"),
+                                   passthroughEnvironment: ["AWS_REGION"])
+        let inherited = ["TF_LOG": "TRACE", "TF_CLI_CONFIG_FILE": "/root/.terraformrc", "AWS_PROFILE": "admin",
+                         "AWS_REGION": "eu-west-1", "HOME": "/root"]
+        let environment = cli.environment(sandbox: false, inherited: inherited)
+        #expect(environment["TF_LOG"] == nil)
+        #expect(environment["AWS_PROFILE"] == nil)
+        #expect(environment["AWS_REGION"] == "eu-west-1")
+        #expect(environment["TF_CLI_CONFIG_FILE"] == "/data/terraform/cli.tfrc")
+        #expect(environment["HOME"] == "/data/terraform/home")
+        #expect(environment["TF_IN_AUTOMATION"] == "1")
+        #expect(environment["TF_INPUT"] == "0")
+        #expect(environment["CHECKPOINT_DISABLE"] == "1")
+        #expect(cli.render().contains("filesystem_mirror"))
+        let sandbox = cli.environment(sandbox: true, inherited: inherited)
+        #expect(sandbox["AWS_ACCESS_KEY_ID"] == "test")
+        let cached = CLIConfiguration(providerSource: .registryWithCache(cacheDirectory: "/data/plugin-cache"),
+                                      directory: URL(fileURLWithPath: "/data/terraform"))
+        #expect(cached.render().contains("plugin_cache_dir = \"/data/plugin-cache\""))
+        #expect(cached.serializesInit)
+    }
+
+    @Test func binaryLookupFindsTerraformAndFailsClearly() async throws {
+        let binary = try await TerraformBinary.detect(searchPath: "/nonexistent:/usr/local/bin")
+        #expect(binary.path == "/usr/local/bin/terraform")
+        #expect(binary.version.hasPrefix("1."))
+        #expect(binary.flavor == .terraform)
+        #expect(throws: TerraformError.self) { try TerraformBinary.locate(searchPath: "/nonexistent") }
+        #expect(throws: TerraformError.self) { try TerraformBinary.locate(configuredPath: "/nonexistent/terraform") }
+        let tofu = try TerraformBinary.parseVersion(json: "{\"terraform_version\":\"1.9.0\"}", path: "/usr/bin/tofu")
+        #expect(tofu.flavor == .opentofu)
+    }
+}
