@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -32,9 +36,10 @@ let package = Package(
         .target(name: "Policy", dependencies: ["PlanModel"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
         .target(name: "Cost", dependencies: ["PlanModel"]),
-        // Configuration: the daemon's YAML config, validated with key paths and lines.
+        // EZBuiltConfiguration: the daemon's YAML config, validated with key paths and lines.
+        // (Not "Configuration": Hummingbird's dependency swift-configuration has that target.)
         .target(
-            name: "Configuration",
+            name: "EZBuiltConfiguration",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // Store: SQLite records of repositories, stacks, proposals, deployments, drift, logs.
@@ -58,11 +63,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Telemetry: the daemon's Prometheus metrics (reconciles, terraform, git, drift, HTTP).
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // Reconciler: watcher, work queue, proposer, deployer, drift checker, status reporter.
         .target(
             name: "Reconciler",
             dependencies: [
-                "Configuration",
+                "EZBuiltConfiguration",
                 "Store",
                 "Sandbox",
                 "Git",
@@ -71,6 +84,33 @@ let package = Package(
                 "PlanModel",
                 "Policy",
                 "Cost",
+                "Telemetry",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Server: HTTP API, live logs, webhooks, auth, metrics endpoint, status page.
+        .target(
+            name: "Server",
+            dependencies: [
+                "EZBuiltConfiguration", "Store", "Telemetry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Benchmarks (run by the scripts in Benchmarks/).
+        .executableTarget(
+            name: "TerraformBenchmark",
+            dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "ServerBenchmark",
+            dependencies: [
+                "Server", "Store", "EZBuiltConfiguration", "Telemetry",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -80,17 +120,20 @@ let package = Package(
         .executableTarget(
             name: "ezbuilt",
             dependencies: [
-                "Configuration",
+                "EZBuiltConfiguration",
                 "Store",
                 "Requirements",
                 "Reconciler",
                 "Sandbox",
+                "Server",
+                "Telemetry",
+                "Terraform",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
+        .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
@@ -100,6 +143,17 @@ let package = Package(
         .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform"]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "EZBuiltConfiguration", "Telemetry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ]
 )

@@ -1,7 +1,8 @@
-import Configuration
+import EZBuiltConfiguration
 import Foundation
 import Logging
 import Store
+import Telemetry
 import Terraform
 
 /// Builds the reconciler's environment from the configuration: data directory, store,
@@ -12,7 +13,7 @@ public enum DaemonSetup {
         URL(fileURLWithPath: config.dataDir).appendingPathComponent("ezbuilt.sqlite").path
     }
 
-    public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), logger: Logger) async throws -> ReconcilerEnvironment {
+    public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
@@ -29,7 +30,7 @@ public enum DaemonSetup {
             workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
             dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
         logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)"])
-        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, logger: logger)
+        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
     }
 
     /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.

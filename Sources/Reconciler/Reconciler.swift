@@ -1,4 +1,4 @@
-import Configuration
+import EZBuiltConfiguration
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -68,7 +68,9 @@ public final class Reconciler: Service, Sendable {
 
     /// Jobs queued and running (for metrics and tests).
     public func queueDepth() async -> (queued: Int, running: Int) {
-        (await queue.depth, await queue.active)
+        let depth = (await queue.depth, await queue.active)
+        environment.metrics.setQueueDepth(queued: depth.0, running: depth.1)
+        return depth
     }
 
     /// Waits until no job is queued or running.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Store
+import Telemetry
 
 /// What every part of the reconciler shares.
 public struct ReconcilerEnvironment: Sendable {
@@ -10,15 +11,17 @@ public struct ReconcilerEnvironment: Sendable {
     public let terraform: TerraformSetup
     public let live: LiveLogs
     public let author: CommitAuthor
+    public let metrics: EZBuiltMetrics
     public let logger: Logger
 
-    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), logger: Logger) {
+    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) {
         self.store = store
         self.generator = generator
         self.policy = policy
         self.terraform = terraform
         self.live = live
         self.author = author
+        self.metrics = metrics
         self.logger = logger
     }
 

@@ -112,6 +112,40 @@ import Testing
         #expect(result.diagnostics.contains { $0.line == 2 && $0.message.hasPrefix("not understood: \"make it sparkle") })
     }
 
+    @Test func detailsBeforeTheSubjectIsNamedStillReachIt() {
+        let text = "The data team needs a place to drop CSV exports. Make it private, encrypt it with KMS, and delete files after ninety days. Call the bucket \"dt-exports-eu\". We're in Ireland."
+        let result = Generator.generate(text)
+        let bucket = result.spec.components.first { $0.kind == .bucket }
+        #expect(bucket?.name?.value == "dt-exports-eu")
+        #expect(bucket?.int("expirationDays") == 90)
+        #expect(result.spec.settings.region.value == "eu-west-1")
+    }
+
+    @Test func pronounsContinueTheSubject() {
+        let text = "A Lambda named `nightly-report` runs every night at 2am UTC. It reads from the DynamoDB table `sales` (already exists) and writes into a new bucket `acme-reports-x`. Memory 512MB, timeout 5 minutes."
+        let result = Generator.generate(text)
+        let fn = result.spec.components.first { $0.kind == .function }
+        #expect(fn?.int("memory") == 512)
+        #expect(fn?.int("timeout") == 300)
+        #expect(fn?.string("schedule") == "cron(0 2 * * ? *)")
+        #expect(result.spec.components.first { $0.kind == .dynamodb }?.ownership == .existing)
+    }
+
+    @Test func keyValueLinesAndChecklistsAreStatements() {
+        let text = "region: ca-central-1\nsecret name: `prod/billing/key`\nrecovery window: 14 days\n[x] tags: team=billing"
+        let result = Generator.generate(text)
+        let secret = result.spec.components.first { $0.kind == .secret }
+        #expect(secret?.int("recoveryDays") == 14)
+        #expect(secret?.properties["recoveryDays"]?.line == 3)
+        #expect(result.spec.settings.tags["team"]?.value == "billing")
+    }
+
+    @Test func unsupportedServicesAreReportedNotDropped() {
+        let result = Generator.generate("Three t3.small servers for a Kafka test cluster in eu-west-2; they talk to each other on ports 9092 and 9093.")
+        #expect(result.diagnostics.contains { $0.message.contains("not supported") && $0.message.contains("Kafka") })
+        #expect(result.spec.components.first { $0.kind == .instance }?.int("count") == 3)
+    }
+
     @Test func tableRowsAreStatements() {
         let text = """
         | Method | Path | Lambda function | Memory |

@@ -36,6 +36,6 @@ resource "aws_secretsmanager_secret" "prod_billing_stripe_api_key" {
   name                    = "prod/billing/stripe-api-key"
   description             = "Stripe API key for billing (prod)"
   kms_key_id              = aws_kms_key.key.arn
-  recovery_window_in_days = 30
+  recovery_window_in_days = 14
   # No secret value here: it is set outside Terraform so it never reaches code or state.
 }

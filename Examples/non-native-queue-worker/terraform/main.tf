@@ -18,7 +18,7 @@ resource "aws_sqs_queue_redrive_policy" "image_resize_jobs" {
   queue_url = aws_sqs_queue.image_resize_jobs.id
   redrive_policy = jsonencode({
     deadLetterTargetArn = aws_sqs_queue.image_resize_jobs_dlq.arn
-    maxReceiveCount     = 5
+    maxReceiveCount     = 3
   })
 }
 

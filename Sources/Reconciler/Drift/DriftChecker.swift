@@ -80,6 +80,9 @@ struct DriftChecker: Sendable {
         }
         check.reported = message != nil
         try store.insertDriftCheck(check)
+        environment.metrics.setDriftedStacks(try store.stacks().filter { stack in
+            (try? store.driftChecks(stackId: stack.id, limit: 1).first?.status) == .drifted
+        }.count)
         if let message {
             await StatusReporter(environment: environment, repository: repository).report(stack, message: message, extra: extra)
         }

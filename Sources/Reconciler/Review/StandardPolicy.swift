@@ -1,4 +1,4 @@
-import Configuration
+import EZBuiltConfiguration
 import Cost
 import Foundation
 import PlanModel

@@ -1,4 +1,4 @@
-import Configuration
+import EZBuiltConfiguration
 import Foundation
 import Logging
 import Terraform

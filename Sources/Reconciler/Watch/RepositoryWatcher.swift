@@ -1,4 +1,4 @@
-import Configuration
+import EZBuiltConfiguration
 import Foundation
 import Git
 import Logging
@@ -52,7 +52,13 @@ actor RepositoryWatcher {
         let started = ContinuousClock.now
         do {
             let context = try await open()
-            try await context.git.fetch()
+            do {
+                try await context.git.fetch()
+                environment.metrics.recordGitFetch(repository: config.id, duration: ContinuousClock.now - started, success: true)
+            } catch {
+                environment.metrics.recordGitFetch(repository: config.id, duration: ContinuousClock.now - started, success: false)
+                throw error
+            }
             try store.recordFetch(repositoryId: config.id, error: nil)
             logger.trace("fetched", metadata: ["took": "\(ContinuousClock.now - started)"])
             try await reportInterrupted(context)
@@ -106,8 +112,8 @@ actor RepositoryWatcher {
     private func scheduleProposals(_ context: RepositoryContext, branch: String, tip: ObjectID) async throws {
         for stack in try await context.stacks(at: tip) {
             let proposer = Proposer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) {
-                try await proposer.propose(stack, branch: branch)
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) { [environment] in
+                try await Self.measured("propose", environment) { try await proposer.propose(stack, branch: branch) }
             })
         }
     }
@@ -123,14 +129,20 @@ actor RepositoryWatcher {
         let present = Set(stacks.map(\.id))
         for record in try store.stacks(repositoryId: config.id) where !present.contains(record.id) {
             guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex) else { continue }
-            if let last = try store.deployments(stackId: record.id, limit: 1).first, last.status == .destroyPending || last.status == .destroyFailed, last.commit == tip.description || record.status == .destroyPending {
-                continue
+            // Report a pending destroy once; once destroy is allowed (or after a failed destroy
+            // at an older commit), go ahead.
+            if let last = try store.deployments(stackId: record.id, limit: 1).first {
+                if last.status == .destroyPending, !config.allowDestroy { continue }
+                if last.status == .destroyFailed, last.commit == tip.description { continue }
+                if !last.status.isFinal { continue }
             }
             let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
             let destroyer = Destroyer(environment: environment, repository: context)
             let layout = context.layout(record.path)
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: {
-                try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+                try await Self.measured("destroy", environment) {
+                    try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
+                }
             }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
         }
     }
@@ -156,8 +168,10 @@ actor RepositoryWatcher {
             }
             let deployment = try store.insertDeployment(DeploymentRecord(stackId: stack.id, commit: commit.description))
             let deployer = Deployer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: {
-                try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+                try await Self.measured("deploy", environment) {
+                    try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
+                }
             }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
         } catch {
             logger.error("could not queue a deployment", metadata: ["stack": "\(stack.id)", "error": "\(error)"])
@@ -193,8 +207,8 @@ actor RepositoryWatcher {
             let layout = context.layout(record.path)
             let checker = DriftChecker(environment: environment, repository: context)
             let remediate = config.drift.remediate
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self] in
-                let result = try await checker.check(layout)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self, environment] in
+                let result = try await Self.measured("drift", environment) { try await checker.check(layout) }
                 if result == .drifted, remediate, let self { await self.remediate(layout) }
             })
         }
@@ -205,6 +219,25 @@ actor RepositoryWatcher {
         guard let context, let hex = try? environment.store.stack(id: stack.id)?.deployedCommit, let commit = ObjectID(hex) else { return }
         logger.notice("remediating drift by re-applying the deployed commit", metadata: ["stack": "\(stack.id)"])
         await submitDeployment(context, stack, commit: commit)
+    }
+
+    /// Runs a job's work, recording its duration and outcome in the metrics.
+    private static func measured<T: Sendable>(_ kind: String, _ environment: ReconcilerEnvironment, _ work: () async throws -> T) async throws -> T {
+        let started = ContinuousClock.now
+        do {
+            let value = try await work()
+            environment.metrics.recordReconcile(kind: kind, outcome: "success", duration: ContinuousClock.now - started)
+            environment.metrics.recordTerraformRun(command: kind, duration: ContinuousClock.now - started)
+            return value
+        } catch {
+            let outcome = switch error as? ReconcileFailure {
+            case .waiting: "waiting"
+            case .stalled: "stalled"
+            default: error is CancellationError ? "interrupted" : "error"
+            }
+            environment.metrics.recordReconcile(kind: kind, outcome: outcome, duration: ContinuousClock.now - started)
+            throw error
+        }
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

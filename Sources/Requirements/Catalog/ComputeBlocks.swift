@@ -65,6 +65,12 @@ enum InstanceBlock {
         }
         let sg = ctx.securityGroup(id: c.id, name: base, description: "\(base): no inbound access unless stated", ingress: ingress)
         ctx.securityGroups[c.id] = sg
+        for (n, port) in c.strings("selfPorts").compactMap(Int.init).enumerated() {
+            ctx.resource("aws_vpc_security_group_ingress_rule", "\(c.id)_peers_\(n + 1)", [
+                a("security_group_id", sg), a("description", .string("Port \(port) between the instances")), a("ip_protocol", .string("tcp")),
+                a("from_port", .int(port)), a("to_port", .int(port)), a("referenced_security_group_id", sg),
+            ])
+        }
         let azs = c.strings("azs")
         for i in 0..<count {
             let id = count == 1 ? c.id : "\(c.id)_\(i + 1)"

@@ -15,7 +15,9 @@ enum FunctionBlock {
                                               resources: [.reference("aws_sqs_queue.\(q.id).arn")]))
         }
         let access = c.strings("bucketAccess")
-        let bucket = ctx.components(.bucket).first
+        let buckets = ctx.components(.bucket)
+        func bucketNamed(_ n: String?) -> Component? { n.flatMap { name in buckets.first { $0.name?.value == name } } }
+        let bucket = bucketNamed(c.string("triggerBucket")) ?? bucketNamed(c.string("writeBucket")) ?? buckets.first
         var bucketARN: HCLExpression? = nil
         var bucketName: HCLExpression? = nil
         if let bucket {
@@ -24,7 +26,15 @@ enum FunctionBlock {
         } else if let env = c.strings("env").first(where: { $0.has("bucket") }), let v = env.split(separator: "=").last {
             bucketARN = .string("arn:aws:s3:::\(v)"); bucketName = .string(String(v))
         }
-        if !access.isEmpty || c.bool("s3Trigger") == true, let arn = bucketARN {
+        if let writeTarget = bucketNamed(c.string("writeBucket")), writeTarget.id != bucket?.id {
+            let target: HCLExpression = writeTarget.ownership == .create ? tpl(.interpolation("aws_s3_bucket.\(writeTarget.id).arn"), .literal("/*")) : .string("arn:aws:s3:::\(writeTarget.name?.value ?? "")/*")
+            statements.append(PolicyStatement(sid: "WriteBucket", actions: ["s3:PutObject"], resources: [target]))
+        }
+        let failureQueue = c.bool("failureQueue") == true && c.bool("sqsTrigger") != true ? ctx.created(.queue).first : nil
+        if let q = failureQueue {
+            statements.append(PolicyStatement(sid: "FailureQueue", actions: ["sqs:SendMessage"], resources: [.reference("aws_sqs_queue.\(q.id).arn")]))
+        }
+        if !access.isEmpty && bucketNamed(c.string("writeBucket")) == nil || c.bool("s3Trigger") == true, let arn = bucketARN {
             let prefix = bucket?.string("prefix") ?? ""
             var actions: [String] = []
             if access.contains("read") || c.bool("s3Trigger") == true { actions.append("s3:GetObject") }
@@ -45,8 +55,14 @@ enum FunctionBlock {
             statements.append(PolicyStatement(sid: "Table", actions: actions, resources: [arn]))
         }
         if c.bool("readsSecret") == true || ctx.created(.secret).count == 1 && ctx.created(.function).count == 1 {
-            for secret in ctx.created(.secret) {
-                statements.append(PolicyStatement(sid: "ReadSecret", actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [.reference("aws_secretsmanager_secret.\(secret.id).arn")]))
+            for secret in ctx.components(.secret) {
+                let arn: HCLExpression
+                if secret.ownership == .create { arn = .reference("aws_secretsmanager_secret.\(secret.id).arn") }
+                else if let n = secret.name?.value {
+                    ctx.data("aws_secretsmanager_secret", secret.id, [a("name", .string(n))])
+                    arn = .reference("data.aws_secretsmanager_secret.\(secret.id).arn")
+                } else { continue }
+                statements.append(PolicyStatement(sid: "ReadSecret", actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [arn]))
             }
         }
         if c.bool("sendsToQueue") == true, let q = ctx.created(.queue).first {
@@ -79,10 +95,11 @@ enum FunctionBlock {
             b("tracing_config", [a("mode", .string("Active"))]),
             a("depends_on", .list([.reference("aws_cloudwatch_log_group.\(id)_lambda"), .reference("aws_iam_role_policy.\(id)_lambda")])),
         ])
-        if let retries = c.int("retries") {
-            ctx.resource("aws_lambda_function_event_invoke_config", id, [a("function_name", .reference("aws_lambda_function.\(id).function_name")), a("maximum_retry_attempts", .int(retries))])
-        } else if c.string("schedule") != nil {
-            ctx.resource("aws_lambda_function_event_invoke_config", id, [a("function_name", .reference("aws_lambda_function.\(id).function_name")), a("maximum_retry_attempts", .int(2))])
+        if c.int("retries") != nil || c.string("schedule") != nil || failureQueue != nil {
+            ctx.resource("aws_lambda_function_event_invoke_config", id, [
+                a("function_name", .reference("aws_lambda_function.\(id).function_name")), a("maximum_retry_attempts", .int(c.int("retries") ?? 2)),
+                failureQueue.map { q in b("destination_config", [b("on_failure", [a("destination", .reference("aws_sqs_queue.\(q.id).arn"))])]) } ?? nil,
+            ])
         }
         if c.bool("sqsTrigger") == true, let q = queue {
             ctx.resource("aws_lambda_event_source_mapping", id, [

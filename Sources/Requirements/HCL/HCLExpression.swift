@@ -31,6 +31,7 @@ public indirect enum HCLExpression: Sendable, Equatable {
         case interpolation(String)
     }
 
+    /// Structural equality (objects compare keys and values in order).
     public static func == (lhs: HCLExpression, rhs: HCLExpression) -> Bool {
         switch (lhs, rhs) {
         case let (.string(a), .string(b)): return a == b

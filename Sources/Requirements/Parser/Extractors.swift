@@ -212,11 +212,14 @@ struct Reader {
     }
 
     mutating func instance() {
-        if let n = int("\\b(\\d+) (?:ec2 |linux |app |upload |web )?(?:instances?|servers?|vms?|boxes|machines)\\b"), n > 0, n <= 50, !t.has("(now|today|currently)") { putInt("count", n) }
+        if let n = int("\\b(\\d+) (?:x )?(?:[a-z]\\d[a-z0-9]*\\.[a-z0-9]+ )?(?:ec2 |linux |app |upload |web |small |large )?(?:instances?|servers?|vms?|boxes|machines)\\b"), n > 0, n <= 50, !t.has("(now|today|currently)") { putInt("count", n) }
         if t.has("\\bnames?\\b") && NameReader.names(in: s).count > 1 { append("names", NameReader.names(in: s)) }
         if t.has("mount") { putString("mountPath", o.capture("(/mnt/[A-Za-z0-9_/-]+|/[a-z]+/[A-Za-z0-9_/-]+)") ?? "/mnt/shared") }
         if let n = o.capture("(?i)name tag:?\\s*[`\"“]?([A-Za-z0-9][A-Za-z0-9_.-]*)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
         if t.has("\\bssh\\b|port 22|key pair") { put("noSsh", .bool(true)) }
+        if t.has("each other|among themselves|between (them|each other)") {
+            append("selfPorts", t.matches("\\b(\\d{2,5})\\b").map { $0.groups[1] }.filter { (Int($0) ?? 0) > 20 && (Int($0) ?? 0) < 65536 })
+        }
         if t.has("reachable|accessible|open|allow|access|connect"), let cidr = t.capture("(?:from|to)\\s+(?:[a-z-]+\\s+){0,3}" + Extractors.cidr), let port = int("port\\s*(\\d{2,5})") ?? int("on (\\d{2,5})\\b") {
             append("ingress", ["\(port)|\(cidr)"])
         }
@@ -225,6 +228,8 @@ struct Reader {
     mutating func webTier() {
         putInt("min", int("at least (\\d+)") ?? int("min(imum)?\\s*(of )?(\\d+)", 3))
         putInt("max", int("(?:never )?more than (\\d+)") ?? int("at most (\\d+)") ?? int("max(imum)?\\s*(of )?(\\d+)", 3))
+        if let m = t.match("min\\w*\\s*/\\s*max\\w*\\s*/\\s*desired\\W+(\\d+)\\s*/\\s*(\\d+)\\s*/\\s*(\\d+)") { putInt("min", Int(m[1])); putInt("max", Int(m[2])); putInt("desired", Int(m[3])) }
+        if let p = int("\\b(?:app|application|container|server|instance) port\\W+(\\d{2,5})") { putInt("appPort", p) }
         putInt("desired", int("start(?:ing)? with (\\d+)") ?? int("desired (?:capacity )?(?:of )?(\\d+)"))
         if let m = t.match("(\\d+)\\s*(?:[–-]|to)\\s*(\\d+) (instances|servers|nodes)") ?? t.match("between (\\d+) and (\\d+)") { putInt("min", Int(m[1])); putInt("max", Int(m[2])) }
         if t.has("\\bcpu\\b"), let p = int("cpu[^.;]*?(\\d+)\\s*(%|percent)") ?? int("(\\d+)\\s*(%|percent)[^.;]*cpu") { putInt("cpuTarget", p) }
@@ -234,7 +239,7 @@ struct Reader {
             putInt("desired", n); putInt("min", n)
             if let p = int("\\bport (\\d{2,5})") { putInt("appPort", p) }
         }
-        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]*)") { putString("healthPath", p) }
+        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]*)") ?? o.capture("(?i)health[^.]*?(/[A-Za-z0-9_/.-]*)") { putString("healthPath", p) }
         if t.has("health"), let i = int("every (\\d+) ?s(ec(ond)?s?)?\\b") { putInt("healthInterval", i) }
         putInt("healthyThreshold", int("(\\d+) (good|successful|healthy) checks"))
         putInt("unhealthyThreshold", int("(\\d+) (failed|bad|unhealthy) (checks|ones)"))
@@ -265,11 +270,12 @@ struct Reader {
             putString("vcpu", m[1]); putString("memoryGb", m[2])
         }
         if t.has("not burstable|general purpose|non-burstable") { put("noBurstable", .bool(true)) }
-        if let m = t.match("(?:up to|grow[^.;]*?to|max(?:imum)?(?: storage)?(?: of)?)\\s*~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|tb)") { putInt("maxStorageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
+        if let m = t.match("(?:up to|grow[^.;]*?to|autoscal\\w*(?: storage)? to|max(?:imum)?(?: storage)?(?: of)?)\\s*~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|tb)") { putInt("maxStorageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
         if let m = t.match("(?:start with |storage:? |with |around )?(\\d+)\\s*(gb|gib|tb)\\b(?:\\s*(?:of )?(?:storage|disk|data))") ?? (t.has("storage") ? t.match("(\\d+)\\s*(gb|gib|tb)\\b") : nil) {
             let gb = Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))
             if gb != c.int("maxStorageGb") && !t.has("a month") || t.has("start with") { putInt("storageGb", gb) }
         }
+        if c.int("storageGb") == nil, let g = int("v?cpus?\\s*[/,]?\\s*\\d+(?:\\.\\d+)?\\s*(?:gb|gib)\\b(?:\\s*(?:ram|memory))?\\s*[,;]\\s*(\\d+)\\s*(?:gb|gib)\\b") { putInt("storageGb", g) }
         if c.int("storageGb") == nil, t.has("db\\.[a-z0-9]+\\.|postgres|mysql|mariadb|rds"), !t.has("v?cpus?"), let m = t.match("(\\d+)\\s*(gb|gib|tb)\\b(?!\\s*(of )?(ram|memory|mem))") {
             putInt("storageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2])))
         }
@@ -360,8 +366,9 @@ struct Reader {
         if t.has("\\b(dlq|dead[- ]letter)") {
             if t.has("(no|don't|not|without)[^.;]*(dlq|dead[- ]letter)") { put("dlq", .bool(false)); return }
             put("dlq", .bool(true))
-            if let n = o.capture("(?i)(?:dlq|dead[- ]letter queue)\\s*[`\"“]([^`\"”]+)[`\"”]") { putString("dlqName", n) }
-            putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2))
+            if let n = o.capture("(?i)(?:dlq|dead[- ]letter queue)\\s*[`\"“]([^`\"”]+)[`\"”]") ?? o.capture("(?i)\\b(?:dlq|dead[- ]letter queue|go(?:es)? to|move(?:s|d)? to|sent to)\\s+(?:the\\s+)?([a-z0-9_-]+-(?:dlq|dead-letter|deadletter)[a-z0-9_-]*)") { putString("dlqName", n) }
+            if let d = Quantities.firstDays(in: t, after: "(dlq|dead[- ]letter|-dlq)[^.;]*?\\((kept|keep|retention|retained)") { putInt("dlqRetentionDays", d) }
+            putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2) ?? int("fails? (\\d+) times") ?? int("(\\d+) times"))
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
         if t.has("retention|retain|kept|keep messages") && !t.has("^dlq") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
@@ -395,15 +402,21 @@ struct Reader {
         if let h = o.capture("(?i)handler(?: for both)?\\s*(?:is|:|=)?\\s*`([^`]+)`") ?? o.capture("(?i)handler\\s*(?:is|:|=)?\\s*([A-Za-z0-9_.]+\\.[A-Za-z0-9_]+)") { putString("handler", h) }
         if let m = int("(\\d+)\\s*mb\\b") ?? (t.has("memory") ? int("(\\d+)\\s*(megabytes|mb)") : nil) { putInt("memory", m) }
         if t.has("memory"), let g = int("(\\d+)\\s*gb") { putInt("memory", g * 1024) }
-        if t.has("timeout") || s.shape == .tableRow, let sec = seconds("timeout") ?? t.match("(\\d+)\\s*" + Quantities.durationUnit + "\\s*timeout").flatMap({ Quantities.seconds(Double($0[1]) ?? 0, $0[2]) }) ?? (s.shape == .tableRow ? seconds("timeout: ") : nil) { putInt("timeout", sec) }
+        if !t.has("timeout|retention|kept|keep|every|window|visibility|after"), t.has("\\b\\d+\\s*mb\\b"), let sec = Quantities.firstSeconds(in: t, after: "\\bmb\\b") { putInt("timeout", sec) }
+        if t.has("timeout") || s.shape == .tableRow, let sec = t.match("(\\d+)[\\s-]*" + Quantities.durationUnit + "\\s*timeout").flatMap({ Quantities.seconds(Double($0[1]) ?? 0, $0[2]) }) ?? seconds("timeout") ?? (s.shape == .tableRow ? seconds("timeout: ") : nil) { putInt("timeout", sec) }
+        if t.has("\\b(bucket|s3)\\b"), let name = o.capture("(?i)bucket,?\\s*(?:called |named )?[`\"“]([a-z0-9.-]+)[`\"”]") ?? o.capture("(?i)[`\"“]([a-z0-9.-]+)[`\"”],?\\s*bucket") {
+            if t.has("\\b(writes?|puts?|saves?|stores?|uploads? (to|into))\\b") && !t.has("(upload|uploads) (images|files|objects)? ?to an s3") { putString("writeBucket", name) }
+            if t.has("trigger|upload|lands|arriv|new (file|object)") && !t.has("\\bwrites?\\b[^.;]*" + NSRegularExpression.escapedPattern(for: name)) { putString("triggerBucket", name) }
+        }
+        if t.has("fail") && t.has("dead[- ]letter|dlq|queue") { put("failureQueue", .bool(true)) }
         if t.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent"), let n = int("(?:concurrency|limit)[^.;]*?(\\d+)") ?? int("(\\d+)[^.;]*concurren") { putInt("concurrency", n) }
         if let z = o.capture("(?i)(?:code|zip|artifact|package)[^`]*`([^`]+\\.zip)`") ?? o.capture("([A-Za-z0-9_./-]+\\.zip)\\b") { putString("package", z) }
-        if t.has("\\benv(ironment)?\\b") || s.normalizedContext.has("\\benv") {
-            for m in o.matches("\\b([A-Z][A-Z0-9_]{1,})\\s*(?:=|set to)\\s*[`\"“]?([^\\s`\"”,()]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) }
-            for m in o.matches("\\b([A-Z][A-Z0-9_]{1,}) set to the bucket name") { append("env", ["\(m.groups[1])=@bucket"]) }
+        if (t.has("\\benv(ironment)?\\b") || s.normalizedContext.has("\\benv")) && !t.has("\\btag(s|ged)?\\b") {
+            for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,})\\s*(?:=|set to)\\s*[`\"“]?([^\\s`\"”,()]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) }
+            for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,}) set to the bucket name") { append("env", ["\(m.groups[1])=@bucket"]) }
         }
         if t.has("logs?") && !t.has("access logs"), let d = days("(kept|retain|retention|keep)") { putInt("logDays", d) }
-        if t.has("\\bsqs\\b|queue") && t.has("trigger|->|→|batch|event source|consum|invoke") {
+        if t.has("\\bsqs\\b|queue") && t.has("trigger|->|→|batch|event source|consum|invoke|process(ed|es)? by|reads? (from|the)|polls?") && !t.has("\\b(sends?|publish(es)?|writes?|puts?) (\\w+ ){0,3}(to|into|on) (the |a |an )?(sqs|queue)") {
             put("sqsTrigger", .bool(true))
             putInt("batchSize", int("batch size (of )?(\\d+)", 2))
             putInt("batchWindow", seconds("(batching|batch) window"))
@@ -424,6 +437,7 @@ struct Reader {
             if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
         }
         if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write") { put("s3Trigger", .bool(true)) }
+        if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b") && t.has("\\b(trigger|triggers|invoke|invokes|fires?|kicks? off)\\b") && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
         if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }
         if t.has("dynamodb|table") {
@@ -463,7 +477,7 @@ struct Reader {
         if let p = int("listens? on (?:port )?(\\d{2,5})") ?? int("container port (\\d{2,5})") { putInt("port", p) }
         if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]+)") { putString("healthPath", p) }
         if t.has("health|start|boot"), let g = seconds("(give it|grace|after)") ?? int("(\\d+) seconds after start") { putInt("grace", g) }
-        if t.has("\\benv\\b|environment") { for m in o.matches("\\b([A-Z][A-Z0-9_]{1,})\\s*=\\s*([^\\s,`]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) } }
+        if t.has("\\benv\\b|environment") && !t.has("\\btag(s|ged)?\\b") { for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,})\\s*=\\s*([^\\s,`]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) } }
         if t.has("logs?"), let d = days("(keep|kept|retain|retention)") { putInt("logDays", d) }
         if t.has("\\binternal\\b") && !t.has("(not|never) internal") { put("internal", .bool(true)) }
         if t.has("internal|vpn|office|called by"), let cidr = t.capture(Extractors.cidr) { append("allowedCidrs", [cidr]) }
@@ -516,7 +530,7 @@ struct Reader {
         if t.has("rotat") && !t.has("\\b(kms|key)\\b") { flag("rotation", "rotat") }
         if t.has("\\bvalue\\b") { put("valueOutsideTerraform", .bool(true)) }
         if t.has("read access|read|getsecretvalue"), let r = o.capture("(?i)role\\s*[`\"“]([^`\"”]+)[`\"”]") { append("readers", [r]) }
-        if c.name == nil, let n = o.capture("(?i)secret name\\s*:?\\s*`([^`]+)`") { c.name = Sourced(n, line: s.line); hit = true }
+        if c.name == nil, let n = o.capture("(?i)secret name\\s*:?\\s*`([^`]+)`") ?? o.capture("(?i)\\b(?:as|named|called)\\s*[`\"“]([A-Za-z0-9/_+=.@-]+)[`\"”]") { c.name = Sourced(n, line: s.line); hit = true }
     }
 
     mutating func alarm() {

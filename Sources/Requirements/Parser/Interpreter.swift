@@ -86,6 +86,12 @@ struct Interpreter {
         let existingVPC = docText.has("\\bvpc-[0-9a-f]{6,}\\b") || existing[.network] != nil || defaultVPC
         if defaultVPC && existing[.network] == nil { existing[.network] = statements.firstIndex { $0.normalized.has("\\bdefault vpc\\b") } }
         if existingVPC { created[.network] = nil; existing[.network] = existing[.network] ?? statements.firstIndex { $0.normalized.has("\\bvpc-[0-9a-f]{6,}") } }
+        // A load balancer with an instance type or image and no other compute is a web tier.
+        if created[.webTier] == nil && created[.container] == nil && created[.instance] == nil && created[.function] == nil,
+           docText.has("\\b(load balancer|\\balb\\b)"), docText.has("\\b[a-z]\\d[a-z0-9]*\\.(nano|micro|small|medium|large|\\d*xlarge)\\b|\\bami-[0-9a-f]{8,}|\\bmin\\w*\\s*/\\s*max"),
+           let i = statements.firstIndex(where: { $0.normalized.has("\\b(load balancer|\\balb\\b)") && PolarityReader.polarity(of: $0, offset: 0, length: 0) != .negated }) {
+            created[.webTier] = i
+        }
         // Compute that scales is a web tier; instances mentioned with it are its servers.
         if created[.webTier] != nil && created[.container] != nil { created[.webTier] = nil }
         if created[.webTier] != nil || created[.container] != nil { created[.instance] = nil }
@@ -158,8 +164,8 @@ struct Interpreter {
 
     mutating func routeDetails() {
         var focus: [Int] = []
+        var recent: [Int] = []
         var unrouted: [Int] = []
-        var sectionKey = ""
         defer {
             // Details given before anything was named belong to the document's main subject.
             if let main = components.indices.filter({ components[$0].ownership == .create }).min(by: { components[$0].line < components[$1].line }) {
@@ -167,8 +173,6 @@ struct Interpreter {
             }
         }
         for (i, s) in statements.enumerated() where s.shape != .code {
-            let key = s.context.joined(separator: "/")
-            sectionKey = key
             var targets: [Int] = []
             var pronoun = false
             var seen = Set<ComponentKind>()
@@ -261,6 +265,13 @@ struct Interpreter {
             for t in Array(Set(targets)).sorted() {
                 if Extractors.extract(into: &components[t], from: s, index: i, interpreter: self) { hit = true }
             }
+            // Nothing fitted the subject: try the other things the previous statement named.
+            if !hit && mentions[i].isEmpty {
+                for t in recent where !targets.contains(t) {
+                    if Extractors.extract(into: &components[t], from: s, index: i, interpreter: self) { hit = true; break }
+                }
+            }
+            if !mentions[i].isEmpty && !targets.isEmpty { recent = targets }
             if hit { used.insert(i) }
             if mentions[i].contains(where: { $0.polarity == .negated || $0.polarity == .existing || $0.polarity == .context }) { used.insert(i) }
         }
@@ -277,7 +288,9 @@ struct Interpreter {
             if staging != prod { return [envs[staging ? "staging" : "prod"]!] }
             return staging || s.normalized.has("\\b(both|neither|each|all|every)\\b") ? existing : []
         }
-        if s.normalized.has("\\b(both|all|each|every) (of the )?(\\w+ )?" + (KindRules.nameNoun[kind] ?? kind.rawValue)) && existing.count > 1 {
+        let plural: [ComponentKind: String] = [.queue: "queues", .bucket: "buckets", .topic: "topics", .function: "(functions|lambdas)", .dynamodb: "tables", .secret: "secrets", .alarm: "alarms"]
+        if existing.count > 1, (s.normalized.has("\\b(both|all|each|every) (of the )?(\\w+ )?" + (KindRules.nameNoun[kind] ?? kind.rawValue))
+            || (plural[kind].map { s.normalized.has("^\\W*(the )?(\\w+ )?" + $0 + "\\b") } ?? false)) {
             return existing.filter { components[$0].ownership == .create }
         }
         let name = NameReader.name(for: kind, in: s)

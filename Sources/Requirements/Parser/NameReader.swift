@@ -6,9 +6,9 @@ enum NameReader {
     /// The name a statement gives a component of `kind`, if any.
     static func name(for kind: ComponentKind, in s: Statement, strict: Bool = false) -> String? {
         let t = s.text
-        let cues = "(?:named|called|name(?: of it)?|identifier|name tag|names?)"
+        let cues = "(?:named|called|call it|name(?: of it)?|identifier|name tag|names?)"
         if kind == .queue && s.normalized.has("(dead[- ]letter queue|dlq)\\s*(name)?\\s*[:=]?\\s*[`\"“]") && s.text.matches(quoted).count == 1 { return nil }
-        if let noun = KindRules.nameNoun[kind], let n = t.capture("(?i)\\b" + noun + "\\s*(?:name)?\\s*(?:is|:|=)?\\s*" + quoted), valid(n) { return n }
+        if let noun = KindRules.nameNoun[kind], let n = t.capture("(?i)\\b" + noun + "\\s*(?:name)?\\s*(?:is|:|=|,)?\\s*" + quoted), valid(n) { return n }
         if let m = t.matches("(?i)\\b" + cues + "\\s*(?:is|:|=|-)?\\s*(?:something like\\s+)?" + quoted).first(where: { valid($0.groups[1]) && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) { return m.groups[1] }
         if let m = t.matches("(?i)\\b(?:named|called|name(?: is)?:?|identifier(?: is)?:?)\\s+(?:something like\\s+)?" + bare).first(where: { valid($0.groups[1]) && $0.groups[1].has("[-_.0-9]") && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) {
             return m.groups[1]
@@ -23,8 +23,15 @@ enum NameReader {
         return nil
     }
 
-    /// The kind whose noun appears last before `offset` in the statement (nil when none does).
+    /// The kind a quoted name at `offset` belongs to: a noun right after it ("`x` queue"), else the
+    /// kind whose noun appears last before it (nil when none does).
     static func nearestKind(before offset: Int, in s: Statement) -> ComponentKind? {
+        let rest = (String(s.text.utf16.dropFirst(offset)) ?? "").lowercased()
+        if let m = rest.match("^[`\"“'][^`\"”']{1,255}[`\"”']\\s+(sqs queue|queue|s3 bucket|bucket|dynamodb table|table|sns topic|topic|lambda function|lambda|function|role|secret|repository|repo)s?\\b") {
+            let noun = m[1]
+            let map: [(String, ComponentKind)] = [("queue", .queue), ("bucket", .bucket), ("table", .dynamodb), ("topic", .topic), ("lambda", .function), ("function", .function), ("role", .role), ("secret", .secret), ("repo", .registry)]
+            if let k = map.first(where: { noun.contains($0.0) }) { return k.1 }
+        }
         let prefix = (String(s.text.utf16.prefix(offset)) ?? "").lowercased()
         var best: (Int, ComponentKind)? = nil
         for (kind, noun) in KindRules.nameNoun.sorted(by: { $0.key < $1.key }) {
@@ -75,8 +82,8 @@ enum RefusalReader {
         for (i, s) in statements.enumerated() {
             let t = s.normalized
             if s.shape != .code {
-                if t.has("\\b(azurerm|google_[a-z_]+|in azure|into azure|on azure|to azure|azure (resource group|subscription|provider|region)|\\baks\\b|\\bgke\\b|in gcp|on gcp|google cloud platform|in google cloud|on google cloud|alibaba cloud|oracle cloud|digitalocean)")
-                    && !t.has("\\b(from|off|leaving|away from|instead of|not|no|never|don't|do not) (use |using |the )?(azure|gcp|google cloud)") {
+                if !t.has(PolarityReader.contextCue + "|\\b(sits? on|runs? on|hosted on|lives? on|currently on|used to)\\b[^.]{0,20}\\b(azure|gcp|google|hetzner|digitalocean|linode|vultr)") && t.has("\\b(azure|azurerm|google_[a-z_]+|\\baks\\b|\\bgke\\b|gcp|google cloud|cloud run|cloud sql|bigquery|app engine|cosmos ?db|alibaba cloud|oracle cloud|digitalocean|hetzner|linode|vultr)\\b")
+                    && !t.has("\\b(from|off|leaving|away from|instead of|not|no|never|don't|do not|migrat\\w*|moving|moved|unlike|rather than)\\b[^.,;]{0,25}\\b(azure|gcp|google cloud|digitalocean|hetzner|linode|vultr|oracle|alibaba)") {
                     refuse(s, "refused: this asks for infrastructure in another cloud; EZBuilt generates AWS only")
                 }
                 if t.has("\\b(local-exec|remote-exec|provisioners?|null_resource|terraform_data)\\b") && !t.has("\\b(no|not|never|without|don't) (\\w+ )?(local-exec|remote-exec|provisioners?)") {
@@ -107,6 +114,28 @@ enum RefusalReader {
                 }
                 if t.has("\\b(database|db|rds|postgres|mysql)\\b[^.]*\\b(publicly accessible|public(ly)? reachable|open to the internet|accessible from (the )?internet)") && !t.has("\\b(no|not|never|neither|nor|must not|mustn't|don't|do not|without)\\b") {
                     refuse(s, "refused: a publicly reachable database is unsafe; databases stay in private subnets")
+                }
+                if t.has("\\b(curl|wget)\\b.{0,200}?\\|\\s*(sudo\\s+)?(ba|z)?sh\\b") {
+                    refuse(s, "refused: downloading and running remote scripts is not generated; bake the software into the image or use SSM documents you control")
+                }
+                let negated = "\\b(no|not|never|don't|do not|without|nobody|must not|mustn't)\\b"
+                if t.has("\\b(delete|remove|wipe|destroy|terminate|empty)\\b[^.]{0,30}\\b(all|every|any|existing)\\b[^.]{0,30}\\b(buckets?|resources?|instances?|databases?|tables?|objects?|snapshots?|users?|roles?)\\b[^.]{0,40}\\b(account|region|organi[sz]ation|in aws)\\b") && !t.has(negated) {
+                    refuse(s, "refused: acting on resources outside this stack (deleting or changing what already exists in the account) is out of scope")
+                }
+                if t.has("\\b(disable|turn off|stop|delete|remove|switch off)\\b[^.]{0,30}\\b(cloudtrail|guardduty|security hub|aws config|config recorder|access analyzer|macie)\\b") && !t.has("(don't|do not|never|not) (disable|turn off|stop|delete|remove)") {
+                    refuse(s, "refused: turning off account security services is not allowed")
+                }
+                if t.has("\\b(mine|mining|miner)\\b[^.]{0,30}\\b(bitcoin|crypto|monero|ethereum|coins?)\\b|\\bcrypto ?mining\\b") {
+                    refuse(s, "refused: cryptocurrency mining is not an allowed workload")
+                }
+                if t.has("\\b(iam users?|access keys?)\\b") && t.has("\\b(create|generate|issue|give|make|add|set up|provision)\\b") && t.has("\\b(access keys?|secret keys?|credentials|programmatic access)\\b") && !t.has(negated + "[^.]{0,30}(iam user|access key|credentials)") {
+                    refuse(s, "refused: long-lived IAM user access keys are not generated; use an IAM role the workload assumes")
+                }
+                if t.has("\\b(all ports|all traffic|any port|every port|0-65535|all protocols)\\b[^.]{0,40}(0\\.0\\.0\\.0/0|anywhere|the internet|everyone|the world)|\\b(0\\.0\\.0\\.0/0|anywhere|the internet)\\b[^.]{0,40}\\b(all ports|all traffic|any port|every port)\\b") && !t.has(negated) {
+                    refuse(s, "refused: opening all ports to the internet is unsafe; name the ports and sources that need access")
+                }
+                if t.has("\\b(output|print|show|expose|log|email|send)\\b[^.]{0,40}\\b(master |admin |db |database )?(password|secret value|private key)\\b") && !t.has(negated) && !t.has("secrets manager") {
+                    refuse(s, "refused: secret values are never printed or exported by the generated code")
                 }
                 if t.has("\\b(administratoraccess|admin(istrator)? access|full admin|\"\\*\"\\s*on\\s*\"\\*\"|\\*:\\*|all permissions|every permission)\\b") && !t.has("\\b(no|not|never|without|don't|do not|nothing)\\b") {
                     refuse(s, "refused: full administrator permissions are not granted; name the actions and resources that are needed")

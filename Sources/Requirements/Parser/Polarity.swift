@@ -53,6 +53,15 @@ enum PolarityReader {
         if !mentioned.has("sns|topic|alarm|alert") && t.has("\\b(alarm|alert|notify|page|monitor|watch)") && before.has("\\b(the|our)\\s+(\\S+\\s+){0,2}$") && after.has("^\\s*(instance\\s+)?[`\"“]") && !t.has("\\b(create|new|add)\\b") { return .existing }
         if statement.normalizedContext.has(negatedSection) && !statement.normalizedContext.has(existingSection) { return .negated }
         if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
+        // "…, which we'll create ourselves — please don't create it": the cue belongs to the last thing named before it.
+        if let cue = t.matches("\\b((don't|do not) (try to )?create (it|them|this|that)|we('ll| will) create (it|them) ourselves|already exists?|exists already)\\b").first, cue.offset > offset {
+            var nearest: (offset: Int, pattern: String)? = nil
+            for (_, pattern) in KindRules.mention {
+                if let m = t.matches(pattern).last(where: { $0.offset < cue.offset }), nearest == nil || m.offset > nearest!.offset { nearest = (m.offset, pattern) }
+            }
+            let mine = KindRules.mention.first { p in t.matches(p.1).contains { $0.offset >= offset && $0.offset < offset + max(length, 1) } }?.1
+            if let nearest, let mine, nearest.pattern == mine { return .existing }
+        }
         if statement.normalizedContext.has(existingSection) {
             return statement.normalizedContext.has(referenceSection) ? .context : .existing
         }

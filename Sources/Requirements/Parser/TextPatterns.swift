@@ -89,7 +89,7 @@ enum Quantities {
         }
         result += text[last...]
         // "a week", "an hour": one unit.
-        result = result.replacing("(?<!half )\\b(a|an|one)\\s+(week|day|month|year|hour|minute|second)\\b", with: "1 $2")
+        result = result.replacing("(?<!half )\\b(a|an|one)\\s+(week|day|month|year|hour|minute)\\b", with: "1 $2")
         result = result.replacing("\\b(\\d+(?:\\.\\d+)?)\\s*(gigs?|gigabytes?)\\b", with: "$1 gb")
         return result
     }

@@ -36,6 +36,16 @@ enum Resolver {
                 comps[i].set("encryption", .string("kms"), line: comps.first { $0.kind == .key }?.line ?? 0)
             }
         }
+        // "Failures go to a dead-letter queue" with no main queue: the queue is the function's failure destination.
+        if let f = comps.firstIndex(where: { $0.kind == .function && $0.bool("failureQueue") == true }),
+           let q = comps.firstIndex(where: { $0.kind == .queue && $0.ownership == .create && $0.bool("dlq") == true && $0.name == nil && $0.bool("sqsTrigger") != true }),
+           !comps.contains(where: { $0.kind == .function && $0.bool("sqsTrigger") == true }) {
+            let line = comps[q].properties["dlq"]?.line ?? comps[q].line
+            if let n = comps[q].string("dlqName") { comps[q].name = Sourced(n, line: line) }
+            if let r = comps[q].int("dlqRetentionDays") ?? comps[q].int("retentionDays") { comps[q].set("retentionDays", .int(r), line: line) }
+            comps[q].set("dlq", .bool(false), line: line)
+            _ = f
+        }
         // Alarms notify through a topic.
         if has(.alarm) && !comps.contains(where: { $0.kind == .topic }) {
             comps.append(Component(kind: .topic, id: "alerts", line: comps.first { $0.kind == .alarm }?.line ?? 0))

@@ -70,9 +70,13 @@ public enum Ownership: String, Codable, Sendable, Equatable {
 
 /// A typed property value.
 public enum PropertyValue: Codable, Sendable, Equatable {
+    /// Text such as a name, version or mode.
     case string(String)
+    /// A count, size or duration in the unit the key names.
     case int(Int)
+    /// A yes/no choice.
     case bool(Bool)
+    /// A list, such as subnet ids or email addresses.
     case strings([String])
 
     /// The string payload, if any.
@@ -90,6 +94,7 @@ public enum PropertyValue: Codable, Sendable, Equatable {
         }
     }
 
+    /// Decodes whichever JSON shape is present (bool, integer, string or list of strings).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let b = try? c.decode(Bool.self) { self = .bool(b) }
@@ -98,6 +103,7 @@ public enum PropertyValue: Codable, Sendable, Equatable {
         else { self = .strings(try c.decode([String].self)) }
     }
 
+    /// Encodes as the plain JSON value, so spec.json stays readable.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
@@ -161,6 +167,7 @@ public enum ComponentKind: String, Codable, Sendable, CaseIterable, Comparable {
     case network, bucket, staticSite, instance, webTier, database, dynamodb, queue, topic
     case function, httpApi, container, registry, cache, key, secret, alarm, fileSystem, role
 
+    /// Catalog order, used to render blocks deterministically.
     public static func < (lhs: ComponentKind, rhs: ComponentKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -11,7 +11,9 @@ public enum RoleTemplate {
     public struct Permissions: Sendable, Hashable {
         /// One statement of the inline policy.
         public struct Statement: Sendable, Hashable {
+            /// IAM actions allowed (`s3:*`, `iam:PassRole`).
             public var actions: [String]
+            /// Resources they apply to (`*` by default).
             public var resources: [String]
 
             /// Creates an `Allow` statement.

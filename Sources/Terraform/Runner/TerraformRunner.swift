@@ -49,6 +49,9 @@ public struct SavedPlan: Sendable {
     let contents: Data
     /// The decoded, redacted plan.
     public let summary: PlanSummary
+    /// `terraform show -json` of the plan, unredacted: only for decoders that redact as they
+    /// read (Policy, Cost). Never log or store it.
+    public let showJSON: Data
 }
 
 /// The outcome of an apply (or destroy).
@@ -159,7 +162,7 @@ public struct TerraformRunner: Sendable {
             "create": "\(counts.create)", "update": "\(counts.update)",
             "delete": "\(counts.delete)", "replace": "\(counts.replace)",
         ])
-        return SavedPlan(path: path, contents: contents, summary: decoded.summary)
+        return SavedPlan(path: path, contents: contents, summary: decoded.summary, showJSON: json)
     }
 
     /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a

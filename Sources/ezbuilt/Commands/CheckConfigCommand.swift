@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import EZBuiltConfiguration
 
 /// `ezbuilt check-config FILE`: validates a configuration file without starting anything.
 struct CheckConfigCommand: ParsableCommand {

@@ -1,11 +1,13 @@
 import ArgumentParser
-import Configuration
+import EZBuiltConfiguration
 import Foundation
 import Logging
 import Reconciler
 import Sandbox
+import Server
 import ServiceLifecycle
 import Store
+import Telemetry
 
 /// `ezbuilt serve`: the long-running daemon.
 struct ServeCommand: AsyncParsableCommand {
@@ -61,14 +63,19 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
             let store = try Store(path: DaemonSetup.databasePath(settings))
-            let environment = try await DaemonSetup.environment(config: settings, store: store, sandboxEndpoint: endpoint, policy: StandardPolicy(config: settings.policy, defaultRegion: settings.defaults.region), logger: logger)
+            let metrics = EZBuiltMetrics()
+            let environment = try await DaemonSetup.environment(
+                config: settings, store: store, sandboxEndpoint: endpoint,
+                policy: StandardPolicy(config: settings.policy, defaultRegion: settings.defaults.region),
+                metrics: metrics, logger: logger)
             let reconciler = try Reconciler(config: settings, environment: environment)
+            let server = EZBuiltServer(config: settings, store: store, live: environment.live, backend: reconciler, metrics: metrics, logger: logger)
             logger.info("ezbuilt serving", metadata: [
                 "repositories": "\(settings.repositories.count)", "data": "\(settings.dataDir)",
                 "sandbox": "\(endpoint?.absoluteString ?? "off")",
             ])
             let group = ServiceGroup(configuration: .init(
-                services: [reconciler],
+                services: [reconciler, server],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
             try await group.run()
@@ -82,3 +89,6 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// The HTTP API reaches the reconciler through this seam.
+extension Reconciler: ServerBackend {}

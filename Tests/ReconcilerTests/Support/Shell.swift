@@ -45,7 +45,12 @@ final class TemporaryDirectory: @unchecked Sendable {
 
     func path(_ name: String) -> URL { url.appendingPathComponent(name) }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        // EZBUILT_KEEP_TEST_DIRS=1 keeps them (repositories, daemon logs) for a post-mortem.
+        if ProcessInfo.processInfo.environment["EZBUILT_KEEP_TEST_DIRS"] == nil {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
 }
 
 /// Polls `condition` until it holds or `timeout` passes.

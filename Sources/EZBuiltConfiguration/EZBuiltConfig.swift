@@ -15,6 +15,8 @@ public struct EZBuiltConfig: Sendable, Equatable {
     public var sandbox: SandboxSettings?
     /// Compliance presets, the blocking severity and the guard's allowlists.
     public var policy: PolicyConfig
+    /// Who may read the HTTP API and act through it.
+    public var auth = AuthSettings()
     public var repositories: [RepositoryConfig]
 
     public init(

@@ -90,6 +90,9 @@ private struct ConfigParser {
             config.defaults = self.defaults(defaults)
         }
         config.sandbox = sandbox(top)
+        if let auth = top.mapping("auth") {
+            config.auth = AuthSettings.parse(auth)
+        }
         if let policy = top.mapping("policy") {
             config.policy = PolicyConfig.parse(policy)
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Configuration
+@testable import EZBuiltConfiguration
 
 /// The repository root, found from this file's location.
 private let repositoryRoot = URL(fileURLWithPath: #filePath)

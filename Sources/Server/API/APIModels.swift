@@ -1,0 +1,219 @@
+import Foundation
+import Store
+import EZBuiltConfiguration
+
+/// The JSON shapes of the API. They are built from the store's records field by field, so a
+/// field added to a record (a snapshot path, say) does not leak into responses unnoticed.
+enum APIModels {
+    struct RepositoryList: Encodable { var repositories: [Repository] }
+
+    struct Repository: Encodable {
+        var id: String
+        var url: String
+        var deployBranch: String
+        var statusBranch: String
+        /// Whether webhooks are accepted (a secret is configured), never the secret.
+        var webhooksEnabled: Bool
+        var lastFetchAt: Date?
+        var lastFetchError: String?
+        var everReachable: Bool
+        var stackCount: Int
+    }
+
+    struct StackList: Encodable { var stacks: [Stack] }
+
+    struct Stack: Encodable {
+        var id: String
+        var repository: String
+        var path: String
+        var status: String
+        var statusDetail: String?
+        var deployedCommit: String?
+        var updatedAt: Date
+        var lastProposal: Proposal?
+        var lastDeployment: Deployment?
+        var drift: DriftCheck?
+    }
+
+    struct Proposal: Encodable {
+        var id: Int64?
+        var runId: Int64?
+        var branch: String
+        var sourceCommit: String
+        var generatedCommit: String?
+        var status: String
+        var validationPassed: Bool?
+        var plan: PlanCounts?
+        var diagnostics: [DiagnosticEntry]
+        var error: String?
+        var createdAt: Date
+        var durationMs: Int?
+
+        init(_ record: ProposalRecord) {
+            id = record.id
+            runId = record.runId
+            branch = record.branch
+            sourceCommit = record.sourceCommit
+            generatedCommit = record.generatedCommit
+            status = record.status.rawValue
+            validationPassed = record.validationPassed
+            plan = record.plan
+            diagnostics = record.diagnostics.map {
+                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redaction.text($0.message))
+            }
+            error = record.error.map(Redaction.text)
+            createdAt = record.createdAt
+            durationMs = record.durationMs
+        }
+    }
+
+    struct Deployment: Encodable {
+        var id: Int64?
+        var runId: Int64?
+        var stackId: String
+        var commit: String
+        var action: String
+        var status: String
+        var queuedAt: Date
+        var startedAt: Date?
+        var finishedAt: Date?
+        var durationMs: Int?
+        var error: String?
+        var counts: PlanCounts?
+
+        init(_ record: DeploymentRecord) {
+            id = record.id
+            runId = record.runId
+            stackId = record.stackId
+            commit = record.commit
+            action = record.action.rawValue
+            status = record.status.rawValue
+            queuedAt = record.queuedAt
+            startedAt = record.startedAt
+            finishedAt = record.finishedAt
+            durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
+            error = record.error.map(Redaction.text)
+            counts = record.counts
+        }
+    }
+
+    struct DeploymentWithLog: Encodable {
+        var deployment: Deployment
+        var log: [LogLine]
+        /// True when the log was cut at the line limit; page with `/runs/{id}/log?after=`.
+        var logTruncated: Bool
+    }
+
+    struct DeploymentList: Encodable {
+        var deployments: [Deployment]
+        var limit: Int
+        var offset: Int
+    }
+
+    struct DriftCheck: Encodable {
+        var id: Int64?
+        var runId: Int64?
+        var commit: String
+        var status: String
+        var resources: [DriftedResource]
+        var error: String?
+        var checkedAt: Date
+        var durationMs: Int?
+        var reported: Bool
+
+        init(_ record: DriftCheckRecord) {
+            id = record.id
+            runId = record.runId
+            commit = record.commit
+            status = record.status.rawValue
+            resources = record.resources
+            error = record.error.map(Redaction.text)
+            checkedAt = record.checkedAt
+            durationMs = record.durationMs
+            reported = record.reported
+        }
+    }
+
+    struct DriftCheckList: Encodable { var driftChecks: [DriftCheck] }
+
+    /// One entry of a stack's history: a proposal or a deployment, with when and how long.
+    struct HistoryItem: Encodable {
+        var kind: String
+        var id: Int64?
+        var status: String
+        var at: Date
+        var durationMs: Int?
+        var commit: String
+        var proposal: Proposal?
+        var deployment: Deployment?
+    }
+
+    struct History: Encodable {
+        var stackId: String
+        var items: [HistoryItem]
+        var total: Int
+        var limit: Int
+        var offset: Int
+    }
+
+    struct Run: Encodable {
+        var id: Int64?
+        var stackId: String
+        var kind: String
+        var status: String
+        var startedAt: Date
+        var finishedAt: Date?
+
+        init(_ record: RunRecord) {
+            id = record.id
+            stackId = record.stackId
+            kind = record.kind.rawValue
+            status = record.status.rawValue
+            startedAt = record.startedAt
+            finishedAt = record.finishedAt
+        }
+    }
+
+    struct LogLine: Encodable {
+        var id: Int64?
+        var at: Date
+        var stream: String
+        var text: String
+
+        init(_ record: LogLineRecord) {
+            id = record.id
+            at = record.at
+            stream = record.stream.rawValue
+            text = record.text
+        }
+    }
+
+    struct RunLog: Encodable {
+        var run: Run
+        var lines: [LogLine]
+        /// Pass as `after` to read the next page; nil when there are no lines.
+        var lastId: Int64?
+    }
+
+    struct Accepted: Encodable {
+        var accepted: Bool
+        var message: String
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var checks: [String: String]?
+    }
+}
+
+/// Removes credentials that may have slipped into text from git or terraform: the user-info
+/// part of URLs (`https://user:token@host`). Whoever writes records redacts first; this is the
+/// second line, at the edge where text leaves the daemon.
+enum Redaction {
+    static func text(_ text: String) -> String {
+        guard text.contains("@") else { return text }
+        return text.replacing(/(?<scheme>[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\/\s@]+@/) { match in
+            "\(match.output.scheme)***@"
+        }
+    }
+}

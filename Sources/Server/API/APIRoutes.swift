@@ -1,0 +1,226 @@
+import Foundation
+import Hummingbird
+import Store
+import EZBuiltConfiguration
+
+/// The JSON API under `/api/v1`: repositories, stacks, history, deployments, drift checks,
+/// runs and their logs, and the two actions (sync, drift check).
+struct APIRoutes: Sendable {
+    let state: ServerState
+
+    /// Reads of whole histories are capped here; a stack with more entries pages through
+    /// the newest ones (the store has no combined proposal+deployment query).
+    static let historyScanLimit = 10_000
+    static let maxPageSize = 200
+    static let maxLogLines = 10_000
+
+    private var store: Store { state.store }
+
+    // MARK: Repositories
+
+    @Sendable func repositories(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let records = Dictionary(uniqueKeysWithValues: try store.repositories().map { ($0.id, $0) })
+        let stacks = try store.stacks()
+        let list = state.config.repositories.map { repositoryModel($0, record: records[$0.id], stacks: stacks) }
+        return try JSON.response(APIModels.RepositoryList(repositories: list))
+    }
+
+    @Sendable func repository(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let repository = try configuredRepository(context)
+        let model = repositoryModel(repository, record: try store.repository(id: repository.id), stacks: try store.stacks(repositoryId: repository.id))
+        return try JSON.response(model)
+    }
+
+    @Sendable func sync(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let repository = try configuredRepository(context)
+        guard await state.backend.sync(repositoryID: repository.id) else {
+            throw APIError.notFound("the reconciler does not know repository '\(repository.id)'")
+        }
+        return try JSON.response(APIModels.Accepted(accepted: true, message: "repository '\(repository.id)' will be polled now"), status: .accepted)
+    }
+
+    private func configuredRepository(_ context: BasicRequestContext) throws(APIError) -> RepositoryConfig {
+        let id = try PathParameter.string(context, "id")
+        guard let repository = state.config.repository(id: id) else {
+            throw APIError.notFound("no repository '\(id)'")
+        }
+        return repository
+    }
+
+    private func repositoryModel(_ config: RepositoryConfig, record: RepositoryRecord?, stacks: [StackRecord]) -> APIModels.Repository {
+        let secretEnv = config.webhookSecretEnv ?? ""
+        return APIModels.Repository(
+            id: config.id,
+            url: Redaction.text(record?.url ?? config.url),
+            deployBranch: config.deployBranch,
+            statusBranch: config.statusBranch,
+            webhooksEnabled: !secretEnv.isEmpty && !(state.environment[secretEnv] ?? "").isEmpty,
+            lastFetchAt: record?.lastFetchAt,
+            lastFetchError: record?.lastFetchError.map(Redaction.text),
+            everReachable: record?.everReachable ?? false,
+            stackCount: stacks.filter { $0.repositoryId == config.id }.count
+        )
+    }
+
+    // MARK: Stacks
+
+    @Sendable func stacks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["status", "repository"])
+        let statuses = try Self.statusFilter(query, allowed: StackStatus.allCases.map(\.rawValue))
+        let repository = try query.string("repository")
+        if let repository, state.config.repository(id: repository) == nil {
+            throw APIError.badParameter("repository", "names no configured repository (got \(QueryParameters.quoted(repository)))")
+        }
+        let list = try StackSummaries(store: store).all(repositoryId: repository, statuses: statuses)
+        return try JSON.response(APIModels.StackList(stacks: list))
+    }
+
+    @Sendable func stack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let stack = try existingStack(context)
+        return try JSON.response(try StackSummaries(store: store).summary(stack))
+    }
+
+    @Sendable func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["status", "kind", "sort", "limit", "offset"])
+        let allStatuses = Set(ProposalStatus.allCases.map(\.rawValue) + DeploymentStatus.allCases.map(\.rawValue)).sorted()
+        let statuses = try Self.statusFilter(query, allowed: allStatuses)
+        let kind = try query.choice("kind", in: ["proposal", "deployment"])
+        let sort = try query.choice("sort", in: ["newest", "oldest", "longest"]) ?? "newest"
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let stack = try existingStack(context)
+
+        let items = try StackHistory(store: store).items(stackId: stack.id, kind: kind, statuses: statuses, sort: sort, scanLimit: Self.historyScanLimit)
+        let page = Array(items.dropFirst(offset).prefix(limit))
+        return try JSON.response(APIModels.History(stackId: stack.id, items: page, total: items.count, limit: limit, offset: offset))
+    }
+
+    @Sendable func driftChecks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["limit"])
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let stack = try existingStack(context)
+        let checks = try store.driftChecks(stackId: stack.id, limit: limit).map(APIModels.DriftCheck.init)
+        return try JSON.response(APIModels.DriftCheckList(driftChecks: checks))
+    }
+
+    @Sendable func requestDriftCheck(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        guard await state.backend.requestDriftCheck(stackID: stack.id) else {
+            throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
+        }
+        return try JSON.response(APIModels.Accepted(accepted: true, message: "a drift check of '\(stack.id)' is queued"), status: .accepted)
+    }
+
+    private func existingStack(_ context: BasicRequestContext) throws -> StackRecord {
+        let id = try PathParameter.string(context, "id")
+        guard let stack = try store.stack(id: id) else {
+            throw APIError.notFound("no stack '\(id)' (stack ids go percent-encoded in one path segment: repo%2Fpath)")
+        }
+        return stack
+    }
+
+    /// `status=a` or `status=a,b`, each one of `allowed`.
+    static func statusFilter(_ query: QueryParameters, allowed: [String]) throws(APIError) -> Set<String>? {
+        guard let text = try query.string("status") else { return nil }
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0) }
+        for value in values where !allowed.contains(value) {
+            throw APIError.badParameter("status", "must be one or more (comma-separated) of \(allowed.joined(separator: ", ")) (got \(QueryParameters.quoted(value)))")
+        }
+        return Set(values)
+    }
+
+    // MARK: Deployments
+
+    @Sendable func deployments(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["stack", "status", "sort", "limit", "offset"])
+        let statusText = try query.choice("status", in: DeploymentStatus.allCases.map(\.rawValue))
+        let sort = try query.choice("sort", in: ["newest", "oldest"]) ?? "newest"
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let stackId = try query.string("stack")
+        let records = try store.deployments(
+            stackId: stackId, status: statusText.flatMap(DeploymentStatus.init(rawValue:)),
+            ascending: sort == "oldest", limit: limit, offset: offset
+        )
+        return try JSON.response(APIModels.DeploymentList(deployments: records.map(APIModels.Deployment.init), limit: limit, offset: offset))
+    }
+
+    @Sendable func deployment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let id = try PathParameter.int(context, "id")
+        guard let deployment = try store.deployment(id: id) else { throw APIError.notFound("no deployment \(id)") }
+        var lines: [LogLineRecord] = []
+        if let runId = deployment.runId {
+            lines = try store.logLines(runId: runId, limit: Self.maxLogLines + 1)
+        }
+        let truncated = lines.count > Self.maxLogLines
+        return try JSON.response(APIModels.DeploymentWithLog(
+            deployment: .init(deployment),
+            log: lines.prefix(Self.maxLogLines).map(APIModels.LogLine.init),
+            logTruncated: truncated
+        ))
+    }
+
+    // MARK: Runs
+
+    @Sendable func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return try JSON.response(APIModels.Run(try existingRun(context)))
+    }
+
+    /// The stored log as JSON, or with `follow=true` a server-sent event stream of the lines
+    /// as they are written, ending when the run ends.
+    @Sendable func runLog(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["follow", "after", "limit"])
+        let follow = try query.bool("follow") ?? false
+        let after = try query.int("after", in: 0...Int.max).map(Int64.init)
+        let limit = try query.int("limit", in: 1...Self.maxLogLines) ?? Self.maxLogLines
+        let run = try existingRun(context)
+        guard let runId = run.id else { throw APIError.notFound("no such run") }
+        if follow {
+            // A reconnecting EventSource says where it stopped; it wins over `after`.
+            let lastEventId = request.headers[.init("Last-Event-ID")!].flatMap { Int64($0) }
+            return LiveLogStream(store: store, live: state.live, runId: runId, after: lastEventId ?? after, logger: state.logger).response()
+        }
+        let lines = try store.logLines(runId: runId, afterId: after, limit: limit).map(APIModels.LogLine.init)
+        return try JSON.response(APIModels.RunLog(run: .init(run), lines: lines, lastId: lines.last?.id))
+    }
+
+    private func existingRun(_ context: BasicRequestContext) throws -> RunRecord {
+        let id = try PathParameter.int(context, "id")
+        guard let run = try store.run(id: id) else { throw APIError.notFound("no run \(id)") }
+        return run
+    }
+
+    // MARK: OpenAPI
+
+    @Sendable func openAPI(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json))
+        )
+    }
+}
+
+/// Path parameters, decoded and checked.
+enum PathParameter {
+    /// The percent-decoded segment (stack ids arrive as `repo%2Fpath`).
+    static func string(_ context: BasicRequestContext, _ name: String) throws(APIError) -> String {
+        guard let raw = context.parameters.get(name), let decoded = raw.removingPercentEncoding, !decoded.isEmpty else {
+            throw APIError(.badRequest, "path parameter '\(name)' is not valid percent-encoding")
+        }
+        return decoded
+    }
+
+    static func int(_ context: BasicRequestContext, _ name: String) throws(APIError) -> Int64 {
+        let text = try string(context, name)
+        guard let number = Int64(text), number > 0 else {
+            throw APIError(.badRequest, "path parameter '\(name)' must be a positive whole number (got \(QueryParameters.quoted(text)))")
+        }
+        return number
+    }
+}

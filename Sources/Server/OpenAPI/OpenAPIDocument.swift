@@ -1,0 +1,189 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of the HTTP API, served at `/api/v1/openapi.json`.
+///
+/// Written by hand next to the routes; `ServerTests` compares its paths and methods with the
+/// routes the router actually holds, so the two cannot drift apart silently.
+enum OpenAPIDocument {
+    /// The document as JSON bytes (sorted keys: stable output).
+    static let json: [UInt8] = {
+        let data = (try? JSONSerialization.data(withJSONObject: document(), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return Array(data)
+    }()
+
+    private typealias Object = [String: Any]
+
+    private static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
+    private static func json(_ schema: Object, _ description: String) -> Object {
+        ["description": description, "content": ["application/json": ["schema": schema]]]
+    }
+    private static var errorResponse: Object{ json(ref("Error"), "An error, as `{\"error\": \"message\"}`") }
+    private static func errors(_ codes: [String]) -> Object {
+        Dictionary(uniqueKeysWithValues: codes.map { ($0, errorResponse as Any) })
+    }
+    private static var readSecurity: [Object]{ [["bearerAuth": [String]()], [:]] }
+    private static var actionSecurity: [Object]{ [["bearerAuth": [String]()]] }
+
+    private static func query(_ name: String, _ description: String, _ schema: Object) -> Object {
+        ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+    private static func path(_ name: String, _ description: String, _ schema: Object) -> Object {
+        ["name": name, "in": "path", "required": true, "description": description, "schema": schema]
+    }
+    private static var stackId: Object { path("id", "The stack id (`<repository>/<path>`) percent-encoded as ONE path segment: `demo/infra/web` is sent as `demo%2Finfra%2Fweb`.", ["type": "string"]) }
+    private static var repositoryId: Object { path("id", "The repository id from the config.", ["type": "string"]) }
+    private static var numericId: Object { path("id", "A positive whole number.", ["type": "integer", "minimum": 1]) }
+    private static var limit: Object { query("limit", "Page size, 1 to 200 (default 50).", ["type": "integer", "minimum": 1, "maximum": 200]) }
+    private static var offset: Object { query("offset", "Entries to skip (default 0).", ["type": "integer", "minimum": 0]) }
+
+    private static func operation(_ summary: String, tag: String, security: [Object], parameters: [Object] = [], responses: Object) -> Object {
+        ["summary": summary, "tags": [tag], "security": security, "parameters": parameters, "responses": responses]
+    }
+
+    private static func document() -> Object {
+        let stackStatuses = ["new", "proposing", "proposed", "refused", "deploying", "deployed", "failed", "stale", "blocked", "destroyPending", "destroying", "destroyed", "interrupted"]
+        let readErrors = errors(["400", "401", "404"])
+        let webhook: (String, String) -> Object = { provider, header in
+            operation(
+                "Wake the matching repository (\(provider))", tag: "webhooks", security: [],
+                parameters: [
+                    query("repository", "The repository id; without it the repository is found from the payload's clone, ssh or web URLs.", ["type": "string"]),
+                    ["name": header, "in": "header", "required": true, "description": "Signature or token, checked against the repository's webhook secret.", "schema": ["type": "string"]],
+                ],
+                responses: [
+                    "200": json(ref("Accepted"), "A ping, verified and not acted on"),
+                    "202": json(ref("Accepted"), "Signature verified; the repository is polled now"),
+                ].merging(errors(["400", "401", "403", "404", "413"])) { $1 }
+            ).merging(["requestBody": ["required": true, "description": "The forge's event payload, at most 1 MiB.", "content": ["application/json": ["schema": ["type": "object"]]]]]) { $1 }
+        }
+
+        let paths: Object = [
+            "/healthz": ["get": operation("The process answers", tag: "health", security: [], responses: ["200": json(ref("Health"), "Alive")])],
+            "/readyz": ["get": operation("The store opens and every repository was fetched once", tag: "health", security: [], responses: [
+                "200": json(ref("Health"), "Ready"), "503": json(ref("Health"), "Not ready yet"),
+            ])],
+            "/metrics": ["get": operation("Prometheus metrics", tag: "health", security: readSecurity, responses: [
+                "200": ["description": "Prometheus text exposition", "content": ["text/plain": ["schema": ["type": "string"]]]],
+            ].merging(errors(["401"])) { $1 })],
+            "/": ["get": operation("The status page (HTML)", tag: "page", security: readSecurity,
+                                   parameters: [query("status", "Show only stacks with this status.", ["type": "string", "enum": stackStatuses])],
+                                   responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/openapi.json": ["get": operation("This document", tag: "meta", security: [], responses: ["200": json(["type": "object"], "OpenAPI 3.1")])],
+            "/api/v1/repositories": ["get": operation("Watched repositories and how their fetches go", tag: "repositories", security: readSecurity,
+                                                      responses: ["200": json(ref("RepositoryList"), "The repositories")].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/repositories/{id}": ["get": operation("One repository", tag: "repositories", security: readSecurity, parameters: [repositoryId],
+                                                           responses: ["200": json(ref("Repository"), "The repository")].merging(readErrors) { $1 })],
+            "/api/v1/repositories/{id}/sync": ["post": operation("Poll the repository now", tag: "actions", security: actionSecurity, parameters: [repositoryId],
+                                                                 responses: ["202": json(ref("Accepted"), "Queued")].merging(errors(["401", "404"])) { $1 })],
+            "/api/v1/stacks": ["get": operation("Stacks with status, last proposal, last deployment and drift", tag: "stacks", security: readSecurity, parameters: [
+                query("status", "Only these statuses (comma-separated).", ["type": "string"]),
+                query("repository", "Only stacks of this repository.", ["type": "string"]),
+            ], responses: ["200": json(ref("StackList"), "The stacks")].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/stacks/{id}": ["get": operation("One stack", tag: "stacks", security: readSecurity, parameters: [stackId],
+                                                     responses: ["200": json(ref("Stack"), "The stack")].merging(readErrors) { $1 })],
+            "/api/v1/stacks/{id}/history": ["get": operation("Proposals and deployments of a stack, with durations", tag: "stacks", security: readSecurity, parameters: [
+                stackId,
+                query("status", "Only entries with these statuses (comma-separated proposal or deployment statuses).", ["type": "string"]),
+                query("kind", "Only proposals or only deployments.", ["type": "string", "enum": ["proposal", "deployment"]]),
+                query("sort", "newest (default), oldest, or longest first.", ["type": "string", "enum": ["newest", "oldest", "longest"]]),
+                limit, offset,
+            ], responses: ["200": json(ref("History"), "One page of history")].merging(readErrors) { $1 })],
+            "/api/v1/stacks/{id}/drift": ["get": operation("Drift checks of a stack, newest first", tag: "stacks", security: readSecurity, parameters: [stackId, limit],
+                                                           responses: ["200": json(ref("DriftCheckList"), "The drift checks")].merging(readErrors) { $1 })],
+            "/api/v1/stacks/{id}/drift-check": ["post": operation("Check a deployed stack for drift now", tag: "actions", security: actionSecurity, parameters: [stackId],
+                                                                  responses: ["202": json(ref("Accepted"), "Queued")].merging(errors(["400", "401", "404"])) { $1 })],
+            "/api/v1/deployments": ["get": operation("Deployments, newest first", tag: "deployments", security: readSecurity, parameters: [
+                query("stack", "Only this stack (its id, not encoded: it is a query value).", ["type": "string"]),
+                query("status", "Only this status.", ["type": "string"]),
+                query("sort", "newest (default) or oldest first.", ["type": "string", "enum": ["newest", "oldest"]]),
+                limit, offset,
+            ], responses: ["200": json(ref("DeploymentList"), "One page of deployments")].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/deployments/{id}": ["get": operation("A deployment with its log", tag: "deployments", security: readSecurity, parameters: [numericId],
+                                                          responses: ["200": json(ref("DeploymentWithLog"), "The deployment")].merging(readErrors) { $1 })],
+            "/api/v1/runs/{id}": ["get": operation("A run (one unit of terraform work)", tag: "runs", security: readSecurity, parameters: [numericId],
+                                                   responses: ["200": json(ref("Run"), "The run")].merging(readErrors) { $1 })],
+            "/api/v1/runs/{id}/log": ["get": operation("A run's log; with follow=true, live as server-sent events", tag: "runs", security: readSecurity, parameters: [
+                numericId,
+                query("follow", "Stream the log as server-sent events until the run ends: each line is an event with `id:` = line id and `data:` = text; the stream ends with `event: end` whose data is the run's status. `Last-Event-ID` resumes.", ["type": "boolean"]),
+                query("after", "Only lines with a larger id.", ["type": "integer", "minimum": 0]),
+                query("limit", "At most this many lines (1 to 10000; not with follow).", ["type": "integer", "minimum": 1, "maximum": 10000]),
+            ], responses: [
+                "200": ["description": "The stored log (JSON), or the live stream", "content": [
+                    "application/json": ["schema": ref("RunLog")],
+                    "text/event-stream": ["schema": ["type": "string"]],
+                ]],
+            ].merging(readErrors) { $1 })],
+            "/api/v1/webhooks/github": ["post": webhook("GitHub", "X-Hub-Signature-256")],
+            "/api/v1/webhooks/gitlab": ["post": webhook("GitLab", "X-Gitlab-Token")],
+            "/api/v1/webhooks/gitea": ["post": webhook("Gitea", "X-Gitea-Signature")],
+        ]
+
+        let string: Object = ["type": "string"]
+        let optionalString: Object = ["type": ["string", "null"]]
+        let date: Object = ["type": "string", "format": "date-time"]
+        let optionalDate: Object = ["type": ["string", "null"], "format": "date-time"]
+        let optionalInt: Object = ["type": ["integer", "null"]]
+        let counts: Object = ["type": ["object", "null"], "properties": ["add": ["type": "integer"], "change": ["type": "integer"], "destroy": ["type": "integer"], "replace": ["type": "integer"]]]
+        func object(_ properties: Object, required: [String]? = nil) -> Object {
+            ["type": "object", "properties": properties, "required": required ?? properties.keys.sorted()]
+        }
+        let schemas: Object = [
+            "Error": object(["error": string]),
+            "Accepted": object(["accepted": ["type": "boolean"], "message": string]),
+            "Health": object(["status": string, "checks": ["type": "object", "additionalProperties": string]], required: ["status"]),
+            "Repository": object([
+                "id": string, "url": string, "deployBranch": string, "statusBranch": string, "webhooksEnabled": ["type": "boolean"],
+                "lastFetchAt": optionalDate, "lastFetchError": optionalString, "everReachable": ["type": "boolean"], "stackCount": ["type": "integer"],
+            ], required: ["id", "url", "deployBranch", "statusBranch", "webhooksEnabled", "everReachable", "stackCount"]),
+            "RepositoryList": object(["repositories": ["type": "array", "items": ref("Repository")]]),
+            "Proposal": object([
+                "id": optionalInt, "runId": optionalInt, "branch": string, "sourceCommit": string, "generatedCommit": optionalString,
+                "status": ["type": "string", "enum": ["proposed", "refused", "failed", "blocked"]], "validationPassed": ["type": ["boolean", "null"]],
+                "plan": counts, "diagnostics": ["type": "array", "items": ["type": "object"]], "error": optionalString, "createdAt": date, "durationMs": optionalInt,
+            ], required: ["branch", "sourceCommit", "status", "diagnostics", "createdAt"]),
+            "Deployment": object([
+                "id": optionalInt, "runId": optionalInt, "stackId": string, "commit": string, "action": ["type": "string", "enum": ["apply", "destroy"]],
+                "status": string, "queuedAt": date, "startedAt": optionalDate, "finishedAt": optionalDate, "durationMs": optionalInt,
+                "error": optionalString, "counts": counts,
+            ], required: ["stackId", "commit", "action", "status", "queuedAt"]),
+            "DeploymentList": object(["deployments": ["type": "array", "items": ref("Deployment")], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
+            "LogLine": object(["id": ["type": "integer"], "at": date, "stream": ["type": "string", "enum": ["stdout", "stderr", "daemon"]], "text": string]),
+            "DeploymentWithLog": object(["deployment": ref("Deployment"), "log": ["type": "array", "items": ref("LogLine")], "logTruncated": ["type": "boolean"]]),
+            "DriftCheck": object([
+                "id": optionalInt, "runId": optionalInt, "commit": string, "status": ["type": "string", "enum": ["clean", "drifted", "failed"]],
+                "resources": ["type": "array", "items": ["type": "object"]], "error": optionalString, "checkedAt": date, "durationMs": optionalInt, "reported": ["type": "boolean"],
+            ], required: ["commit", "status", "resources", "checkedAt", "reported"]),
+            "DriftCheckList": object(["driftChecks": ["type": "array", "items": ref("DriftCheck")]]),
+            "Stack": object([
+                "id": string, "repository": string, "path": string, "status": ["type": "string", "enum": stackStatuses], "statusDetail": optionalString,
+                "deployedCommit": optionalString, "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
+                "lastDeployment": ["oneOf": [ref("Deployment"), ["type": "null"]]], "drift": ["oneOf": [ref("DriftCheck"), ["type": "null"]]],
+            ], required: ["id", "repository", "path", "status", "updatedAt"]),
+            "StackList": object(["stacks": ["type": "array", "items": ref("Stack")]]),
+            "HistoryItem": object([
+                "kind": ["type": "string", "enum": ["proposal", "deployment"]], "id": optionalInt, "status": string, "at": date, "durationMs": optionalInt,
+                "commit": string, "proposal": ref("Proposal"), "deployment": ref("Deployment"),
+            ], required: ["kind", "status", "at", "commit"]),
+            "History": object(["stackId": string, "items": ["type": "array", "items": ref("HistoryItem")], "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
+            "Run": object([
+                "id": ["type": "integer"], "stackId": string, "kind": ["type": "string", "enum": ["proposal", "deployment", "driftCheck"]],
+                "status": ["type": "string", "enum": ["running", "finished", "interrupted"]], "startedAt": date, "finishedAt": optionalDate,
+            ], required: ["id", "stackId", "kind", "status", "startedAt"]),
+            "RunLog": object(["run": ref("Run"), "lines": ["type": "array", "items": ref("LogLine")], "lastId": optionalInt], required: ["run", "lines"]),
+        ]
+
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "EZBuilt daemon API",
+                "version": "1",
+                "description": "Status, history, live logs, webhooks and actions of an EZBuilt daemon. Errors are JSON `{\"error\": \"message\"}`. Reads need a bearer token or OIDC JWT unless `auth.publicRead` is true; actions always do; webhooks are checked by their signature. Stack ids contain slashes and are sent percent-encoded as one path segment.",
+            ],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer", "description": "A static token (its SHA-256 is in auth.tokens) or a JWT from the configured OIDC issuer."]],
+            ],
+        ]
+    }
+}

@@ -1,0 +1,12 @@
+/// What the HTTP server asks of the reconciler: its control surface, and nothing else.
+///
+/// The server depends on this protocol rather than on the reconciler itself, so it can be
+/// built, tested and benchmarked alone; `ezbuilt serve` passes the reconciler.
+public protocol ServerBackend: Sendable {
+    /// Polls the repository now (webhook, sync action). False when unknown.
+    func sync(repositoryID: String) async -> Bool
+    /// Checks a deployed stack for drift now. False when unknown.
+    func requestDriftCheck(stackID: String) async -> Bool
+    /// Jobs queued and running (metrics).
+    func queueDepth() async -> (queued: Int, running: Int)
+}

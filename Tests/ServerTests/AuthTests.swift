@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+import JWTKit
+import Testing
+import EZBuiltConfiguration
+
+@Suite("Authentication and authorisation")
+struct AuthTests {
+    enum TokenCase: String, CaseIterable, CustomTestStringConvertible {
+        case valid, wrongKey, wrongIssuer, wrongAudience, expired, notYetValid, algNone, hs256WithPublicKey
+        var testDescription: String { rawValue }
+    }
+
+    @Test(arguments: TokenCase.allCases)
+    func onlyAValidOIDCTokenIsAccepted(_ tokenCase: TokenCase) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-idp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let provider = try TestIdentityProvider(directory: directory)
+        let backend = RecordingBackend(repositories: ["demo"])
+
+        let token: String
+        switch tokenCase {
+        case .valid: token = try await provider.token()
+        case .wrongKey: token = try await provider.token(with: try ES256PrivateKey(backing: P256.Signing.PrivateKey()))
+        case .wrongIssuer: token = try await provider.token(TestIdentityProvider.claims(iss: "https://evil.test.invalid/pool-1"))
+        case .wrongAudience: token = try await provider.token(TestIdentityProvider.claims(aud: "some-other-app"))
+        case .expired: token = try await provider.token(TestIdentityProvider.claims(exp: -3600, nbf: -7200))
+        case .notYetValid: token = try await provider.token(TestIdentityProvider.claims(nbf: 1800))
+        case .algNone: token = try await provider.unsignedToken()
+        case .hs256WithPublicKey: token = try await provider.publicKeyHMACToken()
+        }
+
+        try await TestDaemon.with(config: Fixture.config(publicRead: false, tokens: [], oidc: provider.settings), backend: backend) { (daemon: TestDaemon) async throws in
+            let read = try await daemon.get("/api/v1/stacks", token: token)
+            let action = try await daemon.request("POST", "/api/v1/repositories/demo/sync", headers: ["Authorization": "Bearer \(token)"])
+            if tokenCase == .valid {
+                #expect(read.status == 200)
+                #expect(action.status == 202)
+                #expect(backend.syncs == ["demo"])
+            } else {
+                #expect(read.status == 401, "\(tokenCase): \(read.text)")
+                #expect(action.status == 401)
+                #expect(read.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+                #expect(backend.syncs.isEmpty)
+            }
+        }
+    }
+
+    @Test func staticTokensAreComparedByTheirHash() async throws {
+        let backend = RecordingBackend(repositories: ["demo"])
+        try await TestDaemon.with(config: Fixture.config(publicRead: false), backend: backend) { (daemon: TestDaemon) async throws in
+            #expect(try await daemon.get("/api/v1/stacks", token: Fixture.token).status == 200)
+            #expect(try await daemon.get("/api/v1/stacks", token: Fixture.token + "x").status == 401)
+            #expect(try await daemon.get("/api/v1/stacks", token: String(Fixture.token.dropLast())).status == 401)
+            #expect(try await daemon.get("/api/v1/stacks", token: Fixture.tokenDigest).status == 401, "the stored digest is not itself a credential")
+            #expect(try await daemon.get("/api/v1/stacks").status == 401)
+            let basic = try await daemon.request("GET", "/api/v1/stacks", headers: ["Authorization": "Basic \(Data("u:\(Fixture.token)".utf8).base64EncodedString())"])
+            #expect(basic.status == 401)
+        }
+    }
+
+    @Test func readsNeedAuthUnlessPublicReadButActionsAlwaysDo() async throws {
+        let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web])
+        for publicRead in [false, true] {
+            try await TestDaemon.with(config: Fixture.config(publicRead: publicRead), backend: backend) { (daemon: TestDaemon) async throws in
+                try Fixture.fill(daemon.store)
+                for path in ["/", "/metrics", "/api/v1/stacks", "/api/v1/repositories", "/api/v1/stacks/\(Fixture.web.pathSegment)/history"] {
+                    let anonymous = try await daemon.get(path)
+                    #expect(anonymous.status == (publicRead ? 200 : 401), "\(path) publicRead=\(publicRead)")
+                    #expect(try await daemon.get(path, token: Fixture.token).status == 200, "\(path)")
+                }
+                for path in ["/api/v1/repositories/demo/sync", "/api/v1/stacks/\(Fixture.web.pathSegment)/drift-check"] {
+                    #expect(try await daemon.request("POST", path).status == 401, "\(path) publicRead=\(publicRead)")
+                    #expect(try await daemon.request("POST", path, headers: ["Authorization": "Bearer nope"]).status == 401)
+                }
+                // Health and readiness stay open for probes.
+                #expect(try await daemon.get("/healthz").status == 200)
+            }
+        }
+        #expect(backend.syncs.isEmpty && backend.driftChecks.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("tokens: [\"sha256:\(String(repeating: "ab", count: 32))\"]\npublicRead: true", nil as String?),
+        ("tokens: [\"plain-token-pasted-by-mistake\"]", "auth.tokens"),
+        ("tokens: [\"sha256:abc\"]", "auth.tokens"),
+        ("publicRead: maybe", "auth.publicRead"),
+        ("tokns: []", "auth.tokns"),
+        ("oidc: { issuer: https://idp, audience: api, jwks: /etc/jwks.json, extra: 1 }", "auth.oidc.extra"),
+        ("oidc: { issuer: https://idp, jwks: /etc/jwks.json }", "auth.oidc.audience"),
+        ("oidc: { issuer: https://idp, audience: api, jwks: http://idp.example.com/jwks }", "auth.oidc.jwks"),
+        ("oidc: { issuer: https://idp, audience: [api, web], jwks: https://idp.example.com/.well-known/jwks.json }", nil),
+    ])
+    func authConfigIsValidatedWithKeyPathsAndLines(body: String, errorPath: String?) throws {
+        let indented = body.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n")
+        let yaml = "repositories: []\nauth:\n\(indented)\n"
+        if let errorPath {
+            let error = try #require(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: yaml) }
+            #expect(error.errors.contains { $0.path == errorPath && $0.line != nil }, "\(error)")
+            #expect(!error.description.contains("plain-token-pasted-by-mistake"), "a pasted token is not echoed")
+        } else {
+            let config = try EZBuiltConfig.parse(yaml: yaml)
+            #expect(!config.auth.tokenDigests.isEmpty || config.auth.oidc != nil)
+            if let oidc = config.auth.oidc { #expect(oidc.audiences == ["api", "web"]) }
+        }
+    }
+}
+
+@Suite("OIDC keys over HTTP")
+struct JWKSURLTests {
+    @Test func aJWKSServedOverHTTPIsFetchedOnceAndUsed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-idp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let provider = try TestIdentityProvider(directory: directory)
+        try await JWKSServer.with(provider.jwks) { jwksURL, fetches in
+            let settings = OIDCSettings(issuer: TestIdentityProvider.issuer, audiences: [TestIdentityProvider.audience], jwks: .url(jwksURL))
+            try await TestDaemon.with(config: Fixture.config(publicRead: false, tokens: [], oidc: settings)) { (daemon: TestDaemon) async throws in
+                let token = try await provider.token()
+                #expect(try await daemon.get("/api/v1/stacks", token: token).status == 200)
+                #expect(try await daemon.get("/api/v1/stacks", token: token).status == 200)
+                #expect(try await daemon.get("/api/v1/stacks", token: try await provider.token(with: try ES256PrivateKey(backing: P256.Signing.PrivateKey()))).status == 401)
+                #expect(fetches() == 1, "the JWKS is cached, not fetched per request")
+            }
+        }
+    }
+}

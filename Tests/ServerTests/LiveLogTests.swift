@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import Store
+
+@Suite("Live logs over server-sent events")
+struct LiveLogTests {
+    /// One parsed server-sent event.
+    struct Event: Equatable {
+        var id: String?
+        var event: String?
+        var data: String
+    }
+
+    static func events(_ text: String) -> [Event] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            var event = Event(id: nil, event: nil, data: "")
+            var dataLines: [String] = []
+            for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
+                if line.hasPrefix("id: ") { event.id = String(line.dropFirst(4)) }
+                else if line.hasPrefix("event: ") { event.event = String(line.dropFirst(7)) }
+                else if line.hasPrefix("data: ") { dataLines.append(String(line.dropFirst(6))) }
+            }
+            guard !dataLines.isEmpty else { return nil }
+            event.data = dataLines.joined(separator: "\n")
+            return event
+        }
+    }
+
+    @Test func linesWrittenWhileFollowingArriveAndTheStreamEndsWithTheRun() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            let runId = try #require(run.id)
+            try daemon.store.appendLogLine(runId: runId, stream: .stdout, text: "stored one")
+            try daemon.store.appendLogLine(runId: runId, stream: .stderr, text: "stored two")
+
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            defer { client.stop() }
+            #expect(await client.wait { $0.contains("data: stored two") }, "stored lines arrive first: \(client.text)")
+
+            // Written while the client follows and the run is still running.
+            for text in ["live three", "live four\nwith a second line"] {
+                let line = try daemon.store.appendLogLine(runId: runId, stream: .stdout, text: text)
+                daemon.live.publish(line)
+            }
+            #expect(await client.wait { $0.contains("data: with a second line") }, "live lines arrive: \(client.text)")
+            #expect(!client.finished, "the stream stays open while the run runs")
+
+            try daemon.store.finishRun(id: runId)
+            daemon.live.finish(runId: runId)
+            #expect(await client.waitForEnd(), "the stream ends when the run ends")
+
+            let events = Self.events(client.text)
+            #expect(events.map(\.data) == ["stored one", "stored two", "live three", "live four\nwith a second line", "finished"])
+            #expect(events.last?.event == "end")
+            let ids = events.dropLast().compactMap { $0.id.flatMap { Int64($0) } }
+            #expect(ids.count == 4)
+            #expect(ids == ids.sorted() && Set(ids).count == 4, "ids are the log line ids, in order, once each")
+            let stored = try daemon.store.logLines(runId: runId).compactMap(\.id)
+            #expect(ids == stored)
+        }
+    }
+
+    @Test func followingAFinishedRunReplaysItsLogAndEnds() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            let written = try Fixture.fill(daemon.store)
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true")
+            defer { client.stop() }
+            #expect(await client.waitForEnd())
+            let events = Self.events(client.text)
+            #expect(events.map(\.data) == written.logLineTexts + ["finished"])
+        }
+    }
+
+    @Test func aRunFinishedElsewhereEndsTheStreamWithoutAPublishedFinish() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .driftCheck)
+            let runId = try #require(run.id)
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            defer { client.stop() }
+            #expect(await client.wait { $0.contains("retry:") })
+            // Another process wrote the last line and finished the run: nothing is published here.
+            try daemon.store.appendLogLine(runId: runId, stream: .daemon, text: "written by another process")
+            try daemon.store.finishRun(id: runId, status: .interrupted)
+            #expect(await client.waitForEnd(within: .seconds(5)))
+            #expect(Self.events(client.text).map(\.data) == ["written by another process", "interrupted"])
+        }
+    }
+
+    @Test func lastEventIDResumesAfterTheLineAlreadySeen() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            let written = try Fixture.fill(daemon.store)
+            let first = try #require(try daemon.store.logLines(runId: written.deploymentRun).first?.id)
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true", headers: ["Last-Event-ID": "\(first)"])
+            defer { client.stop() }
+            #expect(await client.waitForEnd())
+            #expect(Self.events(client.text).map(\.data) == Array(written.logLineTexts.dropFirst()) + ["finished"])
+        }
+    }
+
+    @Test func shuttingTheServerDownEndsOpenStreams() async throws {
+        var client: StreamingClient?
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(try #require(run.id))/log?follow=true")
+            #expect(await client?.wait { $0.contains("retry:") } == true)
+        }
+        // `with` returned, so graceful shutdown completed with the stream open.
+        let stream = try #require(client)
+        #expect(await stream.waitForEnd(), "\(stream.text)")
+        #expect(stream.text.contains("event: end"))
+        stream.stop()
+    }
+}
