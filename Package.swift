@@ -103,6 +103,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (run by the scripts in Benchmarks/).
+        .executableTarget(name: "RequirementsBenchmark", dependencies: ["Requirements"], path: "Benchmarks/RequirementsBenchmark"),
         .executableTarget(
             name: "TerraformBenchmark",
             dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]
@@ -135,7 +136,7 @@ let package = Package(
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "CLITests", dependencies: ["ezbuilt"]),
+        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "RequirementsTests", dependencies: ["Requirements"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),

@@ -14,6 +14,13 @@ public enum DaemonSetup {
     }
 
     public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
+        let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger)
+        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
+    }
+
+    /// The terraform binary, the CLI configuration the daemon owns, and where workspaces and
+    /// state live (the single-stack commands use this alone).
+    public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
@@ -30,7 +37,7 @@ public enum DaemonSetup {
             workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
             dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
         logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)"])
-        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
+        return setup
     }
 
     /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.

@@ -234,8 +234,9 @@ public final class Store: Sendable {
         public var deployments: [DeploymentRecord]
     }
 
-    /// Marks every run and deployment left `running` by a process other than this one as
-    /// `interrupted`, and returns them so they can be reported. Call once at start-up.
+    /// Marks every run and deployment left `running` by a process other than this one, and
+    /// every deployment still `queued`, as `interrupted`, and returns them so they can be
+    /// reported. Call once at start-up, before queueing anything.
     /// `currentPid` is this process; runs it owns are still alive and are left alone.
     public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) throws -> Recovery {
         let me = currentPid
@@ -256,6 +257,15 @@ public final class Store: Sendable {
                 deployments[index].error = "the daemon stopped while this deployment was running"
                 try deployments[index].update(db)
             }
+            // Queued work belongs to the process that queued it: a new daemon queues afresh.
+            var orphans = try DeploymentRecord.filter(Column("status") == DeploymentStatus.queued).fetchAll(db)
+            for index in orphans.indices {
+                orphans[index].status = .interrupted
+                orphans[index].finishedAt = date
+                orphans[index].error = "the daemon stopped before this deployment ran"
+                try orphans[index].update(db)
+            }
+            deployments += orphans
             return Recovery(runs: runs, deployments: deployments)
         }
     }

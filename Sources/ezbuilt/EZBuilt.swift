@@ -12,6 +12,12 @@ struct EZBuilt: AsyncParsableCommand {
             GenerateCommand.self,
             TemplatesCommand.self,
             ServeCommand.self,
+            PlanCommand.self,
+            ApplyCommand.self,
+            DriftCommand.self,
+            DestroyCommand.self,
+            CostCommand.self,
+            AWSCommand.self,
         ]
     )
 }

@@ -39,3 +39,21 @@ resource "aws_secretsmanager_secret" "prod_billing_stripe_api_key" {
   recovery_window_in_days = 14
   # No secret value here: it is set outside Terraform so it never reaches code or state.
 }
+
+data "aws_iam_role" "prod_billing_stripe_api_key_reader" {
+  name = "billing-worker-role"
+}
+
+data "aws_iam_policy_document" "prod_billing_stripe_api_key_reader" {
+  statement {
+    sid       = "ReadSecret"
+    actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    resources = [aws_secretsmanager_secret.prod_billing_stripe_api_key.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "prod_billing_stripe_api_key_reader" {
+  name   = "prod-billing-stripe-api-key-reader"
+  role   = data.aws_iam_role.prod_billing_stripe_api_key_reader.name
+  policy = data.aws_iam_policy_document.prod_billing_stripe_api_key_reader.json
+}

@@ -56,13 +56,47 @@ resource "aws_iam_role" "app_task" {
   assume_role_policy = data.aws_iam_policy_document.app_task_assume.json
 }
 
+resource "aws_security_group" "app_alb" {
+  name        = "app-alb"
+  description = "Load balancer for app"
+  vpc_id      = data.aws_vpc.main.id
+  tags = {
+    Name = "app-alb"
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "app_alb" {
+  security_group_id = aws_security_group.app_alb.id
+  description       = "HTTP from allowed networks"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = "10.8.0.0/16"
+}
+
+resource "aws_vpc_security_group_egress_rule" "app_alb" {
+  security_group_id = aws_security_group.app_alb.id
+  description       = "Outbound traffic"
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
 resource "aws_security_group" "app_tasks" {
   name        = "app-tasks"
-  description = "Tasks of app: no inbound access"
+  description = "Tasks of app: only the load balancer reaches them"
   vpc_id      = data.aws_vpc.main.id
   tags = {
     Name = "app-tasks"
   }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "app_tasks" {
+  security_group_id            = aws_security_group.app_tasks.id
+  description                  = "Container port from the load balancer"
+  ip_protocol                  = "tcp"
+  from_port                    = 8080
+  to_port                      = 8080
+  referenced_security_group_id = aws_security_group.app_alb.id
 }
 
 resource "aws_vpc_security_group_egress_rule" "app_tasks" {
@@ -110,12 +144,50 @@ resource "aws_ecs_task_definition" "app" {
   ])
 }
 
+resource "aws_lb" "app" {
+  name                       = "app"
+  load_balancer_type         = "application"
+  internal                   = true
+  security_groups            = [aws_security_group.app_alb.id]
+  subnets                    = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+  drop_invalid_header_fields = true
+}
+
+resource "aws_lb_target_group" "app" {
+  name_prefix = "app-"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = data.aws_vpc.main.id
+
+  health_check {
+    path    = "/healthz"
+    matcher = "200-399"
+  }
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_lb_listener" "app" {
+  load_balancer_arn = aws_lb.app.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+
 resource "aws_ecs_service" "app" {
-  name            = "app"
-  cluster         = aws_ecs_cluster.app.id
-  task_definition = aws_ecs_task_definition.app.arn
-  desired_count   = 2
-  launch_type     = "FARGATE"
+  name                              = "app"
+  cluster                           = aws_ecs_cluster.app.id
+  task_definition                   = aws_ecs_task_definition.app.arn
+  desired_count                     = 2
+  launch_type                       = "FARGATE"
+  health_check_grace_period_seconds = 60
 
   network_configuration {
     subnets          = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
@@ -123,10 +195,18 @@ resource "aws_ecs_service" "app" {
     assign_public_ip = false
   }
 
+  load_balancer {
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "app"
+    container_port   = 8080
+  }
+
   deployment_circuit_breaker {
     enable   = true
     rollback = true
   }
+
+  depends_on = [aws_lb_listener.app]
 
   lifecycle {
     ignore_changes = [desired_count]

@@ -27,8 +27,8 @@ data "aws_iam_policy_document" "role" {
 
   statement {
     sid       = "Statement2"
-    actions   = ["s3:ListBucket", "s3:prefix"]
-    resources = ["arn:aws:s3:::monthly/"]
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:aws:s3:::acme-finance-reports"]
 
     condition {
       test     = "StringLike"

@@ -33,6 +33,15 @@ struct Deployer: Sendable {
             outcome = try await run(stack, commit: commit, deployment: deployment, log: log, logger: logger)
         } catch is CancellationError {
             outcome = .interrupted
+        } catch let error as TerraformError where error.isStateLocked {
+            // Back to the queue: the holder is alive; retry with backoff until it lets go.
+            log.note("waiting: \(error)")
+            log.finish(.finished)
+            deployment.status = .queued
+            deployment.runId = nil
+            deployment.startedAt = nil
+            try store.updateDeployment(deployment)
+            throw ReconcileFailure.transient(error.description)
         } catch let error as TerraformError {
             if case .cancelled = error { outcome = .interrupted } else { outcome = .failed(error.description) }
         } catch {

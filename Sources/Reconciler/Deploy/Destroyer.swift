@@ -79,4 +79,11 @@ extension TerraformError {
         if case .cancelled = self { return true }
         return false
     }
+
+    /// Another live terraform holds the state (for example one left running by a daemon that
+    /// was killed): wait for it, never break its lock.
+    var isStateLocked: Bool {
+        if case .stateLocked = self { return true }
+        return false
+    }
 }

@@ -50,6 +50,10 @@ struct DriftChecker: Sendable {
         } catch is CancellationError {
             log.finish(.interrupted)
             throw CancellationError()
+        } catch let error as TerraformError where error.isStateLocked {
+            log.note("skipped: \(error)")
+            log.finish(.finished)
+            throw ReconcileFailure.transient(error.description)
         } catch {
             check.error = "\(error)"
             logger.warning("drift check failed", metadata: ["error": "\(error)"])

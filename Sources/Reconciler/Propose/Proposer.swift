@@ -62,6 +62,10 @@ struct Proposer: Sendable {
             runStatus = .interrupted
             log.finish(runStatus)
             throw CancellationError()
+        } catch {
+            log.note("not proposed now: \(error)")
+            log.finish(.finished)
+            throw error
         }
 
         var changes: [FileChange] = []
@@ -154,6 +158,7 @@ struct Proposer: Sendable {
             succeeded = true
         } catch {
             if error.isCancellation { throw CancellationError() }
+            if error.isStateLocked { throw ReconcileFailure.transient(error.description) }
             let entry = DiagnosticEntry(severity: "error", message: error.description)
             if case .notRun = summary.validation {
                 summary.validation = .failed([entry])

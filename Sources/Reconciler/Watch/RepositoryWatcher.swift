@@ -147,17 +147,22 @@ actor RepositoryWatcher {
         }
     }
 
+    /// Whether `stack` needs a deployment at `tip`: its files changed since the last finished
+    /// attempt (or since what is deployed), or that attempt was interrupted or superseded.
+    /// A stale or failed attempt is not repeated until the stack's files change again.
     private func needsDeployment(_ context: RepositoryContext, _ stack: StackLayout, tip: ObjectID) async throws -> Bool {
         let store = environment.store
-        if let last = try store.deployments(stackId: stack.id, limit: 1).first, last.commit == tip.description,
-           last.status != .interrupted, last.status != .superseded {
-            return false
+        let last = try store.deployments(stackId: stack.id, limit: 1).first
+        if let last, !last.status.isFinal { return false }
+        var baseline: ObjectID?
+        if let last, last.status != .interrupted, last.status != .superseded {
+            baseline = ObjectID(last.commit)
+        } else if let deployed = try store.stack(id: stack.id)?.deployedCommit {
+            baseline = ObjectID(deployed)
         }
-        guard let deployedHex = try store.stack(id: stack.id)?.deployedCommit, let deployed = ObjectID(deployedHex) else {
-            return true
-        }
-        if deployed == tip { return false }
-        return try await context.git.changedPaths(from: deployed, to: tip).contains(where: stack.owns)
+        guard let baseline else { return true }
+        if baseline == tip { return false }
+        return try await context.git.changedPaths(from: baseline, to: tip).contains(where: stack.owns)
     }
 
     private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID) async {

@@ -190,7 +190,11 @@ enum RoleBlock {
         for (n, raw) in c.strings("statements").enumerated() {
             let p = raw.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard p.count == 3 else { continue }
-            let actions = p[0].split(separator: ",").map(String.init)
+            let allActions = p[0].split(separator: ",").map(String.init)
+            // ListBucket applies to the bucket (with its prefix condition); object actions to the objects.
+            let groups: [[String]] = allActions.contains("s3:ListBucket") && allActions.count > 1 && p[1].hasPrefix("bucket:")
+                ? [allActions.filter { $0 != "s3:ListBucket" }, ["s3:ListBucket"]] : [allActions]
+            for actions in groups {
             var resource: HCLExpression
             if p[1].hasPrefix("bucket:") {
                 let path = String(p[1].dropFirst(7))
@@ -198,14 +202,17 @@ enum RoleBlock {
                 else if actions.allSatisfy({ $0 == "s3:ListBucket" }) { resource = .string("arn:aws:s3:::\(path.split(separator: "/").first.map(String.init) ?? path)") }
                 else { resource = .string("arn:aws:s3:::\(path)") }
             } else if !p[1].isEmpty { resource = .string(p[1]) }
+            else if actions.allSatisfy({ $0.hasPrefix("kms:") }), let key = ctx.components(.key).first(where: { $0.string("arn") != nil })?.string("arn") { resource = .string(key) }
+            else if actions.allSatisfy({ $0.hasPrefix("kms:") }), let key = ctx.created(.key).first { resource = .reference("aws_kms_key.\(key.id).arn") }
             else if actions.contains(where: { $0.hasPrefix("s3:") }), let bucketName { resource = .string(actions == ["s3:ListBucket"] ? "arn:aws:s3:::\(bucketName)" : "arn:aws:s3:::\(bucketName)/*") }
             else { continue }
             var conditions: [(String, String, [HCLExpression])] = []
-            if let eq = p[2].firstIndex(of: "=") {
+            if let eq = p[2].firstIndex(of: "="), !(p[2].hasPrefix("s3:prefix") && !actions.contains("s3:ListBucket")) {
                 let key = String(p[2][..<eq]), value = String(p[2][p[2].index(after: eq)...])
                 conditions.append((key == "s3:prefix" ? "StringLike" : "StringEquals", key, [.string(key == "s3:prefix" ? value + "*" : value)]))
             }
-            statements.append(PolicyStatement(sid: "Statement\(n + 1)", actions: actions, resources: [resource], conditions: conditions))
+            statements.append(PolicyStatement(sid: "Statement\(n + 1)\(groups.count > 1 ? (actions == ["s3:ListBucket"] ? "List" : "Objects") : "")", actions: actions, resources: [resource], conditions: conditions))
+            }
         }
         ctx.rolePolicy(id: id, role: .reference("aws_iam_role.\(id).id"), statements: statements)
         if c.bool("ssm") == true {

@@ -148,8 +148,8 @@ struct Reader {
                     append("transitions", ["\(cls):\(d)"]); break
                 }
             }
-            if t.has("\\b(delete|expire|expiration|remove|purge)"), !t.has("incomplete|multipart|noncurrent") {
-                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delete|expire|expiration|remove|purge)[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)") { putInt("expirationDays", d) }
+            if t.has("\\b(delet|expir|remov|purg)"), !t.has("incomplete|multipart|noncurrent") {
+                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delet|expir|remov|purg)\\w*[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)") { putInt("expirationDays", d) }
             }
         }
         if t.has("noncurrent|old versions|previous versions"), let d = days("(noncurrent|old versions|previous versions)") { putInt("noncurrentDays", d) }
@@ -239,7 +239,7 @@ struct Reader {
             putInt("desired", n); putInt("min", n)
             if let p = int("\\bport (\\d{2,5})") { putInt("appPort", p) }
         }
-        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]*)") ?? o.capture("(?i)health[^.]*?(/[A-Za-z0-9_/.-]*)") { putString("healthPath", p) }
+        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]*)") ?? o.capture("(?i)health[^.]*?(/[A-Za-z0-9_/.-]*)") { putString("healthPath", p.hasSuffix(".") && p.count > 1 ? String(p.dropLast()) : p) }
         if t.has("health"), let i = int("every (\\d+) ?s(ec(ond)?s?)?\\b") { putInt("healthInterval", i) }
         putInt("healthyThreshold", int("(\\d+) (good|successful|healthy) checks"))
         putInt("unhealthyThreshold", int("(\\d+) (failed|bad|unhealthy) (checks|ones)"))
@@ -312,7 +312,7 @@ struct Reader {
         }
         if t.has("\\bgp3\\b") { putString("storageType", "gp3") }
         for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
-        if t.has("reach|connect|access|allowed") {
+        if t.has("reach|connect|access|allowed") || t.has("\\bfrom\\s+" + Extractors.cidr + "[^.;]*\\bport") {
             for m in t.matches(Extractors.cidr) {
                 if t.has("replica only|only the replica|reach the replica") { append("replicaCidrs", [m.groups[1]]) } else { append("allowedCidrs", [m.groups[1]]) }
             }
@@ -371,7 +371,7 @@ struct Reader {
             putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2) ?? int("fails? (\\d+) times") ?? int("(\\d+) times"))
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
-        if t.has("retention|retain|kept|keep messages") && !t.has("^dlq") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
+        if t.has("retention|retain|kept|\\bkeeps?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
         if t.has("visibility") {
             if let x = int("(\\d+)\\s*x the lambda timeout") ?? int("(\\d+) times the (lambda|function) timeout") { putInt("visibilityMultiplier", x) }
             else { putInt("visibilitySeconds", seconds("visibility")) }
@@ -392,6 +392,7 @@ struct Reader {
     }
 
     mutating func function() {
+        if let j = o.capture("(?i)\\bjob:?\\s*`([A-Za-z0-9_-]+)`"), c.name == nil { c.name = Sourced(j, line: s.line); hit = true }
         if let rt = t.capture("\\b(python\\s?3\\.\\d+|node(?:\\.?js)?\\s?\\d+(?:\\.x)?|java\\s?\\d+|ruby\\s?3\\.\\d|go|provided\\.al2023|dotnet\\s?\\d)\\b") {
             var r = rt.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "node.js", with: "nodejs")
             if r.hasPrefix("nodejs") && !r.hasSuffix(".x") { r += ".x" }
@@ -475,7 +476,7 @@ struct Reader {
         if let m = t.match("between (\\d+) and (\\d+)( tasks)?") { putInt("min", Int(m[1])); putInt("max", Int(m[2])) }
         if t.has("cpu"), let p = int("~?(\\d+)\\s*(%|percent)") { putInt("cpuTarget", p) }
         if let p = int("listens? on (?:port )?(\\d{2,5})") ?? int("container port (\\d{2,5})") { putInt("port", p) }
-        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]+)") { putString("healthPath", p) }
+        if t.has("health"), let p = o.capture("(?i)health[^.;]*?(/[A-Za-z0-9_/.-]+)") { putString("healthPath", p.hasSuffix(".") && p.count > 1 ? String(p.dropLast()) : p) }
         if t.has("health|start|boot"), let g = seconds("(give it|grace|after)") ?? int("(\\d+) seconds after start") { putInt("grace", g) }
         if t.has("\\benv\\b|environment") && !t.has("\\btag(s|ged)?\\b") { for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,})\\s*=\\s*([^\\s,`]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) } }
         if t.has("logs?"), let d = days("(keep|kept|retain|retention)") { putInt("logDays", d) }
@@ -486,7 +487,7 @@ struct Reader {
         if t.has("\\b(arm64|graviton)\\b") && !t.has("(not|no)[^.;]*(arm|graviton)") { putString("arch", "ARM64") }
         if t.has("x86") { putString("arch", "X86_64") }
         if t.has("\\bhttp\\b") && t.has("port (\\d+)"), let p = int("port (\\d+)") { putInt("lbPort", p) }
-        if t.has("(no|without|don't need|do not need|not need)[^.;]*load balancer|load balancer[^.;]*(not needed|isn't needed)") { put("noLoadBalancer", .bool(true)) }
+        if t.has("\\b(no|without|don't need|do not need|not need)\\s+(an? |the |any )?(load balancer|alb)|load balancer[^.;]*(not needed|isn't needed)") { put("noLoadBalancer", .bool(true)) }
         if t.has("\\b(sqs|queue)\\b") && t.has("\\b(reads?|consumes?|polls?|processes)\\b") { put("consumesQueue", .bool(true)) }
         if let arn = o.capture("(arn:aws:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+)") { putString("certificateArn", arn) }
         if let n = int("(\\d+) tasks? min(imum)?") ?? int("min(imum)?\\s*(of )?(\\d+) tasks?", 3) ?? int("at least (\\d+) tasks?") { putInt("min", n) }
@@ -518,6 +519,7 @@ struct Reader {
 
     mutating func key() {
         if let a = o.capture("(alias/[A-Za-z0-9/_-]+)") { putString("alias", a) }
+        if let arn = o.capture("(arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+)") { putString("arn", arn) }
         if t.has("rotation|rotate") { flag("rotation", "rotation|rotate") }
         if t.has("deletion window|pending window"), let d = days("window") { putInt("deletionDays", d) }
         for m in t.matches("\\b(s3|sqs|sns|rds|dynamodb|logs|secretsmanager|lambda|ec2)\\.[a-z0-9-]+\\.amazonaws\\.com") { append("viaServices", [m.groups[1]]) }
@@ -583,18 +585,24 @@ struct Reader {
 
     mutating func role() {
         for m in t.matches("\\b([a-z0-9-]+)\\.amazonaws\\.com") where t.has("trust") || t.has("principal") { append("trust", [m.groups[1]]) }
-        if let b = o.capture("(arn:aws:iam::\\d{12}:policy/[A-Za-z0-9+=,.@_/-]+)") , t.has("boundary") || s.normalizedContext.has("boundary") || t.has("must carry") { putString("boundary", b) }
+        if let svc = t.capture("trusted by (ec2|lambda|ecs(?:-tasks)?|ecs tasks)\\b") { append("trust", [svc.hasPrefix("ecs") ? "ecs-tasks" : svc]) }
+        if let p = o.capture("(?i)(?:under|prefix)\\s+`?([A-Za-z0-9_.-]+/)") { putString("prefix", p) }
+        if let b = o.capture("(arn:aws:iam::\\d{12}:policy/[A-Za-z0-9+=,.@_/-]*[A-Za-z0-9+=@_/-])") , t.has("boundary") || s.normalizedContext.has("boundary") || t.has("must carry") { putString("boundary", b) }
         if t.has("instance profile") && !t.has("(no|not|without)[^.;]*instance profile") { put("instanceProfile", .bool(true)) }
-        if let actionsMatch = Optional(o.matches("`?\\b((?:s3|kms|dynamodb|sqs|sns|logs|secretsmanager|ssm|ec2|lambda|cloudwatch):[A-Za-z*]+)`?")), !actionsMatch.isEmpty,
+        if let actionsMatch = Optional(o.matches("(?-i)(?<![:\\w])`?\\b((?:s3|kms|dynamodb|sqs|sns|logs|secretsmanager|ssm|ec2|lambda|cloudwatch):[A-Z*][A-Za-z*]*)`?").filter { !$0.groups[1].has(":(ViaService|CallerAccount|EncryptionContext\\w*|SourceArn|SourceAccount|ResourceTag|RequestTag|PrincipalTag|SecureTransport)$") }), !actionsMatch.isEmpty,
            !t.has("\\b(no|nothing else|not)\\b[^.;]*\\b(s3|kms):"), !t.has("^nothing else") {
             let actions = actionsMatch.map { $0.groups[1] }
             var resource = ""
             if let r = o.capture("(arn:aws:[a-z0-9-]+:[a-z0-9-]*:\\d*:[A-Za-z0-9/_.*:-]+)") , !r.contains(":policy/") { resource = r }
-            else if let r = o.capture("`([a-z0-9][a-z0-9.-]+/[A-Za-z0-9_./*-]*)`") { resource = "bucket:" + r }
+            else if let r = o.capture("`([a-z0-9][a-z0-9.-]+/[A-Za-z0-9_./*-]+)`") { resource = "bucket:" + r }
+            else if let b = o.capture("(?i)bucket\\s+`?([a-z0-9][a-z0-9.-]{2,62})`?"), b.contains("-") || b.contains(".") {
+                resource = "bucket:" + b + (actions.allSatisfy { $0 == "s3:ListBucket" } ? "" : "/" + (o.capture("(?i)under\\s+`?([A-Za-z0-9_.-]+/)") ?? "") + "*")
+            }
             else if t.has("on the bucket") || t.has("bucket") { resource = "bucket:" }
             var condition = ""
             if let p = o.capture("(?i)s3:prefix[^`]*`?[^`]*`\\s*(?:condition\\s*)?to\\s*`([^`]+)`") ?? o.capture("(?i)prefix` condition to `([^`]+)`") { condition = "s3:prefix=" + p }
             if let v = t.capture("viaservice[^a-z]*?([a-z0-9]+\\.[a-z0-9-]+\\.amazonaws\\.com)") { condition = "kms:ViaService=" + v }
+            if condition.isEmpty, actions.contains("s3:ListBucket"), let p = o.capture("(?i)(?:under|list(?:ing)? (?:that |the )?prefix|prefix)\\s+`?([A-Za-z0-9_.-]+/)") ?? c.string("prefix") { condition = "s3:prefix=" + p }
             append("statements", [actions.joined(separator: ",") + "|" + resource + "|" + condition])
         }
         if t.has("session manager|ssm managed|amazonssmmanagedinstancecore") && !t.has("(no|not|out of scope)[^.;]*ssm") { put("ssm", .bool(true)) }

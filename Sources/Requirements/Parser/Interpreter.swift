@@ -60,6 +60,7 @@ struct Interpreter {
             if kind == .key && s.normalized.has("flow logs?|log group") { continue }
             for m in s.normalized.matches(pattern) {
                 if kind == .dynamodb && m.groups[0] == "the table" && !mentionsDynamo { continue }
+                if kind == .instance && (String(s.normalized.utf16.dropFirst(m.offset + m.groups[0].utf16.count)) ?? "").has("^\\s*(profiles?|types?|class|metadata|roles?|refresh)\\b") { continue }
                 out.append((i, PolarityReader.polarity(of: s, offset: m.offset, length: m.groups[0].utf16.count)))
             }
             if s.shape == .heading || s.shape == .leadIn { continue }
@@ -420,6 +421,8 @@ struct Interpreter {
             if s.shape == .code { continue }
             // Pleasantries and sign-offs carry no requirement.
             if s.normalized.has("^\\W*(hi|hello|hey|dear|thanks|thank you|many thanks|cheers|regards|best|kind regards|br|greetings)\\b[^.]{0,30}[,.!]?\\s*$") || s.text.has("^[A-Z][a-z]+\\.?$") { continue }
+            // Secret values are set outside Terraform by design.
+            if s.normalized.has("not in terraform|outside (of )?terraform|by hand|in the console|manually") && components.contains(where: { $0.kind == .secret }) { continue }
             // Things the document rules out are understood: nothing is built for them.
             if s.normalizedContext.has(PolarityReader.negatedSection) || s.normalized.has("^\\W*(also )?(no|not|never|without|we do not|we don't|don't|do not|nothing)\\b|\\b(overkill|too expensive|out of scope|not in scope|phase 2|later phase|next quarter|comes later|not needed|isn't needed|no need)\\b") {
                 continue

@@ -11,7 +11,7 @@ enum KindRules {
         (.dynamodb, "\\b(dynamo ?db|dynamo|gsi|global secondary index|the table)\\b"),
         (.queue, "\\b(sqs|queues?|dlq|dead[- ]letter)\\b"),
         (.topic, "\\b(sns|topics?)\\b"),
-        (.function, "\\b(lambdas?|functions?)\\b"),
+        (.function, "\\b(lambdas?|functions?|runtime|handler)\\b"),
         (.httpApi, "\\b(http api|api gateway|apigateway|rest api|serverless api|cors|throttling|api access logs?)\\b"),
         (.container, "\\b(ecs|fargate|containers?|containeri[sz]ed|tasks?)\\b"),
         (.registry, "\\b(ecr|image registry|container registry|docker registry|repo(sitory)?)\\b"),
@@ -34,7 +34,7 @@ enum KindRules {
         .dynamodb: "\\b(dynamo ?db|dynamo table)\\b|\\bthe table\\b",
         .queue: "\\b(sqs|queues?)\\b",
         .topic: "\\b(sns|topics?)\\b",
-        .function: "\\b(lambdas?|lambda functions?|serverless functions?)\\b",
+        .function: "\\b(lambdas?|lambda functions?|serverless functions?|runtime\\W+(python ?3\\.\\d+|nodejs ?\\d+(\\.x)?|node\\.js ?\\d+|java ?\\d+|ruby ?3\\.\\d))\\b",
         .httpApi: "\\b(http api|api gateway|apigateway|rest api|serverless api)\\b",
         .container: "\\b(ecs(?! task (execution )?role)|fargate|containeri[sz]ed|docker (image|container)s?)\\b",
         .registry: "\\b(ecr|image registry|container registry|docker registry)\\b",
@@ -49,7 +49,7 @@ enum KindRules {
     /// Nouns that may directly precede a name in quotes or backticks.
     static let nameNoun: [ComponentKind: String] = [
         .network: "vpc", .bucket: "(?:s3 )?bucket", .database: "(?:db|database|instance)", .dynamodb: "(?:dynamodb )?table",
-        .queue: "(?:sqs )?queue", .topic: "(?:sns )?topic", .function: "(?:lambda function|lambda|function)", .registry: "(?:ecr )?(?:repo|repository)",
+        .queue: "(?:sqs )?queue(?: sqs)?", .topic: "(?:sns )?topic(?: sns)?", .function: "(?:lambda function|lambda|function)", .registry: "(?:ecr )?(?:repo|repository)",
         .container: "(?:service|cluster)", .cache: "(?:cluster|replication group)", .secret: "secret(?: name)?",
         .role: "role", .fileSystem: "(?:efs|file system)", .alarm: "alarm", .instance: "instance",
     ]

@@ -9,8 +9,9 @@ enum NameReader {
         let cues = "(?:named|called|call it|name(?: of it)?|identifier|name tag|names?)"
         if kind == .queue && s.normalized.has("(dead[- ]letter queue|dlq)\\s*(name)?\\s*[:=]?\\s*[`\"“]") && s.text.matches(quoted).count == 1 { return nil }
         if let noun = KindRules.nameNoun[kind], let n = t.capture("(?i)\\b" + noun + "\\s*(?:name)?\\s*(?:is|:|=|,)?\\s*" + quoted), valid(n) { return n }
+        if kind == .function, let n = t.capture("(?i)\\bjob\\s*:?\\s*" + quoted), valid(n) { return n }
         if let m = t.matches("(?i)\\b" + cues + "\\s*(?:is|:|=|-)?\\s*(?:something like\\s+)?" + quoted).first(where: { valid($0.groups[1]) && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) { return m.groups[1] }
-        if let m = t.matches("(?i)\\b(?:named|called|name(?: is)?:?|identifier(?: is)?:?)\\s+(?:something like\\s+)?" + bare).first(where: { valid($0.groups[1]) && $0.groups[1].has("[-_.0-9]") && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) {
+        if let m = t.matches("(?i)\\b(?:named|called|call it|name it|name(?: is)?:?|identifier(?: is)?:?)\\s+(?:something like\\s+)?" + bare).first(where: { valid($0.groups[1]) && $0.groups[1].has("[-_.0-9]") && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) {
             return m.groups[1]
         }
         let stop = ["with", "for", "that", "which", "and", "to", "in", "of", "on", "is", "are", "the", "a", "an", "as", "from", "by", "should", "must", "will", "can", "it", "per", "only", "called", "named", "name", "policy", "key", "keys"]

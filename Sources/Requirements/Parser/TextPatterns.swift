@@ -91,6 +91,9 @@ enum Quantities {
         // "a week", "an hour": one unit.
         result = result.replacing("(?<!half )\\b(a|an|one)\\s+(week|day|month|year|hour|minute)\\b", with: "1 $2")
         result = result.replacing("\\b(\\d+(?:\\.\\d+)?)\\s*(gigs?|gigabytes?)\\b", with: "$1 gb")
+        result = result.replacing("\\b(\\d+(?:\\.\\d+)?)\\s*(virtual cpus?|virtual cores?|cpu cores?|cores)\\b", with: "$1 vcpu")
+        result = result.replacing("\\bhalf (a |an )?year\\b", with: "6 months")
+        result = result.replacing("\\bmulti az\\b", with: "multi-az")
         return result
     }
 

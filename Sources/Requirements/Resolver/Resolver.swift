@@ -46,6 +46,17 @@ enum Resolver {
             comps[q].set("dlq", .bool(false), line: line)
             _ = f
         }
+        // "read access: existing role `x`" next to a single secret grants that role read access to it.
+        if let sIndex = comps.indices.first(where: { comps[$0].kind == .secret && comps[$0].ownership == .create }), comps[sIndex].strings("readers").isEmpty,
+           comps.filter({ $0.kind == .secret && $0.ownership == .create }).count == 1 {
+            for (i, s) in it.statements.enumerated() where s.normalized.has("\\bread") && s.normalized.has("\\brole\\b") {
+                if let role = s.text.capture("(?i)role\\s*[`\"“]([^`\"”]+)[`\"”]") {
+                    comps[sIndex].set("readers", .strings([role]), line: s.line)
+                    it.used.insert(i)
+                    break
+                }
+            }
+        }
         // Alarms notify through a topic.
         if has(.alarm) && !comps.contains(where: { $0.kind == .topic }) {
             comps.append(Component(kind: .topic, id: "alerts", line: comps.first { $0.kind == .alarm }?.line ?? 0))

@@ -30,18 +30,23 @@ public struct TerraformBinary: Sendable, Hashable {
         self.flavor = flavor
     }
 
-    /// Finds the executable: `configuredPath` when given (must be executable), else
-    /// `terraform` then `tofu` in the directories of `searchPath` (defaults to `$PATH`).
+    /// Finds the executable: `configuredPath` when given (a path, which must be executable, or
+    /// a bare name such as `tofu`, looked up in `searchPath`), else `terraform` then `tofu` in
+    /// the directories of `searchPath` (defaults to `$PATH`).
     public static func locate(configuredPath: String? = nil, searchPath: String? = nil) throws(TerraformError) -> String {
+        var names = ["terraform", "tofu"]
         if let configuredPath, !configuredPath.isEmpty {
-            guard isExecutableFile(configuredPath) else {
-                throw .binaryNotFound(searched: [configuredPath])
+            if configuredPath.contains("/") {
+                guard isExecutableFile(configuredPath) else {
+                    throw .binaryNotFound(searched: [configuredPath])
+                }
+                return configuredPath
             }
-            return configuredPath
+            names = [configuredPath]
         }
         let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         var searched: [String] = []
-        for name in ["terraform", "tofu"] {
+        for name in names {
             for directory in path.split(separator: ":") where !directory.isEmpty {
                 let candidate = String(directory) + "/" + name
                 searched.append(candidate)
