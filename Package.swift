@@ -138,7 +138,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
-        .testTarget(name: "RequirementsTests", dependencies: ["Requirements"]),
+        .testTarget(
+            name: "RequirementsTests",
+            dependencies: ["Requirements", "Terraform", "Policy", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel"]),
         .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel"]),

@@ -26,8 +26,11 @@ public enum DaemonSetup {
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
         let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }
             ?? .registryWithCache(cacheDirectory: dataDirectory.appendingPathComponent("plugin-cache").path)
+        // In the sandbox, AWS_ENDPOINT_URL catches any service the endpoint list misses: nothing
+        // may ever reach real AWS from a sandboxed run.
         let cli = CLIConfiguration(providerSource: source, directory: dataDirectory.appendingPathComponent("terraform", isDirectory: true),
-                                   passthroughEnvironment: sandboxEndpoint == nil ? Self.awsEnvironment : [])
+                                   passthroughEnvironment: sandboxEndpoint == nil ? Self.awsEnvironment : [],
+                                   extraEnvironment: sandboxEndpoint.map { ["AWS_ENDPOINT_URL": $0.absoluteString] } ?? [:])
         var timeouts = TerraformOptions.Timeouts()
         timeouts.plan = config.terraform.timeout
         timeouts.apply = config.terraform.timeout

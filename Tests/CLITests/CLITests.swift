@@ -1,8 +1,18 @@
 import Foundation
 import Testing
 
-/// Runs the built `ezbuilt` binary (next to the test bundle) and captures its output.
-func runEZBuilt(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs the built `ezbuilt` binary (next to the test bundle) and captures its output. The
+/// wait happens on a thread of its own, so a long command (a terraform apply) never holds one
+/// of the few threads the concurrently running tests share.
+func runEZBuilt(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            continuation.resume(with: Result { try runEZBuiltBlocking(arguments) })
+        }.start()
+    }
+}
+
+private func runEZBuiltBlocking(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var binary = products.appendingPathComponent("ezbuilt")
     if !FileManager.default.isExecutableFile(atPath: binary.path) {
@@ -36,29 +46,29 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 @Suite struct CLITests {
-    @Test func versionPrints() throws {
-        let result = try runEZBuilt(["--version"])
+    @Test func versionPrints() async throws {
+        let result = try await runEZBuilt(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
-    @Test func helpListsCheckConfig() throws {
-        let result = try runEZBuilt(["--help"])
+    @Test func helpListsCheckConfig() async throws {
+        let result = try await runEZBuilt(["--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("check-config"))
     }
 
-    @Test func checkConfigSummarisesAGoodFile() throws {
-        let result = try runEZBuilt(["check-config", repositoryRoot.appendingPathComponent("Config/ezbuilt.example.yaml").path])
+    @Test func checkConfigSummarisesAGoodFile() async throws {
+        let result = try await runEZBuilt(["check-config", repositoryRoot.appendingPathComponent("Config/ezbuilt.example.yaml").path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("ok: 2 repositories, listen 127.0.0.1:8080"))
     }
 
-    @Test func checkConfigListsErrorsAndFails() throws {
+    @Test func checkConfigListsErrorsAndFails() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-bad-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try "repositories:\n  - id: a\n    url: /a\n    drift: { interval: 1x }\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try runEZBuilt(["check-config", file.path])
+        let result = try await runEZBuilt(["check-config", file.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("repositories[0].drift.interval: \"1x\" is not a duration"))
         #expect(result.stderr.contains("(line 4)"))

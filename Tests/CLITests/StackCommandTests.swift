@@ -20,17 +20,17 @@ import Testing
         let requirements = directory.appendingPathComponent("requirements.md")
         try "# Logs\n\n- Region: us-east-1\n- A private S3 bucket named `cli-logs-bucket` with versioning.\n".write(to: requirements, atomically: true, encoding: .utf8)
         let terraform = directory.appendingPathComponent("terraform").path
-        #expect(try runEZBuilt(["generate", requirements.path, "--out", terraform]).status == 0)
+        #expect(try await runEZBuilt(["generate", requirements.path, "--out", terraform]).status == 0)
         let common = [directory.path, "--sandbox", moto.endpoint.absoluteString, "--plugin-dir", "/opt/tf-plugins"]
 
-        let plan = try runEZBuilt(["plan"] + common)
+        let plan = try await runEZBuilt(["plan"] + common)
         #expect(plan.status == 0, "\(plan.stderr.suffix(2000))")
         #expect(plan.stdout.contains("create aws_s3_bucket.cli_logs_bucket"))
         #expect(plan.stdout.contains("Estimated monthly cost"))
 
-        let apply = try runEZBuilt(["apply"] + common)
+        let apply = try await runEZBuilt(["apply"] + common)
         #expect(apply.status == 0, "\(apply.stderr.suffix(2000))")
-        #expect(try runEZBuilt(["drift"] + common).status == 0)
+        #expect(try await runEZBuilt(["drift"] + common).status == 0)
 
         let aws = Process()
         aws.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -41,15 +41,15 @@ import Testing
         aws.waitUntilExit()
         #expect(aws.terminationStatus == 0)
 
-        let drift = try runEZBuilt(["drift"] + common)
+        let drift = try await runEZBuilt(["drift"] + common)
         #expect(drift.status == 2, "\(drift.stderr.suffix(2000))")
         #expect(drift.stdout.contains("Suspended"))
 
-        #expect(try runEZBuilt(["destroy"] + common).status == 0)
+        #expect(try await runEZBuilt(["destroy"] + common).status == 0)
         await moto.stop()
     }
 
-    @Test func theGuardStopsHostileCodeBeforeTerraformRuns() throws {
+    @Test func theGuardStopsHostileCodeBeforeTerraformRuns() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let marker = directory.appendingPathComponent("PWNED")
@@ -66,7 +66,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("terraform"), withIntermediateDirectories: true)
         try code.write(to: directory.appendingPathComponent("terraform/main.tf"), atomically: true, encoding: .utf8)
         for command in ["plan", "apply", "cost"] {
-            let result = try runEZBuilt([command, directory.path, "--plugin-dir", "/opt/tf-plugins"])
+            let result = try await runEZBuilt([command, directory.path, "--plugin-dir", "/opt/tf-plugins"])
             #expect(result.status == 1)
             #expect(result.stderr.contains("refused by the guard: nothing was run"), "\(result.stderr)")
             #expect(result.stderr.contains("main.tf:2"))
@@ -74,13 +74,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
 
-    @Test func roleTemplateTrustsOneAccountWithTheExternalId() throws {
-        let result = try runEZBuilt(["aws", "role-template", "--trusted-account", "111122223333", "--external-id", "ext-1234"])
+    @Test func roleTemplateTrustsOneAccountWithTheExternalId() async throws {
+        let result = try await runEZBuilt(["aws", "role-template", "--trusted-account", "111122223333", "--external-id", "ext-1234"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("arn:aws:iam::111122223333:root"))
         #expect(result.stdout.contains("sts:ExternalId"))
         #expect(result.stdout.contains("ext-1234"))
-        let bad = try runEZBuilt(["aws", "role-template", "--trusted-account", "12", "--external-id", "ext-1234"])
+        let bad = try await runEZBuilt(["aws", "role-template", "--trusted-account", "12", "--external-id", "ext-1234"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("12-digit"))
     }

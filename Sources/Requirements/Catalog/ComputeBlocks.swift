@@ -143,6 +143,8 @@ enum WebTierBlock {
         } else {
             ctx.diagnostics.append(Diagnostic(.warning, line: c.line, "no certificate ARN was given for the load balancer; it listens on HTTP only until one is added"))
             ctx.resource("aws_lb_listener", "\(id)_http", [
+                // Shown in PLAN.md as a skipped finding with this reason, not silently accepted.
+                .comment("ezbuilt:ignore:EZB-ELB-001 no certificate was requested; name one in requirements.md to serve HTTPS and redirect HTTP"),
                 a("load_balancer_arn", .reference("aws_lb.\(id).arn")), a("port", .int(80)), a("protocol", .string("HTTP")),
                 b("default_action", [a("type", .string("forward")), a("target_group_arn", .reference("aws_lb_target_group.\(id).arn"))]),
             ])

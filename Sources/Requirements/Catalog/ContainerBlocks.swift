@@ -71,7 +71,10 @@ enum ContainerBlock {
                 a("certificate_arn", .string(cert)), b("default_action", [a("type", .string("forward")), a("target_group_arn", .reference("aws_lb_target_group.\(id).arn"))]),
             ])
         } else {
+            ctx.diagnostics.append(Diagnostic(.warning, line: c.line, "no certificate ARN was given for the service's load balancer; it listens on HTTP only until one is added"))
             ctx.resource("aws_lb_listener", id, [
+                // Shown in PLAN.md as a skipped finding with this reason, not silently accepted.
+                .comment("ezbuilt:ignore:EZB-ELB-001 no certificate was requested; name one in requirements.md to serve HTTPS"),
                 a("load_balancer_arn", .reference("aws_lb.\(id).arn")), a("port", .int(lbPort)), a("protocol", .string("HTTP")),
                 b("default_action", [a("type", .string("forward")), a("target_group_arn", .reference("aws_lb_target_group.\(id).arn"))]),
             ])

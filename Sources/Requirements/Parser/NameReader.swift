@@ -147,7 +147,7 @@ enum RefusalReader {
                 if t.has("\\b(disable|turn off|switch off|without|no)\\b[^.]{0,20}\\bencryption\\b") && !t.has("(don't|do not|never|not) (disable|turn off)") && !t.has("without (any )?encryption (key|keys)") {
                     refuse(s, "refused: encryption at rest cannot be turned off; every data store is encrypted")
                 }
-                if (t.has("\\b(hard-?code|put|store|write|set|pass)\\b[^.]*\\b(password|secret|api key|token)\\b[^.]*\\b(in (the )?(code|terraform|repo|repository|tfvars|plain ?text|user ?data|script|environment variables?|outputs?|tags?))") || t.has("\\b(password|secret|token)\\b\\s*(is|=|:)?\\s*[\"“'`][^\"”'`\\s]{6,}[\"”'`]")) && !t.has("\\b(no|not|never|don't|do not|without)\\b[^.]{0,25}(password|secret|put|store|write)") {
+                if (t.has("\\b(hard-?code|put|store|write|set|pass)\\b[^.]*\\b(password|secret|api key|token)\\b[^.]*\\b(in (the )?(code|terraform|repo|repository|tfvars|plain ?text|user ?data|script|environment variables?|outputs?|tags?))") || t.has("\\b(password|secret|token)\\b\\s*(is|=|:)\\s*[\"“'`][^\"”'`\\s]{6,}[\"”'`]")) && !t.has("\\b(no|not|never|don't|do not|without)\\b[^.]{0,25}(password|secret|put|store|write)") {
                     refuse(s, "refused: secret values are never written into generated code or state")
                 }
             }

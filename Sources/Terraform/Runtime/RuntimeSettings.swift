@@ -58,6 +58,7 @@ public struct RuntimeSettings: Sendable, Hashable {
         "s3", "ec2", "iam", "sts", "rds", "dynamodb", "sqs", "sns", "lambda", "kms",
         "cloudwatchlogs", "cloudwatch", "ecr", "ecs", "secretsmanager", "route53", "cloudfront",
         "apigateway", "apigatewayv2", "efs", "elbv2", "autoscaling", "elasticache", "events", "acm",
+        "ssm", "applicationautoscaling", "scheduler", "elb",
     ]
 
     /// Region of the default provider configuration (and of aliases without their own).

@@ -43,6 +43,12 @@ final class DaemonProcess: @unchecked Sendable {
     }
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
+    /// The HTTP port the daemon logged it listens on (the config asks for port 0).
+    var httpPort: Int? {
+        guard let match = log.firstMatch(of: /port=([0-9]+) \[Server\] HTTP API listening/) else { return nil }
+        return Int(match.1)
+    }
+
     /// SIGTERM, then wait for a clean exit.
     func stop(timeout: Duration = .seconds(60)) async -> Int32? {
         guard process.isRunning else { return process.terminationStatus }
@@ -75,8 +81,9 @@ final class DaemonProcess: @unchecked Sendable {
 }
 
 /// Writes a daemon configuration for one repository under test.
-func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false) throws {
+func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false, extra: String = "") throws {
     let yaml = """
+        \(extra)
         dataDir: \(dataDir.path)
         listen: 127.0.0.1:0
         terraform: { binary: /usr/local/bin/terraform, pluginDir: /opt/tf-plugins, parallelism: 2, timeout: 10m }
