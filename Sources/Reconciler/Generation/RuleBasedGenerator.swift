@@ -31,7 +31,7 @@ public struct RuleBasedGenerator: StackGenerator {
         if let prefix = spec.settings.namePrefix { add(prefix.line, "name prefix \(prefix.value)") }
         for (key, value) in spec.settings.tags.sorted(by: { $0.key < $1.key }) { add(value.line, "tag \(key)=\(value.value)") }
         for component in spec.components {
-            let subject = component.kind.noun + (component.name.map { " `\($0.value)`" } ?? "")
+            let subject = component.kind.noun + (component.name.map { " \"\($0.value)\"" } ?? "")
             add(component.line, (component.ownership == .existing ? "existing " : "") + subject)
             if let name = component.name, name.line != component.line { add(name.line, "\(subject): name") }
             for (key, property) in component.properties.sorted(by: { $0.key < $1.key }) {

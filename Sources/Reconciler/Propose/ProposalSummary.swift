@@ -110,7 +110,7 @@ public enum ProposalMarkdown {
             out += "> **Blocked:** \(Markdown.inline(banner))\n\n"
         }
         out += "From `requirements.md` on `\(Markdown.code(summary.branch))` at `\(Format.shortCommit(summary.sourceCommit))`.\n\n"
-        out += overview(summary) + "\n"
+        out += overview(summary) + "\n\n"
 
         let errors = summary.diagnostics.filter { $0.severity == "error" }
         if summary.refused {
