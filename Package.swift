@@ -142,9 +142,11 @@ let package = Package(
             name: "RequirementsTests",
             dependencies: ["Requirements", "Terraform", "Policy", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel"]),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel"]),
+        // Plans captured from real terraform and a builder of minimal ones, shared by the tests.
+        .target(name: "PlanFixtures", dependencies: ["PlanModel"], path: "Tests/PlanFixtures"),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanFixtures"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel", "PlanFixtures"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]),

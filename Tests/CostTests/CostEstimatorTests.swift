@@ -1,3 +1,4 @@
+import PlanFixtures
 import Foundation
 import PlanModel
 import Testing

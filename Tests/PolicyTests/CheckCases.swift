@@ -1,3 +1,4 @@
+import PlanFixtures
 import Testing
 
 /// A failing and a passing plan for one check.

@@ -4,26 +4,26 @@ import PlanModel
 /// Builds minimal `terraform show -json` documents following the documented format
 /// (format_version 1.2): planned_values, resource_changes and a configuration section with
 /// references and constant values, then decodes them with the real decoder.
-struct PlanFixture {
+public struct PlanFixture: Sendable {
     /// One resource block instance.
-    struct Resource {
-        var type: String
-        var name: String
+    public struct Resource: Sendable {
+        public var type: String
+        public var name: String
         /// The planned values, as JSON object text.
-        var values: String
+        public var values: String
         /// Attribute → references, as terraform writes them (`aws_s3_bucket.b.id`).
-        var references: [String: [String]] = [:]
+        public var references: [String: [String]] = [:]
         /// Attributes written as literals in the source.
-        var constants: [String] = []
+        public var constants: [String] = []
         /// `count` index or `for_each` key as JSON text (`0`, `"a"`).
-        var index: String? = nil
+        public var index: String? = nil
         /// `after_unknown` marks, as JSON object text.
-        var unknown: String = "{}"
+        public var unknown: String = "{}"
         /// `sensitive_values` marks, as JSON object text.
-        var sensitive: String = "{}"
-        var mode: String = "managed"
+        public var sensitive: String = "{}"
+        public var mode: String = "managed"
 
-        init(
+        public init(
             _ type: String, _ name: String, _ values: String, references: [String: [String]] = [:],
             constants: [String] = [], index: String? = nil, unknown: String = "{}", sensitive: String = "{}",
             mode: String = "managed"
@@ -39,20 +39,20 @@ struct PlanFixture {
             self.mode = mode
         }
 
-        var address: String {
+        public var address: String {
             (mode == "data" ? "data." : "") + "\(type).\(name)" + (index.map { "[\($0)]" } ?? "")
         }
     }
 
-    var resources: [Resource]
-    var region = "us-east-1"
+    public var resources: [Resource]
+    public var region = "us-east-1"
 
-    init(_ resources: [Resource], region: String = "us-east-1") {
+    public init(_ resources: [Resource], region: String = "us-east-1") {
         self.resources = resources
         self.region = region
     }
 
-    func json() -> String {
+    public func json() -> String {
         func quote(_ text: String) -> String {
             let data = try? JSONEncoder().encode(text)
             return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
@@ -98,7 +98,7 @@ struct PlanFixture {
             """
     }
 
-    func document() throws -> PlanDocument {
+    public func document() throws -> PlanDocument {
         try PlanDocument.decode(showJSON: Data(json().utf8))
     }
 }

@@ -2,13 +2,13 @@
 /// credentials, refresh off) of /tmp-style config with count, a child module, a sensitive
 /// variable, a literal database password and sensitive outputs. Captured once; regenerate by
 /// running the configuration in the comment of ``RealPlanFixture/configuration``.
-enum RealPlanFixture {
+public enum RealPlanFixture {
     /// The secrets the configuration contains, which must never survive decoding.
-    static let secrets = ["supersecret123", "tok-very-secret-value"]
+    public static let secrets = ["supersecret123", "tok-very-secret-value"]
 
     /// The configuration the plan came from (root module; child module has one security group
     /// with SSH open to 0.0.0.0/0).
-    static let configuration = #"""
+    public static let configuration = #"""
 terraform {
   required_providers {
     aws = { source = "hashicorp/aws" }
@@ -96,7 +96,7 @@ output "bucket_names" {
 }
 """#
 
-    static let json = #"""
+    public static let json = #"""
 {
  "format_version": "1.2",
  "terraform_version": "1.11.4",
