@@ -27,7 +27,7 @@ import Testing
         // A user proposes a change on a branch.
         let bucket = "acme-e2e-assets"
         try remote.push(branch: "feature/assets", files: ["infra/assets/requirements.md": Self.requirements(bucket: bucket)], message: "Add an assets bucket")
-        let proposed = try await daemon.eventually(timeout: .seconds(180)) { remote.read("infra/assets/PLAN.md", on: "feature/assets") != nil }
+        let proposed = try await daemon.eventually(timeout: .seconds(600)) { remote.read("infra/assets/PLAN.md", on: "feature/assets") != nil }
         #expect(proposed, "no proposal appeared; daemon log:\n\(daemon.log.suffix(4000))")
         let plan = try #require(remote.read("infra/assets/PLAN.md", on: "feature/assets"))
         #expect(plan.contains("Result: ready to merge"), "PLAN.md:\n\(plan)")
@@ -44,7 +44,7 @@ import Testing
 
         // Merge: the reviewed Terraform is applied.
         try remote.merge("feature/assets")
-        let applied = try await daemon.eventually(timeout: .seconds(240)) {
+        let applied = try await daemon.eventually(timeout: .seconds(600)) {
             remote.log("ezbuilt/status").contains { $0.hasPrefix("deploy(acme/infra/assets): applied") }
         }
         #expect(applied, "no deployment; status log: \(remote.log("ezbuilt/status")); daemon log:\n\(daemon.log.suffix(4000))")
@@ -60,19 +60,19 @@ import Testing
 
         // Someone suspends versioning by hand: exactly one drift commit, however often it is checked.
         _ = try aws(moto.endpoint, ["s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Suspended"])
-        let drifted = try await daemon.eventually(timeout: .seconds(180)) {
+        let drifted = try await daemon.eventually(timeout: .seconds(600)) {
             remote.log("ezbuilt/status").contains { $0.hasPrefix("drift(acme/infra/assets): ") && $0.contains("changed outside Terraform") }
         }
         #expect(drifted, "no drift commit; daemon log:\n\(daemon.log.suffix(4000))")
         let report = try #require(remote.read("drift/acme/infra/assets.md", on: "ezbuilt/status"))
         #expect(report.contains("Suspended"), "drift report:\n\(report)")
         let checksBefore = try store.driftChecks(stackId: "acme/infra/assets").count
-        _ = try await daemon.eventually(timeout: .seconds(120)) { try store.driftChecks(stackId: "acme/infra/assets").count >= checksBefore + 2 }
+        _ = try await daemon.eventually(timeout: .seconds(600)) { try store.driftChecks(stackId: "acme/infra/assets").count >= checksBefore + 2 }
         #expect(remote.log("ezbuilt/status").filter { $0.contains("changed outside Terraform") }.count == 1)
 
         // Put it back: the drift is reported resolved.
         _ = try aws(moto.endpoint, ["s3api", "put-bucket-versioning", "--bucket", bucket, "--versioning-configuration", "Status=Enabled"])
-        let resolved = try await daemon.eventually(timeout: .seconds(180)) {
+        let resolved = try await daemon.eventually(timeout: .seconds(600)) {
             remote.log("ezbuilt/status").contains("drift(acme/infra/assets): resolved")
         }
         #expect(resolved)

@@ -32,7 +32,7 @@ final class DaemonProcess: @unchecked Sendable {
     var isRunning: Bool { process.isRunning }
 
     /// Polls `condition` until it holds, `timeout` passes, or the daemon exits.
-    func eventually(timeout: Duration = .seconds(180), every interval: Duration = .milliseconds(500), _ condition: () async throws -> Bool) async throws -> Bool {
+    func eventually(timeout: Duration = .seconds(600), every interval: Duration = .milliseconds(500), _ condition: () async throws -> Bool) async throws -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline, process.isRunning {
