@@ -31,12 +31,3 @@ public struct ReconcilerEnvironment: Sendable {
         return RunLog(runId: run.id ?? 0, store: store, live: live, logger: logger)
     }
 }
-
-/// File-name-safe forms of ids.
-enum SafeName {
-    /// Readable and collision-free: unsafe characters replaced, plus a hash of the original.
-    static func component(_ id: String) -> String {
-        let readable = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" }.prefix(80))
-        return readable + "-" + String(Fingerprint.sha256(Data(id.utf8)).prefix(12))
-    }
-}

@@ -3,6 +3,7 @@ import Foundation
 import Git
 import Logging
 import Store
+import Terraform
 
 /// Polls one repository and turns what changed into jobs: proposals for branches, deployments
 /// for the deploy branch, and drift checks for deployed stacks when they are due.
@@ -26,7 +27,7 @@ actor RepositoryWatcher {
         self.queue = queue
         self.interrupted = interrupted
         mirror = environment.terraform.dataDirectory.appendingPathComponent("repositories", isDirectory: true)
-            .appendingPathComponent(SafeName.component(config.id) + ".git", isDirectory: true)
+            .appendingPathComponent(RuntimeSettings.safeComponent(config.id) + ".git", isDirectory: true)
         var logger = environment.logger
         logger[metadataKey: "repository"] = "\(config.id)"
         self.logger = logger
