@@ -188,6 +188,7 @@ private struct ConfigParser {
             repository.aws = self.aws(aws, defaultRegion: defaults.region)
         }
         if let allow = reader.bool("allowDestroy") { repository.allowDestroy = allow }
+        if let require = reader.bool("requireReview") { repository.requireReview = require }
         if let drift = reader.mapping("drift") {
             if let enabled = drift.bool("enabled") { repository.drift.enabled = enabled }
             if let interval = drift.duration("interval") { repository.drift.interval = interval }
@@ -245,6 +246,15 @@ private struct ConfigParser {
             reader.report("roleArn", "is required when an external id is given")
         }
         if let tags = reader.stringMap("defaultTags") { settings.defaultTags = tags }
+        if let regions = reader.strings("allowedRegions") {
+            for bad in regions where !Validate.region(bad) {
+                reader.report("allowedRegions", "\"\(bad)\" is not an AWS region name (like eu-west-1)")
+            }
+            if !regions.contains(settings.region) {
+                reader.report("allowedRegions", "does not contain the repository's own region \(settings.region)")
+            }
+            settings.allowedRegions = regions
+        }
         reader.rejectUnknownKeys()
         return settings
     }

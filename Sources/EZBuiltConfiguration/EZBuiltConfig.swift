@@ -121,6 +121,9 @@ public struct RepositoryConfig: Sendable, Equatable {
     public var aws: AWSSettings
     /// Whether a stack removed from the deploy branch may be destroyed.
     public var allowDestroy: Bool
+    /// Apply only what a proposal showed for review: files on the deploy branch that no
+    /// proposal covered are `unreviewed`, and a plan that changed since waits for approval.
+    public var requireReview: Bool
     public var drift: DriftSettings
     public var pollInterval: Duration
     /// Where terraform state is kept.
@@ -131,7 +134,7 @@ public struct RepositoryConfig: Sendable, Equatable {
     public init(
         id: String, url: String, deployBranch: String = "main", statusBranch: String = "ezbuilt/status",
         stacks: String = "**/requirements.md", credentials: GitCredentialSettings = .none,
-        aws: AWSSettings = .init(region: "us-east-1"), allowDestroy: Bool = false,
+        aws: AWSSettings = .init(region: "us-east-1"), allowDestroy: Bool = false, requireReview: Bool = true,
         drift: DriftSettings = .init(), pollInterval: Duration = .seconds(30),
         state: StateBackendSettings = .local, webhookSecretEnv: String? = nil
     ) {
@@ -143,6 +146,7 @@ public struct RepositoryConfig: Sendable, Equatable {
         self.credentials = credentials
         self.aws = aws
         self.allowDestroy = allowDestroy
+        self.requireReview = requireReview
         self.drift = drift
         self.pollInterval = pollInterval
         self.state = state
@@ -170,9 +174,12 @@ public struct AWSSettings: Sendable, Equatable {
     public var externalIdEnv: String?
     /// Tags added to every resource, on top of the ones the requirements name.
     public var defaultTags: [String: String]
+    /// The regions stacks may ask for; nil allows any. A stack naming another is refused.
+    public var allowedRegions: [String]?
 
-    public init(region: String, roleArn: String? = nil, externalId: String? = nil, externalIdEnv: String? = nil, defaultTags: [String: String] = [:]) {
+    public init(region: String, roleArn: String? = nil, externalId: String? = nil, externalIdEnv: String? = nil, defaultTags: [String: String] = [:], allowedRegions: [String]? = nil) {
         self.region = region
+        self.allowedRegions = allowedRegions
         self.roleArn = roleArn
         self.externalId = externalId
         self.externalIdEnv = externalIdEnv

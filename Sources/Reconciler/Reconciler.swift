@@ -66,6 +66,15 @@ public final class Reconciler: Service, Sendable {
         return true
     }
 
+    /// Applies the saved plan `plan` (its fingerprint) of a stack whose merged change planned
+    /// differently from its review. `identity` (a token name or JWT subject) is recorded.
+    public func approve(stackID: String, plan: String, by identity: String) async throws -> ApprovalResult {
+        guard let repositoryID = stackID.split(separator: "/", maxSplits: 1).first.map(String.init),
+              let watcher = watchers[repositoryID]
+        else { return .notWaiting }
+        return try await watcher.approve(stackID: stackID, plan: plan, by: identity)
+    }
+
     /// Jobs queued and running (for metrics and tests).
     public func queueDepth() async -> (queued: Int, running: Int) {
         let depth = (await queue.depth, await queue.active)
@@ -78,3 +87,4 @@ public final class Reconciler: Service, Sendable {
         await queue.waitUntilIdle()
     }
 }
+

@@ -37,6 +37,7 @@ struct RouteRegistrar {
         add(.get, "/api/v1/stacks/{id}/history", .read, api.history)
         add(.get, "/api/v1/stacks/{id}/drift", .read, api.driftChecks)
         add(.post, "/api/v1/stacks/{id}/drift-check", .action, api.requestDriftCheck)
+        add(.post, "/api/v1/stacks/{id}/approve", .action, api.approve)
         add(.get, "/api/v1/deployments", .read, api.deployments)
         add(.get, "/api/v1/deployments/{id}", .read, api.deployment)
         add(.get, "/api/v1/runs/{id}", .read, api.run)

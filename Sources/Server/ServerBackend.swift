@@ -1,3 +1,5 @@
+import Store
+
 /// What the HTTP server asks of the reconciler: its control surface, and nothing else.
 ///
 /// The server depends on this protocol rather than on the reconciler itself, so it can be
@@ -7,6 +9,9 @@ public protocol ServerBackend: Sendable {
     func sync(repositoryID: String) async -> Bool
     /// Checks a deployed stack for drift now. False when unknown.
     func requestDriftCheck(stackID: String) async -> Bool
+    /// Applies the saved plan with fingerprint `plan` that waits for approval on `stackID`;
+    /// `identity` (token name or JWT subject) is recorded with it.
+    func approve(stackID: String, plan: String, by identity: String) async throws -> ApprovalResult
     /// Jobs queued and running (metrics).
     func queueDepth() async -> (queued: Int, running: Int)
 }

@@ -17,6 +17,7 @@ import Telemetry
 struct IdleBackend: ServerBackend {
     func sync(repositoryID: String) async -> Bool { true }
     func requestDriftCheck(stackID: String) async -> Bool { true }
+    func approve(stackID: String, plan: String, by identity: String) async throws -> ApprovalResult { .notWaiting }
     func queueDepth() async -> (queued: Int, running: Int) { (0, 1) }
 }
 

@@ -82,6 +82,22 @@ enum Migrations {
                 t.column("reported", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("2-review") { db in
+            // What a proposal reviewed: its fingerprint and the planned changes, so a merge can
+            // be checked against what people actually saw.
+            try db.alter(table: "proposal") { t in
+                t.add(column: "fingerprint", .text)
+                t.add(column: "changes", .jsonText)
+            }
+            try db.create(index: "proposal_stack_fingerprint", on: "proposal", columns: ["stackId", "fingerprint"])
+            // A plan that changed after review waits here for an approval of exactly this plan.
+            try db.alter(table: "deployment") { t in
+                t.add(column: "pendingPlan", .text)
+                t.add(column: "pendingChanges", .jsonText)
+                t.add(column: "approvedBy", .text)
+                t.add(column: "trigger", .text)
+            }
+        }
         return migrator
     }
 }

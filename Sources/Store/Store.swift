@@ -177,6 +177,18 @@ public final class Store: Sendable {
         }
     }
 
+    /// The newest proposal of `stackId` with `fingerprint` that was ready to merge (planned,
+    /// nothing blocking): proof that the daemon itself showed these inputs for review.
+    public func reviewedProposal(stackId: String, fingerprint: String) throws -> ProposalRecord? {
+        try pool.read { db in
+            try ProposalRecord
+                .filter(Column("stackId") == stackId && Column("fingerprint") == fingerprint)
+                .filter(Column("status") == ProposalStatus.proposed.rawValue && Column("changes") != nil)
+                .order(Column("createdAt").desc, Column("id").desc)
+                .fetchOne(db)
+        }
+    }
+
     // MARK: Deployments
 
     @discardableResult

@@ -60,6 +60,16 @@ struct Deployer: Sendable {
             deployment.status = .stale
             deployment.error = reason
             try setStatus(stack, .stale, reason)
+        case .unreviewed(let reason):
+            deployment.status = .unreviewed
+            deployment.error = reason
+            try setStatus(stack, .unreviewed, reason)
+        case .needsApproval(let plan, let changes):
+            deployment.status = .needsApproval
+            deployment.pendingPlan = plan
+            deployment.pendingChanges = changes
+            deployment.error = "the plan changed after review; approve plan \(plan) to apply it"
+            try setStatus(stack, .needsApproval, "plan \(plan.prefix(12)) at \(commit.short) waits for approval")
         case .blocked(let reason):
             deployment.status = .blocked
             deployment.error = reason
@@ -84,6 +94,8 @@ struct Deployer: Sendable {
     private enum Outcome {
         case applied(PlanCounts, String?)
         case stale(String)
+        case unreviewed(String)
+        case needsApproval(plan: String, changes: [ResourceChangeEntry])
         case blocked(String)
         case failed(String)
         case interrupted
@@ -102,52 +114,99 @@ struct Deployer: Sendable {
             return .stale(reason)
         }
         let files = StackFiles(try await repository.terraformFiles(stack, at: commit))
-        if let reason = verify(files, requirements: requirements, stack: stack) {
-            log.note("not applied: \(reason)")
-            return .stale(reason)
+        let generated: GeneratedStack
+        switch verify(files, requirements: requirements, stack: stack) {
+        case .failure(let problem):
+            log.note("not applied: \(problem.reason)")
+            return .stale(problem.reason)
+        case .success(let stack):
+            generated = stack
         }
-        let inputs = files.terraformInputs(generated: files.generated)
-        let guarded = inputs.map { (stack.terraformFile($0.path), $0.contents) }
-        let refusals = environment.policy.guardFiles(guarded)
-        guard refusals.isEmpty else {
-            let reason = "the guard refused the code: " + refusals.map { "\($0.file ?? ""):\($0.line ?? 0): \($0.message)" }.joined(separator: "; ")
-            return .failed(reason)
+        var reviewed: ProposalRecord?
+        if repository.config.requireReview {
+            switch try await review(of: stack, at: commit, files: files, generated: generated) {
+            case .failure(let problem):
+                log.note("not applied: \(problem.reason)")
+                return .unreviewed(problem.reason)
+            case .success(let proposal):
+                reviewed = proposal
+            }
         }
-        let runner = try environment.terraform.runner(stackID: stack.id, repository: repository.config, files: inputs, log: log, logger: logger)
-        var succeeded = false
-        defer { environment.terraform.workspaces.finish(runner.workspace, succeeded: succeeded) }
-        try await runner.initialize()
-        let plan = try await runner.plan()
-        let review = environment.policy.review(planJSON: plan.showJSON, sources: guarded)
-        if let banner = review.blockingBanner {
-            succeeded = true
-            return .blocked("policy: \(banner)")
+        do {
+            return try await StackRun.with(files.target(stack), setup: environment.terraform, repository: repository.config,
+                                           policy: environment.policy, sink: log, logger: logger) { run in
+                let plan: SavedPlan
+                if deployment.trigger == .approval, let approved = deployment.pendingPlan {
+                    plan = try await run.runner.loadPlan(try PendingPlans(environment.terraform).read(stackID: stack.id, fingerprint: approved))
+                    log.note("applying the plan \(approved.prefix(12)) approved by \(deployment.approvedBy ?? "an operator")")
+                } else {
+                    let (planned, review) = try await run.planAndReview()
+                    if let banner = review.blockingBanner { return .blocked("policy: \(banner)") }
+                    plan = planned
+                    let changes = plan.summary.changeEntries
+                    if let reviewed, deployment.trigger != .remediation,
+                       let unreviewed = Self.unreviewedChanges(planned: changes, reviewed: reviewed.changes ?? []) {
+                        let fingerprint = try PendingPlans(environment.terraform).keep(plan.contents, stackID: stack.id)
+                        log.note("the plan differs from the reviewed one (\(unreviewed.map { "\($0.action) \($0.address)" }.joined(separator: ", "))); waiting for approval of plan \(fingerprint.prefix(12))")
+                        return .needsApproval(plan: fingerprint, changes: changes)
+                    }
+                }
+                let result = try await run.runner.apply(plan, deployment: String(deployment.id ?? 0))
+                let counts = plan.summary.counts
+                return .applied(PlanCounts(add: counts.create, change: counts.update, destroy: counts.delete, replace: counts.replace), result.snapshot)
+            }
+        } catch let refusal as StackRun.Refusal {
+            return .failed(refusal.description)
         }
-        let result = try await runner.apply(plan, deployment: String(deployment.id ?? 0))
-        succeeded = true
-        let counts = plan.summary.counts
-        return .applied(PlanCounts(add: counts.create, change: counts.update, destroy: counts.delete, replace: counts.replace), result.snapshot)
     }
 
-    /// Nil when the committed files are exactly what the committed requirements generate;
-    /// otherwise why not (requirements changed after the proposal, or generated files edited).
-    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) -> String? {
+    /// Changes a plan makes that its review did not show, nil when there are none. A plan may
+    /// do less than was reviewed (an interrupted apply resumed): it never does anything else.
+    static func unreviewedChanges(planned: [ResourceChangeEntry], reviewed: [ResourceChangeEntry]) -> [ResourceChangeEntry]? {
+        let extra = Set(planned).subtracting(reviewed).sorted()
+        return extra.isEmpty ? nil : extra
+    }
+
+    struct Problem: Error { let reason: String }
+
+    /// The proposal that showed exactly these inputs for review: PLAN.md at `commit` records
+    /// their fingerprint, and the daemon's own store proves it made that proposal (a PLAN.md
+    /// is only text anyone can push; the store is not).
+    private func review(of stack: StackLayout, at commit: ObjectID, files: StackFiles, generated: GeneratedStack) async throws -> Result<ProposalRecord, Problem> {
+        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let plan = try? await repository.git.readFile(stack.planFile, at: commit)
+        guard let recorded = plan.flatMap({ ProposalMarkdown.fingerprint(in: String(decoding: $0, as: UTF8.self)) }) else {
+            return .failure(Problem(reason: "unreviewed: \(stack.planFile) is missing at \(commit.short); push the change to a branch, let EZBuilt propose it, and merge the proposal"))
+        }
+        guard recorded == fingerprint else {
+            let custom = files.custom.keys.sorted().map(stack.terraformFile)
+            return .failure(Problem(reason: "unreviewed: \(commit.short) changes what \(stack.planFile) reviewed" + (custom.isEmpty ? "" : " (hand-written files: \(custom.joined(separator: ", ")))") + "; push the change to a branch and merge the proposal"))
+        }
+        guard let proposal = try environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) else {
+            return .failure(Problem(reason: "unreviewed: EZBuilt never proposed \(stack.planFile)'s fingerprint \(fingerprint.prefix(12)) as ready to merge; push the change to a branch and merge the proposal"))
+        }
+        return .success(proposal)
+    }
+
+    /// The generation the committed files must equal, or why they do not (requirements
+    /// changed after the proposal, or generated files edited).
+    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) -> Result<GeneratedStack, Problem> {
         let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws.region))
         if generated.refused {
-            return "requirements.md is refused by the generator; merge a proposal that passes"
+            return .failure(Problem(reason: "requirements.md is refused by the generator; merge a proposal that passes"))
         }
         if files.generated.isEmpty {
-            return "no generated Terraform at this commit: requirements.md was merged before EZBuilt proposed it; push it to a branch and merge the proposal"
+            return .failure(Problem(reason: "no generated Terraform at this commit: requirements.md was merged before EZBuilt proposed it; push it to a branch and merge the proposal"))
         }
         if let spec = files.generated[StackFiles.specFile], let recorded = Self.recordedInputHash(spec), recorded != generated.inputHash {
-            return "stale: spec.json records requirements \(recorded.prefix(12)) but requirements.md is \(generated.inputHash.prefix(12)); merge the proposal made from these requirements"
+            return .failure(Problem(reason: "stale: spec.json records requirements \(recorded.prefix(12)) but requirements.md is \(generated.inputHash.prefix(12)); merge the proposal made from these requirements"))
         }
         for name in Set(files.generated.keys).union(generated.files.keys).sorted() where files.generated[name] != generated.files[name] {
-            return files.generated[name] == nil
+            return .failure(Problem(reason: files.generated[name] == nil
                 ? "stale: \(stack.terraformFile(name)) is missing; merge the proposal made from these requirements"
-                : "stale: \(stack.terraformFile(name)) is not what requirements.md generates (generated files are never edited by hand; put hand-written Terraform in *.custom.tf)"
+                : "stale: \(stack.terraformFile(name)) is not what requirements.md generates (generated files are never edited by hand; put hand-written Terraform in *.custom.tf)"))
         }
-        return nil
+        return .success(generated)
     }
 
     /// The input hash spec.json records.
@@ -165,6 +224,8 @@ struct Deployer: Sendable {
         switch deployment.status {
         case .succeeded: return "deploy(\(stack.id)): applied \(commit) (\(deployment.counts.map(Format.counts) ?? "no changes"))"
         case .destroyed: return "deploy(\(stack.id)): destroyed"
+        case .unreviewed: return "deploy(\(stack.id)): unreviewed \(commit): nothing applied"
+        case .needsApproval: return "deploy(\(stack.id)): needs approval at \(commit): the plan changed after review"
         default: return "deploy(\(stack.id)): \(deployment.status.rawValue) at \(commit)"
         }
     }

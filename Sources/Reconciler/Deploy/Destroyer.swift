@@ -38,24 +38,15 @@ struct Destroyer: Sendable {
         var interrupted = false
         do {
             let files = StackFiles(try await repository.terraformFiles(stack, at: deployedCommit))
-            let inputs = files.terraformInputs(generated: files.generated)
-            let refusals = environment.policy.guardFiles(inputs.map { (stack.terraformFile($0.path), $0.contents) })
-            guard refusals.isEmpty else {
-                throw ReconcileFailure.stalled("the guard refused the deployed code: \(refusals.map(\.message).joined(separator: "; "))")
+            let result = try await StackRun.with(files.target(stack), setup: environment.terraform, repository: repository.config,
+                                                 policy: environment.policy, sink: log, logger: logger) { run in
+                try await run.runner.destroy(deployment: String(deploymentID))
             }
-            let runner = try environment.terraform.runner(stackID: stack.id, repository: repository.config, files: inputs, log: log, logger: logger)
-            var succeeded = false
-            defer { environment.terraform.workspaces.finish(runner.workspace, succeeded: succeeded) }
-            try await runner.initialize()
-            let result = try await runner.destroy(deployment: String(deploymentID))
-            succeeded = true
             deployment.status = .destroyed
             deployment.snapshotPath = result.snapshot
             try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyed,
                                      detail: "destroyed after removal from \(repository.config.deployBranch)", deployedCommit: .some(nil))
-        } catch let error as TerraformError where error.isCancellation {
-            interrupted = true
-        } catch is CancellationError {
+        } catch where error.isCancellation {
             interrupted = true
         } catch {
             deployment.status = .destroyFailed
@@ -71,6 +62,13 @@ struct Destroyer: Sendable {
         log.finish(interrupted ? .interrupted : .finished)
         if interrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Deployer.message(stack, deployment))
+    }
+}
+
+extension Error {
+    /// A cancelled task or an interrupted terraform command.
+    var isCancellation: Bool {
+        self is CancellationError || (self as? TerraformError)?.isCancellation == true
     }
 }
 

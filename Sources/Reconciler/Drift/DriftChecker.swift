@@ -29,25 +29,17 @@ struct DriftChecker: Sendable {
         var check = DriftCheckRecord(runId: log.runId, stackId: stack.id, commit: deployedHex, status: .failed, checkedAt: started)
         do {
             let files = StackFiles(try await repository.terraformFiles(stack, at: deployed))
-            let inputs = files.terraformInputs(generated: files.generated)
-            let refusals = environment.policy.guardFiles(inputs.map { (stack.terraformFile($0.path), $0.contents) })
-            guard refusals.isEmpty else { throw ReconcileFailure.stalled("the guard refused the deployed code") }
-            let runner = try environment.terraform.runner(stackID: stack.id, repository: repository.config, files: inputs, log: log, logger: logger)
-            var succeeded = false
-            defer { environment.terraform.workspaces.finish(runner.workspace, succeeded: succeeded) }
-            try await runner.initialize()
-            let report = try await runner.drift()
-            succeeded = true
+            let report = try await StackRun.with(files.target(stack), setup: environment.terraform, repository: repository.config,
+                                                 policy: environment.policy, sink: log, logger: logger) { run in
+                try await run.runner.drift()
+            }
             check.resources = report.resources.map { resource in
                 DriftedResource(address: resource.address, change: resource.kind.rawValue, attributes: resource.attributes.map {
                     DriftedAttribute(path: $0.path, expected: $0.old.description, actual: $0.new.description)
                 })
             }
             check.status = report.hasDrift ? .drifted : .clean
-        } catch let error as TerraformError where error.isCancellation {
-            log.finish(.interrupted)
-            throw CancellationError()
-        } catch is CancellationError {
+        } catch where error.isCancellation {
             log.finish(.interrupted)
             throw CancellationError()
         } catch let error as TerraformError where error.isStateLocked {

@@ -14,15 +14,7 @@ public struct ProposalSummary: Sendable, Equatable {
     }
 
     /// One planned resource change.
-    public struct Change: Sendable, Equatable {
-        public var address: String
-        /// create, update, delete, replace, read.
-        public var action: String
-        public init(address: String, action: String) {
-            self.address = address
-            self.action = action
-        }
-    }
+    public typealias Change = ResourceChangeEntry
 
     /// A step that ran, failed, or was not reached (and why).
     public enum Step<Value: Sendable & Equatable>: Sendable, Equatable {
@@ -72,6 +64,13 @@ public struct ProposalSummary: Sendable, Equatable {
         self.findingsMarkdown = findingsMarkdown
         self.blockingBanner = blockingBanner
         self.costMarkdown = costMarkdown
+    }
+
+    /// The changes people review in PLAN.md; nil when the plan did not run or the proposal
+    /// cannot be merged as it is (refused, blocked).
+    public var reviewedChanges: [Change]? {
+        guard case .done(let changes) = plan, !refused, blockingBanner == nil else { return nil }
+        return changes.sorted()
     }
 
     /// The counts of the planned changes.

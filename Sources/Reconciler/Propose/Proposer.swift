@@ -52,7 +52,7 @@ struct Proposer: Sendable {
                 log.note("requirements refused: \(generated.diagnostics.filter { $0.severity == "error" }.map(\.message).joined(separator: "; "))")
                 status = .refused
             } else {
-                try await check(&summary, files: files.terraformInputs(generated: generated.files), stack: stack, log: log, logger: logger)
+                try await check(&summary, target: files.target(stack, generated: generated.files), log: log, logger: logger)
                 if summary.blockingBanner != nil { status = .blocked }
                 if case .failed = summary.guardResult { status = .failed }
                 if case .failed = summary.validation { status = .failed }
@@ -102,7 +102,8 @@ struct Proposer: Sendable {
             runId: log.runId, stackId: stack.id, branch: branch, sourceCommit: tip.description,
             generatedCommit: generatedCommit?.description, inputHash: generated.inputHash, status: status,
             diagnostics: summary.diagnostics, validationPassed: summary.validation.passed, plan: summary.counts,
-            error: failure, createdAt: started, durationMs: Int(Date().timeIntervalSince(started) * 1000)))
+            error: failure, createdAt: started, durationMs: Int(Date().timeIntervalSince(started) * 1000),
+            fingerprint: fingerprint, changes: summary.reviewedChanges))
         let stackStatus: StackStatus = switch status {
         case .proposed: .proposed
         case .refused: .refused
@@ -113,60 +114,71 @@ struct Proposer: Sendable {
         logger.info("proposed", metadata: ["status": "\(status.rawValue)"])
     }
 
-    /// guard → init → validate → plan → review, filling the summary. Terraform failures are
-    /// results (they go into PLAN.md), not errors.
-    private func check(_ summary: inout ProposalSummary, files: [(path: String, contents: Data)], stack: StackLayout, log: RunLog, logger: Logger) async throws {
-        let guarded = files.map { (stack.terraformFile($0.path), $0.contents) }
-        let refusals = environment.policy.guardFiles(guarded)
-        guard refusals.isEmpty else {
-            summary.guardResult = .failed(refusals)
-            summary.validation = .notRun("the guard refused the code")
-            summary.plan = .notRun("the guard refused the code")
-            log.note("guard refused: \(refusals.map(\.message).joined(separator: "; "))")
-            return
-        }
-        summary.guardResult = .done(files.count)
-        let runner: TerraformRunner
+    /// The stack run (guard → init → plan → review), filling the summary. Terraform failures
+    /// are results (they go into PLAN.md), not errors. There is no separate `validate`: plan
+    /// reports the same errors, and only when it fails is `validate -json` asked for their
+    /// files and lines.
+    private func check(_ summary: inout ProposalSummary, target: StackRun.Target, log: RunLog, logger: Logger) async throws {
+        var initialized = false
         do {
-            runner = try environment.terraform.runner(stackID: stack.id, repository: repository.config, files: files, log: log, logger: logger)
-        } catch {
-            summary.validation = .failed([DiagnosticEntry(severity: "error", message: "\(error)")])
-            summary.plan = .notRun("no workspace")
-            return
-        }
-        var succeeded = false
-        defer { environment.terraform.workspaces.finish(runner.workspace, succeeded: succeeded) }
-        do {
-            try await runner.initialize()
-            let validation = try await runner.validate()
-            guard validation.valid else {
-                summary.validation = .failed(validation.errors.map {
-                    DiagnosticEntry(severity: "error", line: $0.line, file: $0.file.map(stack.terraformFile), message: $0.detail.isEmpty ? $0.summary : "\($0.summary): \($0.detail)")
-                })
-                summary.plan = .notRun("validation failed")
-                return
+            let outcome = try await StackRun.with(target, setup: environment.terraform, repository: repository.config,
+                                                  policy: environment.policy, sink: log, logger: logger) { run in
+                initialized = true
+                do {
+                    let (plan, review) = try await run.planAndReview()
+                    return PlanOutcome.planned(plan, review)
+                } catch let error as TerraformError where !error.isCancellation && !error.isStateLocked {
+                    if let validation = try? await run.runner.validate(), !validation.valid {
+                        return .invalid(validation.errors)
+                    }
+                    return .failed(error)
+                }
             }
-            summary.validation = .done(validation.diagnostics.count)
-            let plan = try await runner.plan()
-            summary.plan = .done(plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }.map {
-                ProposalSummary.Change(address: $0.address, action: $0.action.rawValue)
-            })
-            let review = environment.policy.review(planJSON: plan.showJSON, sources: guarded)
-            summary.findingsMarkdown = review.findingsMarkdown
-            summary.blockingBanner = review.blockingBanner
-            summary.costMarkdown = review.costMarkdown
-            succeeded = true
+            summary.guardResult = .done(target.files.count)
+            switch outcome {
+            case .planned(let plan, let review):
+                summary.validation = .done(0)
+                summary.plan = .done(plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }.map {
+                    ProposalSummary.Change(address: $0.address, action: $0.action.rawValue)
+                })
+                summary.findingsMarkdown = review.findingsMarkdown
+                summary.blockingBanner = review.blockingBanner
+                summary.costMarkdown = review.costMarkdown
+            case .invalid(let errors):
+                summary.validation = .failed(errors.map {
+                    DiagnosticEntry(severity: "error", line: $0.line, file: $0.file.map(target.displayPath),
+                                    message: $0.detail.isEmpty ? $0.summary : "\($0.summary): \($0.detail)")
+                })
+                summary.plan = .notRun("the configuration is invalid")
+            case .failed(let error):
+                summary.validation = .done(0)
+                summary.plan = .failed([DiagnosticEntry(severity: "error", message: error.description)])
+            }
+        } catch let refusal as StackRun.Refusal {
+            if case .guardRefused = refusal {
+                summary.guardResult = .failed(refusal.diagnostics)
+                log.note("guard refused: \(refusal.diagnostics.map(\.message).joined(separator: "; "))")
+            } else {
+                summary.guardResult = .done(target.files.count)
+                summary.validation = .failed(refusal.diagnostics)
+            }
+            let reason = initialized ? "not reached" : (refusal.isGuard ? "the guard refused the code" : refusal.description)
+            if case .notRun = summary.validation { summary.validation = .notRun(reason) }
+            summary.plan = .notRun(reason)
         } catch {
             if error.isCancellation { throw CancellationError() }
-            if error.isStateLocked { throw ReconcileFailure.transient(error.description) }
-            let entry = DiagnosticEntry(severity: "error", message: error.description)
-            if case .notRun = summary.validation {
-                summary.validation = .failed([entry])
-                summary.plan = .notRun("terraform init failed")
-            } else {
-                summary.plan = .failed([entry])
-            }
+            if let error = error as? TerraformError, error.isStateLocked { throw ReconcileFailure.transient(error.description) }
+            // The guard passed; the workspace, runtime files or `terraform init` failed.
+            summary.guardResult = .done(target.files.count)
+            summary.validation = .failed([DiagnosticEntry(severity: "error", message: "\(error)")])
+            summary.plan = .notRun("terraform init failed")
         }
+    }
+
+    private enum PlanOutcome: Sendable {
+        case planned(SavedPlan, PolicyReview)
+        case invalid([Terraform.Diagnostic])
+        case failed(TerraformError)
     }
 
     /// A proposal on a branch does not change what is deployed: a deployed stack stays

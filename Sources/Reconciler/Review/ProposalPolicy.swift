@@ -8,8 +8,8 @@ public protocol ProposalPolicy: Sendable {
     /// Empty means the files may be given to terraform.
     func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry]
     /// Security findings and cost for a plan (`terraform show -json` of the saved plan; its
-    /// prior state is what is deployed now).
-    func review(planJSON: Data, sources: [(path: String, contents: Data)]) -> PolicyReview
+    /// prior state is what is deployed now), priced in `region` (where the stack runs).
+    func review(planJSON: Data, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
 }
 
 /// What the policy checks and the cost estimate say about one plan.

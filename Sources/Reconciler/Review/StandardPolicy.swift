@@ -9,15 +9,13 @@ import Store
 /// reconciler's policy seam.
 public struct StandardPolicy: ProposalPolicy {
     public let settings: PolicySettings
-    public let defaultRegion: String
 
-    public init(config: PolicyConfig = PolicyConfig(), defaultRegion: String = "us-east-1") {
+    public init(config: PolicyConfig = PolicyConfig()) {
         settings = PolicySettings(
             presets: config.presets,
             blockOn: config.blockOn.flatMap(Severity.init(rawValue:)),
             allowedProviders: config.allowedProviders,
             allowedModuleRegistries: config.allowedModuleRegistries)
-        self.defaultRegion = defaultRegion
     }
 
     public func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry] {
@@ -36,7 +34,7 @@ public struct StandardPolicy: ProposalPolicy {
         }
     }
 
-    public func review(planJSON: Data, sources: [(path: String, contents: Data)]) -> PolicyReview {
+    public func review(planJSON: Data, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
         let plan: PlanDocument
         do {
             plan = try PlanDocument.decode(showJSON: planJSON)
@@ -55,8 +53,8 @@ public struct StandardPolicy: ProposalPolicy {
             findings = "_The checks could not run: \(error)_\n"
             banner = "the security checks could not run"
         }
-        let cost = CostEstimator.estimate(plan, defaultRegion: defaultRegion)
-            .compared(to: CostEstimator.estimateDeployed(plan, defaultRegion: defaultRegion))
+        let cost = CostEstimator.estimate(plan, defaultRegion: region)
+            .compared(to: CostEstimator.estimateDeployed(plan, defaultRegion: region))
         return PolicyReview(findingsMarkdown: findings, blockingBanner: banner, costMarkdown: CostSection.markdown(cost))
     }
 }

@@ -18,8 +18,9 @@ public struct TerraformSetup: Sendable {
         self.sandboxEndpoint = sandboxEndpoint
     }
 
-    /// Runtime settings of a stack of `repository`: region, role, tags, emulator, backend.
-    public func runtime(for repository: RepositoryConfig, stackID: String) -> RuntimeSettings {
+    /// Runtime settings of a stack of `repository`: region (the stack's own, else the
+    /// repository's), role, tags, emulator, backend.
+    public func runtime(for repository: RepositoryConfig, stackID: String, region: String? = nil) -> RuntimeSettings {
         let role = repository.aws.roleArn.map { arn in
             RuntimeSettings.AssumeRole(
                 roleARN: arn,
@@ -34,23 +35,8 @@ public struct TerraformSetup: Sendable {
             backend = .s3(.init(bucket: bucket, key: "\(keyPrefix)/\(stackID)/terraform.tfstate", region: region,
                                 dynamoDBTable: table, useLockfile: table == nil))
         }
-        return RuntimeSettings(region: repository.aws.region, assumeRole: role,
+        return RuntimeSettings(region: region ?? repository.aws.region, assumeRole: role,
                                defaultTags: repository.aws.defaultTags.merging(["ezbuilt:stack": stackID]) { mine, _ in mine },
                                sandboxEndpoint: sandboxEndpoint, backend: backend)
-    }
-
-    /// A prepared workspace and runner for `files` (names inside the stack's `terraform/`).
-    /// The caller must `finish` the workspace.
-    func runner(stackID: String, repository: RepositoryConfig, files: [(path: String, contents: Data)], log: RunLog, logger: Logger) throws -> TerraformRunner {
-        let workspace = try workspaces.create(stack: stackID, from: .files(files.map { ($0.path, $0.contents) }))
-        let runner = TerraformRunner(options: options, runtime: runtime(for: repository, stackID: stackID),
-                                     workspace: workspace, sink: log, logger: logger)
-        do {
-            try runner.prepare()
-        } catch {
-            workspaces.finish(workspace, succeeded: false)
-            throw error
-        }
-        return runner
     }
 }

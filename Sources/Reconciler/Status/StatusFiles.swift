@@ -31,6 +31,18 @@ public enum StatusFiles {
             out += "| # | action | commit | status | changes | started | took |\n|---|---|---|---|---|---|---|\n"
             out += "| \(deployment.id.map(String.init) ?? "—") | \(deployment.action.rawValue) | `\(Format.shortCommit(deployment.commit))` | \(deployment.status.rawValue) | \(deployment.counts.map(Format.counts) ?? "—") | \(deployment.startedAt.map(Format.time) ?? "—") | \(deployment.duration.map(Format.duration) ?? "—") |\n"
             if let error = deployment.error { out += "\n> \(Markdown.inline(error))\n" }
+            if deployment.status == .needsApproval, let plan = deployment.pendingPlan {
+                out += "\n## Waiting for approval\n\n"
+                out += "The plan made at the merge differs from the one reviewed in PLAN.md (the world moved since). "
+                out += "Nothing is applied until someone approves exactly this plan:\n\n"
+                out += "| action | resource |\n|---|---|\n"
+                for change in deployment.pendingChanges ?? [] {
+                    out += "| \(change.action) | `\(Markdown.code(change.address))` |\n"
+                }
+                out += "\nPlan fingerprint: `\(plan)`. Approve it with "
+                out += "`POST /api/v1/stacks/\(Markdown.code(snapshot.stack.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? snapshot.stack.id))/approve` "
+                out += "and the body `{\"plan\": \"\(plan)\"}`, or merge a new proposal.\n"
+            }
         }
         if let drift = snapshot.lastDrift {
             out += "\n## Drift\n\n"

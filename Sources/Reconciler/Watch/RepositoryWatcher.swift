@@ -17,6 +17,8 @@ actor RepositoryWatcher {
     /// Branch tips already handled; a poll with no new tips walks no trees.
     private var lastSeen: [String: ObjectID] = [:]
     private var driftRequested: Set<String> = []
+    /// The stacks at the deploy branch's tip, so that re-checking an unmoved tip walks no tree.
+    private var deployStacks: (tip: ObjectID, stacks: [StackLayout])?
     /// Deployments found interrupted at start-up, reported once the repository is open.
     private var interrupted: [DeploymentRecord]
     private var logger: Logger
@@ -64,12 +66,15 @@ actor RepositoryWatcher {
             logger.trace("fetched", metadata: ["took": "\(ContinuousClock.now - started)"])
             try await reportInterrupted(context)
             let branches = try await context.git.branches()
-            for branch in branches where lastSeen[branch.name] != branch.tip {
+            for branch in branches {
                 if branch.name == config.statusBranch {
                     // Written by us; never an input.
                 } else if branch.name == config.deployBranch {
+                    // The desired state is compared with what is applied at every poll, not only
+                    // when the tip moves: a merge that arrived while its stack was deploying is
+                    // deployed right after.
                     try await scheduleDeployments(context, tip: branch.tip)
-                } else {
+                } else if lastSeen[branch.name] != branch.tip {
                     try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
                 }
                 lastSeen[branch.name] = branch.tip
@@ -123,7 +128,13 @@ actor RepositoryWatcher {
 
     private func scheduleDeployments(_ context: RepositoryContext, tip: ObjectID) async throws {
         let store = environment.store
-        let stacks = try await context.stacks(at: tip)
+        let stacks: [StackLayout]
+        if let known = deployStacks, known.tip == tip {
+            stacks = known.stacks
+        } else {
+            stacks = try await context.stacks(at: tip)
+            deployStacks = (tip, stacks)
+        }
         for stack in stacks where try await needsDeployment(context, stack, tip: tip) {
             await submitDeployment(context, stack, commit: tip)
         }
@@ -166,13 +177,15 @@ actor RepositoryWatcher {
         return try await context.git.changedPaths(from: baseline, to: tip).contains(where: stack.owns)
     }
 
-    private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID) async {
+    private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID, trigger: DeploymentTrigger = .merge,
+                                  approved: (plan: String, by: String)? = nil) async {
         let store = environment.store
         do {
             if try store.stack(id: stack.id) == nil {
                 try store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
             }
-            let deployment = try store.insertDeployment(DeploymentRecord(stackId: stack.id, commit: commit.description))
+            let deployment = try store.insertDeployment(DeploymentRecord(
+                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger))
             let deployer = Deployer(environment: environment, repository: context)
             await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
                 try await Self.measured("deploy", environment) {
@@ -224,7 +237,19 @@ actor RepositoryWatcher {
     private func remediate(_ stack: StackLayout) async {
         guard let context, let hex = try? environment.store.stack(id: stack.id)?.deployedCommit, let commit = ObjectID(hex) else { return }
         logger.notice("remediating drift by re-applying the deployed commit", metadata: ["stack": "\(stack.id)"])
-        await submitDeployment(context, stack, commit: commit)
+        await submitDeployment(context, stack, commit: commit, trigger: .remediation)
+    }
+
+    /// Applies the plan `fingerprint` that waits for approval on `stackID`, exactly as saved.
+    func approve(stackID: String, plan fingerprint: String, by identity: String) async throws -> ApprovalResult {
+        guard let context, let record = try environment.store.stack(id: stackID) else { return .notWaiting }
+        guard let waiting = try environment.store.deployments(stackId: stackID, limit: 1).first,
+              waiting.status == .needsApproval, let pending = waiting.pendingPlan, let commit = ObjectID(waiting.commit)
+        else { return .notWaiting }
+        guard pending == fingerprint else { return .differentPlan(waiting: pending) }
+        logger.notice("plan approved", metadata: ["stack": "\(stackID)", "plan": "\(fingerprint)", "by": "\(identity)"])
+        await submitDeployment(context, context.layout(record.path), commit: commit, trigger: .approval, approved: (fingerprint, identity))
+        return .approved
     }
 
     /// Runs a job's work, recording its duration and outcome in the metrics.

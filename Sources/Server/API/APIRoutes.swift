@@ -114,6 +114,29 @@ struct APIRoutes: Sendable {
         return try JSON.response(APIModels.Accepted(accepted: true, message: "a drift check of '\(stack.id)' is queued"), status: .accepted)
     }
 
+    /// `{"plan": "<fingerprint>"}`: applies exactly that saved plan of a stack waiting for
+    /// approval. The approver's identity is recorded with the deployment.
+    @Sendable func approve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        struct Body: Decodable { var plan: String }
+        var request = request
+        let data = try await request.collectBody(upTo: 4096)
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer: data)),
+              body.plan.wholeMatch(of: /[0-9a-f]{64}/) != nil
+        else {
+            throw APIError(.badRequest, "send {\"plan\": \"<the 64-hex fingerprint of the plan waiting for approval>\"}")
+        }
+        let identity = state.authenticator.identity(request)
+        switch try await state.backend.approve(stackID: stack.id, plan: body.plan, by: identity) {
+        case .approved:
+            return try JSON.response(APIModels.Accepted(accepted: true, message: "plan \(body.plan.prefix(12)) of '\(stack.id)' approved by \(identity); it is queued to be applied"), status: .accepted)
+        case .notWaiting:
+            throw APIError(.conflict, "no deployment of '\(stack.id)' waits for approval")
+        case .differentPlan(let waiting):
+            throw APIError(.conflict, "'\(stack.id)' waits for plan \(waiting), not \(body.plan); read that plan before approving it")
+        }
+    }
+
     private func existingStack(_ context: BasicRequestContext) throws -> StackRecord {
         let id = try PathParameter.string(context, "id")
         guard let stack = try store.stack(id: id) else {

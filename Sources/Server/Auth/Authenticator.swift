@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 import Hummingbird
 import Logging
@@ -44,6 +45,29 @@ struct Authenticator: Sendable {
             }
         }
         throw APIError.unauthorized
+    }
+
+    /// Who sent an authorised request, for the record: `token:<first 12 hex digits of its
+    /// SHA-256>` (tokens are configured only as hashes), or `oidc:<sub>` of a verified JWT.
+    /// Call only after `authorize` accepted the request.
+    func identity(_ request: Request) -> String {
+        guard let credential = Self.bearer(request) else { return "anonymous" }
+        let digest = Array(SHA256.hash(data: Array(credential.utf8)))
+        if ConstantTime.containsDigest(tokenDigests, digest) {
+            return "token:" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        }
+        let parts = credential.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let payload = Self.base64URL(parts[1]),
+              let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
+              let subject = claims["sub"] as? String
+        else { return "oidc:unknown" }
+        return "oidc:" + String(subject.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.@:|".unicodeScalars.contains($0) }.prefix(128))
+    }
+
+    private static func base64URL(_ text: Substring) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        return Data(base64Encoded: base64)
     }
 
     /// The value of `Authorization: Bearer <value>`.

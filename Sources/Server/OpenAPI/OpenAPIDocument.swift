@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The OpenAPI 3.1 description of the HTTP API, served at `/api/v1/openapi.json`.
 ///
@@ -41,7 +42,7 @@ enum OpenAPIDocument {
     }
 
     private static func document() -> Object {
-        let stackStatuses = ["new", "proposing", "proposed", "refused", "deploying", "deployed", "failed", "stale", "blocked", "destroyPending", "destroying", "destroyed", "interrupted"]
+        let stackStatuses = StackStatus.allCases.map(\.rawValue)
         let readErrors = errors(["400", "401", "404"])
         let webhook: (String, String) -> Object = { provider, header in
             operation(
@@ -92,6 +93,12 @@ enum OpenAPIDocument {
                                                            responses: ["200": json(ref("DriftCheckList"), "The drift checks")].merging(readErrors) { $1 })],
             "/api/v1/stacks/{id}/drift-check": ["post": operation("Check a deployed stack for drift now", tag: "actions", security: actionSecurity, parameters: [stackId],
                                                                   responses: ["202": json(ref("Accepted"), "Queued")].merging(errors(["400", "401", "404"])) { $1 })],
+            "/api/v1/stacks/{id}/approve": ["post": [
+                "summary": "Apply exactly the saved plan that waits for approval (the plan changed after review)", "tags": ["actions"],
+                "security": actionSecurity, "parameters": [stackId],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["plan"], "additionalProperties": false, "properties": ["plan": ["type": "string", "pattern": "^[0-9a-f]{64}$", "description": "The fingerprint of the waiting plan, from the status branch or the deployment."]]]]]],
+                "responses": (["202": json(ref("Accepted"), "Approved and queued")] as Object).merging(errors(["400", "401", "404", "409"])) { $1 },
+            ] as Object],
             "/api/v1/deployments": ["get": operation("Deployments, newest first", tag: "deployments", security: readSecurity, parameters: [
                 query("stack", "Only this stack (its id, not encoded: it is a query value).", ["type": "string"]),
                 query("status", "Only this status.", ["type": "string"]),

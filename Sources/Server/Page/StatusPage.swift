@@ -176,7 +176,7 @@ struct StatusPage {
         case "deployed", "succeeded", "proposed", "clean", "destroyed": "good"
         case "failed", "refused", "blocked", "stale", "destroyFailed", "drifted": "bad"
         case "proposing", "deploying", "destroying", "running", "queued": "busy"
-        case "interrupted", "destroyPending", "superseded": "warn"
+        case "interrupted", "destroyPending", "superseded", "unreviewed", "needsApproval": "warn"
         default: "idle"
         }
     }

@@ -25,6 +25,10 @@ public struct RepositoryRecord: Codable, Sendable, Equatable, FetchableRecord, P
 public enum StackStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case new, proposing, proposed, refused, deploying, deployed, failed, stale, blocked
     case destroyPending, destroying, destroyed, interrupted
+    /// The deploy branch holds files that were never proposed and reviewed.
+    case unreviewed
+    /// A merged change planned differently from its review; waiting for an approval.
+    case needsApproval
 }
 
 /// A directory holding `requirements.md`; its id is `<repository id>/<path>`.
@@ -145,6 +149,20 @@ public struct PlanCounts: Codable, Sendable, Equatable {
     }
 }
 
+/// One planned resource change: what PLAN.md shows and what an apply is checked against.
+public struct ResourceChangeEntry: Codable, Sendable, Hashable, Comparable {
+    public var address: String
+    /// create, update, delete, replace.
+    public var action: String
+
+    public init(address: String, action: String) {
+        self.address = address
+        self.action = action
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.address, lhs.action) < (rhs.address, rhs.action) }
+}
+
 /// How a proposal ended.
 public enum ProposalStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     /// Generated, validated and planned; committed to the branch.
@@ -176,8 +194,14 @@ public struct ProposalRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var error: String?
     public var createdAt: Date
     public var durationMs: Int?
+    /// The proposal fingerprint PLAN.md records (generator, requirements, hand-written files).
+    public var fingerprint: String?
+    /// The resource changes people reviewed in PLAN.md; nil when the plan did not run.
+    public var changes: [ResourceChangeEntry]?
 
-    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, branch: String, sourceCommit: String, generatedCommit: String? = nil, inputHash: String, status: ProposalStatus, diagnostics: [DiagnosticEntry] = [], validationPassed: Bool? = nil, plan: PlanCounts? = nil, error: String? = nil, createdAt: Date = Date(), durationMs: Int? = nil) {
+    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, branch: String, sourceCommit: String, generatedCommit: String? = nil, inputHash: String, status: ProposalStatus, diagnostics: [DiagnosticEntry] = [], validationPassed: Bool? = nil, plan: PlanCounts? = nil, error: String? = nil, createdAt: Date = Date(), durationMs: Int? = nil, fingerprint: String? = nil, changes: [ResourceChangeEntry]? = nil) {
+        self.fingerprint = fingerprint
+        self.changes = changes
         self.id = id
         self.runId = runId
         self.stackId = stackId
@@ -210,9 +234,33 @@ public enum DeploymentStatus: String, Codable, Sendable, CaseIterable, DatabaseV
     case destroyPending
     /// A policy finding stopped it.
     case blocked
+    /// What is on the deploy branch was never proposed and reviewed: nothing was applied.
+    case unreviewed
+    /// The plan at merge differs from the reviewed one; it waits for an approval of exactly it.
+    case needsApproval
 
     /// Whether the deployment has ended.
     public var isFinal: Bool { self != .queued && self != .running }
+}
+
+/// What an approval did.
+public enum ApprovalResult: Sendable, Equatable {
+    /// The plan is queued to be applied.
+    case approved
+    /// No deployment of this stack waits for approval.
+    case notWaiting
+    /// Another plan waits (the world moved again); approve that one, after reading it.
+    case differentPlan(waiting: String)
+}
+
+/// Why a deployment was queued.
+public enum DeploymentTrigger: String, Codable, Sendable, DatabaseValueConvertible {
+    /// The deploy branch changed (a merge).
+    case merge
+    /// Drift was found and the repository re-applies the deployed commit (`drift.remediate`).
+    case remediation
+    /// A person approved a plan that changed after review.
+    case approval
 }
 
 /// One apply or destroy of one stack at one commit.
@@ -232,8 +280,21 @@ public struct DeploymentRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var error: String?
     public var counts: PlanCounts?
     public var snapshotPath: String?
+    /// The fingerprint (sha256 of the saved plan file) of a plan waiting for approval, or of the
+    /// approved plan to apply.
+    public var pendingPlan: String?
+    /// The changes of that plan.
+    public var pendingChanges: [ResourceChangeEntry]?
+    /// Who approved `pendingPlan` (a token name or a JWT subject).
+    public var approvedBy: String?
+    /// Why the deployment exists: a merge, drift remediation, an approval.
+    public var trigger: DeploymentTrigger?
 
-    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, commit: String, action: Action = .apply, status: DeploymentStatus = .queued, queuedAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil, error: String? = nil, counts: PlanCounts? = nil, snapshotPath: String? = nil) {
+    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, commit: String, action: Action = .apply, status: DeploymentStatus = .queued, queuedAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil, error: String? = nil, counts: PlanCounts? = nil, snapshotPath: String? = nil, pendingPlan: String? = nil, pendingChanges: [ResourceChangeEntry]? = nil, approvedBy: String? = nil, trigger: DeploymentTrigger? = nil) {
+        self.pendingPlan = pendingPlan
+        self.pendingChanges = pendingChanges
+        self.approvedBy = approvedBy
+        self.trigger = trigger
         self.id = id
         self.runId = runId
         self.stackId = stackId

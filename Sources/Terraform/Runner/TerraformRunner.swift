@@ -46,7 +46,7 @@ public struct SavedPlan: Sendable {
     /// Path of the plan file in the workspace.
     public let path: String
     /// The plan file's bytes when it was decoded.
-    let contents: Data
+    public let contents: Data
     /// The decoded, redacted plan.
     public let summary: PlanSummary
     /// `terraform show -json` of the plan, unredacted: only for decoders that redact as they
@@ -148,6 +148,23 @@ public struct TerraformRunner: Sendable {
         var arguments = ["plan", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(path)"]
         if destroy { arguments.append("-destroy") }
         try await checked(arguments, timeout: options.timeouts.plan)
+        return try await decodePlan(at: path)
+    }
+
+    /// A plan saved earlier (an approved one), written into this workspace and decoded, ready
+    /// for `apply`. Terraform itself refuses it when the state moved since it was made.
+    public func loadPlan(_ contents: Data) async throws(TerraformError) -> SavedPlan {
+        let path = workspace.path(Self.planFileName)
+        do {
+            try contents.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .io(path: path, detail: "cannot write the approved plan: \(error)")
+        }
+        return try await decodePlan(at: path)
+    }
+
+    /// `show -json` of a saved plan, decoded; its sensitive values join the redactor first.
+    private func decodePlan(at path: String) async throws(TerraformError) -> SavedPlan {
         let json = try await showJSON(path)
         let decoded = try PlanDecoder.decode(json)
         redactor.add(decoded.secrets)

@@ -173,7 +173,7 @@ public struct WorkspaceManager: Sendable {
 
     /// Reads the regular `.tf`/`.tf.json` files directly in `url` without following any
     /// symlink (the directory itself must not be one either).
-    static func readStackDirectory(_ url: URL) throws(TerraformError) -> ([(String, Data)], [SkippedFile]) {
+    public static func readStackDirectory(_ url: URL) throws(TerraformError) -> ([(String, Data)], [SkippedFile]) {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             throw .invalidStackDirectory(path: url.path, reason: "does not exist")

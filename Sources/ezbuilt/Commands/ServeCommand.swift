@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(
                 config: settings, store: store, sandboxEndpoint: endpoint,
-                policy: StandardPolicy(config: settings.policy, defaultRegion: settings.defaults.region),
+                policy: StandardPolicy(config: settings.policy),
                 metrics: metrics, logger: logger)
             let reconciler = try Reconciler(config: settings, environment: environment)
             let server = EZBuiltServer(config: settings, store: store, live: environment.live, backend: reconciler, metrics: metrics, logger: logger)

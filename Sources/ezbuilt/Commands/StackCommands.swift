@@ -25,18 +25,16 @@ struct StackOptions: ParsableArguments {
     var region: String?
 }
 
-/// One stack on the local disk, run through the same guard, runner and policy as the daemon.
+/// One stack on the local disk, run through the same pipeline (`StackRun`: guard, runner,
+/// policy) as the daemon.
 struct LocalStack {
-    let options: StackOptions
-    let settings: EZBuiltConfig
-    let runner: TerraformRunner
-    let workspaces: WorkspaceManager
+    let target: StackRun.Target
+    let setup: TerraformSetup
+    let repository: RepositoryConfig
     let policy: StandardPolicy
-    let sources: [(path: String, contents: Data)]
 
-    /// Loads config, reads the stack, runs the guard (nothing runs when it refuses), and prepares
-    /// a workspace and runner. Terraform's output goes to standard error.
-    static func open(_ options: StackOptions) async throws -> LocalStack {
+    /// Loads config and reads the stack's Terraform files (nothing runs yet).
+    static func load(_ options: StackOptions, logger: Logger) async throws -> LocalStack {
         var settings = EZBuiltConfig()
         if let path = options.config {
             do {
@@ -49,7 +47,6 @@ struct LocalStack {
             settings.dataDir = URL(fileURLWithPath: options.directory).appendingPathComponent(".ezbuilt").path
         }
         if let pluginDir = options.pluginDir { settings.terraform.pluginDir = pluginDir }
-        let region = options.region ?? settings.defaults.region
         var endpoint: URL?
         if let sandbox = options.sandbox {
             guard let url = Validate.loopbackURL(sandbox) else {
@@ -58,64 +55,46 @@ struct LocalStack {
             }
             endpoint = url
         }
-        let logger = Logger(label: "ezbuilt")
         let stackURL = URL(fileURLWithPath: options.directory).standardizedFileURL
         let stackID = "local/" + stackURL.path.split(separator: "/").suffix(3).joined(separator: "/")
-        let policy = StandardPolicy(config: settings.policy, defaultRegion: region)
-        let setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
-        let workspace = try setup.workspaces.create(stack: stackID, from: .stackDirectory(stackURL))
-        for skipped in workspace.skipped {
-            printError("skipped \(skipped.path): \(skipped.reason.rawValue)")
+        guard case .directory(let terraformURL) = WorkspaceSource.stackDirectory(stackURL) else { throw ExitCode.failure }
+        let (files, skipped) = try WorkspaceManager.readStackDirectory(terraformURL)
+        for file in skipped {
+            printError("skipped \(file.path): \(file.reason.rawValue)")
         }
-        let sources = try workspace.files.map { name in
-            (path: name, contents: try Data(contentsOf: workspace.directory.appendingPathComponent(name)))
-        }
-        guard !sources.isEmpty else {
-            setup.workspaces.finish(workspace, succeeded: true)
+        guard !files.isEmpty else {
             printError("\(options.directory): no .tf files (run `ezbuilt generate requirements.md --out \(options.directory)/terraform` first)")
             throw ExitCode.failure
         }
-        let refusals = policy.guardFiles(sources)
-        guard refusals.isEmpty else {
-            setup.workspaces.finish(workspace, succeeded: true)
-            for refusal in refusals {
-                printError("\(refusal.file ?? "?"):\(refusal.line.map(String.init) ?? "?"): \(refusal.message)")
-            }
-            printError("refused by the guard: nothing was run")
-            throw ExitCode.failure
-        }
-        let repository = RepositoryConfig(id: "local", url: stackURL.path, aws: AWSSettings(region: region))
-        let runtime = setup.runtime(for: repository, stackID: stackID)
-        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: StandardErrorSink(), logger: logger)
-        try runner.prepare()
-        try await runner.initialize()
-        return LocalStack(options: options, settings: settings, runner: runner, workspaces: setup.workspaces, policy: policy, sources: sources)
+        let spec = terraformURL.appendingPathComponent("spec.json")
+        let specRegion = (try? FileManager.default.destinationOfSymbolicLink(atPath: spec.path)) == nil
+            ? FileManager.default.contents(atPath: spec.path).flatMap(StackRun.region(inSpec:)) : nil
+        let repository = RepositoryConfig(id: "local", url: stackURL.path, aws: AWSSettings(region: settings.defaults.region))
+        let setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        return LocalStack(target: StackRun.Target(stackID: stackID, files: files.map { (path: $0.0, contents: $0.1) },
+                                                  region: options.region ?? specRegion),
+                          setup: setup, repository: repository, policy: StandardPolicy(config: settings.policy))
     }
+}
 
-    func finish(succeeded: Bool) {
-        workspaces.finish(runner.workspace, succeeded: succeeded)
-    }
+/// Plans, prints the changes, findings and cost; returns the plan and the review.
+func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
+    let (plan, review) = try await run.planAndReview()
+    print("Resource changes:")
+    let changes = plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }
+    if changes.isEmpty { print("  none") }
+    for change in changes { print("  \(change.action.rawValue) \(change.address)") }
+    print("\nSecurity findings:\n" + review.findingsMarkdown)
+    print("Estimated monthly cost:\n" + costText(plan, region: run.region))
+    if let banner = review.blockingBanner { print("BLOCKED: \(banner)") }
+    return (plan, review)
+}
 
-    /// Plans, prints the changes, findings and cost; returns the plan and the review.
-    func planAndReview() async throws -> (SavedPlan, PolicyReview) {
-        let plan = try await runner.plan()
-        let review = policy.review(planJSON: plan.showJSON, sources: sources)
-        print("Resource changes:")
-        let changes = plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }
-        if changes.isEmpty { print("  none") }
-        for change in changes { print("  \(change.action.rawValue) \(change.address)") }
-        print("\nSecurity findings:\n" + review.findingsMarkdown)
-        print("Estimated monthly cost:\n" + costText(plan))
-        if let banner = review.blockingBanner { print("BLOCKED: \(banner)") }
-        return (plan, review)
-    }
-
-    func costText(_ plan: SavedPlan) -> String {
-        guard let document = try? PlanDocument.decode(showJSON: plan.showJSON) else { return "  (the plan could not be read)" }
-        let region = options.region ?? settings.defaults.region
-        let report = CostEstimator.estimate(document, defaultRegion: region).compared(to: CostEstimator.estimateDeployed(document, defaultRegion: region))
-        return CostSection.plainText(report)
-    }
+/// The cost estimate of a plan as plain text, priced in the stack's region.
+func costText(_ plan: SavedPlan, region: String) -> String {
+    guard let document = try? PlanDocument.decode(showJSON: plan.showJSON) else { return "  (the plan could not be read)" }
+    let report = CostEstimator.estimate(document, defaultRegion: region).compared(to: CostEstimator.estimateDeployed(document, defaultRegion: region))
+    return CostSection.plainText(report)
 }
 
 /// Prints terraform's (already redacted) output to standard error.
@@ -123,17 +102,24 @@ struct StandardErrorSink: LogSink {
     func write(_ line: LogLine) { printError(line.text) }
 }
 
-/// Runs `body`, turning errors into a message and exit code 1.
-func runStack(_ options: StackOptions, _ body: (LocalStack) async throws -> Int32) async throws {
-    let stack = try await LocalStack.open(options)
+/// Runs `body` on the stack's run, turning errors into a message and exit code 1. A refused
+/// stack runs nothing.
+func runStack(_ options: StackOptions, _ body: (StackRun) async throws -> Int32) async throws {
+    let logger = Logger(label: "ezbuilt")
+    let stack = try await LocalStack.load(options, logger: logger)
     do {
-        let code = try await body(stack)
-        stack.finish(succeeded: true)
+        let code = try await StackRun.with(stack.target, setup: stack.setup, repository: stack.repository, policy: stack.policy,
+                                           sink: StandardErrorSink(), logger: logger, body)
         if code != 0 { throw ExitCode(code) }
     } catch let exit as ExitCode {
         throw exit
+    } catch let refusal as StackRun.Refusal {
+        for entry in refusal.diagnostics {
+            printError("\(entry.file ?? "?"):\(entry.line.map(String.init) ?? "?"): \(entry.message)")
+        }
+        printError(refusal.isGuard ? "refused by the guard: nothing was run" : "refused: nothing was run")
+        throw ExitCode.failure
     } catch {
-        stack.finish(succeeded: false)
         printError("error: \(error)")
         throw ExitCode.failure
     }
@@ -143,8 +129,8 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plan", abstract: "Guard, plan, and print resource changes, findings and cost for one stack directory.")
     @OptionGroup var options: StackOptions
     func run() async throws {
-        try await runStack(options) { stack in
-            _ = try await stack.planAndReview()
+        try await runStack(options) { run in
+            _ = try await planAndReview(run)
             return 0
         }
     }
@@ -154,13 +140,13 @@ struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "apply", abstract: "Guard, plan, check policy, and apply exactly that plan for one stack directory.")
     @OptionGroup var options: StackOptions
     func run() async throws {
-        try await runStack(options) { stack in
-            let (plan, review) = try await stack.planAndReview()
+        try await runStack(options) { run in
+            let (plan, review) = try await planAndReview(run)
             if review.isBlocking {
                 printError("not applied: blocked by policy")
                 return 1
             }
-            let result = try await stack.runner.apply(plan, deployment: "cli-\(Int(Date().timeIntervalSince1970))")
+            let result = try await run.runner.apply(plan, deployment: "cli-\(Int(Date().timeIntervalSince1970))")
             print("Applied." + (result.snapshot.map { " State snapshot: \($0)" } ?? ""))
             return 0
         }
@@ -171,8 +157,8 @@ struct DriftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "drift", abstract: "Check one deployed stack for drift: exit 0 no drift, 2 drift, 1 error.")
     @OptionGroup var options: StackOptions
     func run() async throws {
-        try await runStack(options) { stack in
-            let report = try await stack.runner.drift()
+        try await runStack(options) { run in
+            let report = try await run.runner.drift()
             guard report.hasDrift else {
                 print("No drift.")
                 return 0
@@ -188,8 +174,8 @@ struct DestroyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "destroy", abstract: "Destroy everything one stack directory manages.")
     @OptionGroup var options: StackOptions
     func run() async throws {
-        try await runStack(options) { stack in
-            _ = try await stack.runner.destroy(deployment: "cli-destroy-\(Int(Date().timeIntervalSince1970))")
+        try await runStack(options) { run in
+            _ = try await run.runner.destroy(deployment: "cli-destroy-\(Int(Date().timeIntervalSince1970))")
             print("Destroyed.")
             return 0
         }
@@ -200,9 +186,9 @@ struct CostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cost", abstract: "Estimate the monthly cost of one stack directory's plan (dollars and cents).")
     @OptionGroup var options: StackOptions
     func run() async throws {
-        try await runStack(options) { stack in
-            let plan = try await stack.runner.plan()
-            print(stack.costText(plan))
+        try await runStack(options) { run in
+            let plan = try await run.runner.plan()
+            print(costText(plan, region: run.region))
             return 0
         }
     }

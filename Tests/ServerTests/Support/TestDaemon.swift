@@ -16,10 +16,13 @@ import Telemetry
 final class RecordingBackend: ServerBackend {
     let knownRepositories: Set<String>
     let knownStacks: Set<String>
-    private let calls = Mutex<(syncs: [String], driftChecks: [String])>(([], []))
+    private let calls = Mutex<(syncs: [String], driftChecks: [String], approvals: [(stack: String, plan: String, by: String)])>(([], [], []))
+    /// The plan each stack waits on, as a reconciler would answer approvals.
+    let waitingPlans: [String: String]
     private let depth: (queued: Int, running: Int)
 
-    init(repositories: Set<String> = [], stacks: Set<String> = [], depth: (queued: Int, running: Int) = (0, 0)) {
+    init(repositories: Set<String> = [], stacks: Set<String> = [], depth: (queued: Int, running: Int) = (0, 0), waitingPlans: [String: String] = [:]) {
+        self.waitingPlans = waitingPlans
         knownRepositories = repositories
         knownStacks = stacks
         self.depth = depth
@@ -35,7 +38,15 @@ final class RecordingBackend: ServerBackend {
         return knownStacks.contains(stackID)
     }
 
+    func approve(stackID: String, plan: String, by identity: String) async throws -> ApprovalResult {
+        calls.withLock { $0.approvals.append((stackID, plan, identity)) }
+        guard let waiting = waitingPlans[stackID] else { return .notWaiting }
+        return waiting == plan ? .approved : .differentPlan(waiting: waiting)
+    }
+
     func queueDepth() async -> (queued: Int, running: Int) { depth }
+
+    var approvals: [(stack: String, plan: String, by: String)] { calls.withLock { $0.approvals } }
 
     var syncs: [String] { calls.withLock { $0.syncs } }
     var driftChecks: [String] { calls.withLock { $0.driftChecks } }
