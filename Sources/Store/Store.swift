@@ -177,13 +177,14 @@ public final class Store: Sendable {
         }
     }
 
-    /// The newest proposal of `stackId` with `fingerprint` that was ready to merge (planned,
-    /// nothing blocking): proof that the daemon itself showed these inputs for review.
+    /// The newest proposal of `stackId` with `fingerprint` whose plan ran (ready to merge, or
+    /// blocked by policy, which the deployer checks again): proof that the daemon itself
+    /// showed these inputs and their changes for review.
     public func reviewedProposal(stackId: String, fingerprint: String) throws -> ProposalRecord? {
         try pool.read { db in
             try ProposalRecord
                 .filter(Column("stackId") == stackId && Column("fingerprint") == fingerprint)
-                .filter(Column("status") == ProposalStatus.proposed.rawValue && Column("changes") != nil)
+                .filter([ProposalStatus.proposed.rawValue, ProposalStatus.blocked.rawValue].contains(Column("status")) && Column("changes") != nil)
                 .order(Column("createdAt").desc, Column("id").desc)
                 .fetchOne(db)
         }

@@ -41,6 +41,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(repository.deployBranch == "main")
         #expect(repository.stacks == "**/requirements.md")
         #expect(repository.allowDestroy == false)
+        #expect(repository.requireReview == true)
+        #expect(repository.aws.allowedRegions == nil)
         #expect(config.policy.blockOn == "critical")
         #expect(config.listen.isLoopback)
     }
@@ -81,6 +83,9 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    credentials: { tokenEnv: 'not-a-name' }", error: #"repositories[0].credentials.tokenEnv: "not-a-name" is not an environment variable name (line 4)"#),
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    aws: { roleArn: 'arn:aws:iam::12:role/x' }", error: #"repositories[0].aws.roleArn: "arn:aws:iam::12:role/x" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name) (line 4)"#),
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    allowDestroy: maybe", error: #"repositories[0].allowDestroy: "maybe" is not true or false (line 4)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    requireReview: sometimes", error: #"repositories[0].requireReview: "sometimes" is not true or false (line 4)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    aws: { region: us-east-1, allowedRegions: [eu-west-1] }", error: "repositories[0].aws.allowedRegions: does not contain the repository's own region us-east-1 (line 4)"),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    aws: { region: us-east-1, allowedRegions: [us-east-1, mars-1] }", error: #"repositories[0].aws.allowedRegions: "mars-1" is not an AWS region name (like eu-west-1) (line 4)"#),
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    state: { backend: s3 }", error: "repositories[0].state.bucket: is required (line 4)"),
         Broken(yaml: "sandbox: { endpoint: 'http://10.1.2.3:5000' }", error: #"sandbox.endpoint: "http://10.1.2.3:5000" is not an http URL on a loopback address (line 1)"#),
         Broken(yaml: "repositories: 3", error: "repositories: expected a list (line 1)"),

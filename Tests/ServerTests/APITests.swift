@@ -199,4 +199,27 @@ struct APITests {
             #expect(try await daemon.request("POST", "/api/v1/repositories/other/sync", headers: auth).status == 404)
         }
     }
+
+    @Test func approvalNeedsAuthAFingerprintAndTheWaitingPlanAndRecordsWhoApproved() async throws {
+        let waiting = String(repeating: "a", count: 64)
+        let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web], waitingPlans: [Fixture.web: waiting])
+        try await TestDaemon.with(config: Fixture.config(), backend: backend) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let path = "/api/v1/stacks/\(Fixture.web.pathSegment)/approve"
+            let auth = ["Authorization": "Bearer \(Fixture.token)"]
+            #expect(try await daemon.request("POST", path, body: Data("{\"plan\":\"\(waiting)\"}".utf8)).status == 401)
+            #expect(try await daemon.request("POST", path, headers: auth, body: Data("{\"plan\":\"nope\"}".utf8)).status == 400)
+            #expect(try await daemon.request("POST", path, headers: auth, body: Data("not json".utf8)).status == 400)
+            let other = String(repeating: "b", count: 64)
+            let conflict = try await daemon.request("POST", path, headers: auth, body: Data("{\"plan\":\"\(other)\"}".utf8))
+            #expect(conflict.status == 409)
+            #expect(conflict.text.contains(waiting))
+            let approved = try await daemon.request("POST", path, headers: auth, body: Data("{\"plan\":\"\(waiting)\"}".utf8))
+            #expect(approved.status == 202)
+            let approval = try #require(backend.approvals.last)
+            #expect(approval.stack == Fixture.web && approval.plan == waiting)
+            #expect(approval.by.hasPrefix("token:") && !approval.by.contains(Fixture.token))
+            #expect(try await daemon.request("POST", "/api/v1/stacks/demo%2Fnope/approve", headers: auth, body: Data("{\"plan\":\"\(waiting)\"}".utf8)).status == 404)
+        }
+    }
 }

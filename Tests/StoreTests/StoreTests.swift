@@ -13,12 +13,12 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
 @Suite struct StoreTests {
     @Test func migratesFromEmptyIntoWALMode() throws {
         try withTemporaryStore { store, path in
-            #expect(try store.appliedMigrations() == ["1-initial"])
+            #expect(try store.appliedMigrations() == ["1-initial", "2-review"])
             #expect(try store.journalMode() == "wal")
             #expect(FileManager.default.fileExists(atPath: path))
             // Opening again is a no-op migration.
             let again = try Store(path: path)
-            #expect(try again.appliedMigrations() == ["1-initial"])
+            #expect(try again.appliedMigrations() == ["1-initial", "2-review"])
         }
     }
 

@@ -66,10 +66,9 @@ public struct ProposalSummary: Sendable, Equatable {
         self.costMarkdown = costMarkdown
     }
 
-    /// The changes people review in PLAN.md; nil when the plan did not run or the proposal
-    /// cannot be merged as it is (refused, blocked).
+    /// The changes people review in PLAN.md; nil when the plan did not run.
     public var reviewedChanges: [Change]? {
-        guard case .done(let changes) = plan, !refused, blockingBanner == nil else { return nil }
+        guard case .done(let changes) = plan, !refused else { return nil }
         return changes.sorted()
     }
 

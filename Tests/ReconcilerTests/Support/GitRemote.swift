@@ -26,11 +26,12 @@ final class GitRemote: Sendable {
         }
     }
 
-    /// Commits `files` (and removals) on `branch` as the user and pushes.
-    func push(branch: String, files: [String: String] = [:], remove: [String] = [], message: String) throws {
+    /// Commits `files` (and removals) on `branch` as the user and pushes. A new branch starts
+    /// from `base` (main unless given).
+    func push(branch: String, from base: String = "main", files: [String: String] = [:], remove: [String] = [], message: String) throws {
         try sh(["git", "fetch", "--quiet", "origin"], in: work)
         let exists = (try? sh(["git", "rev-parse", "--verify", "--quiet", "origin/\(branch)"], in: work)) != nil
-        try sh(["git", "checkout", "--quiet", "-B", branch, exists ? "origin/\(branch)" : "origin/main"], in: work)
+        try sh(["git", "checkout", "--quiet", "-B", branch, exists ? "origin/\(branch)" : "origin/\(base)"], in: work)
         try write(files)
         for path in remove { try sh(["git", "rm", "-r", "--quiet", path], in: work) }
         try sh(["git", "add", "-A"], in: work)
