@@ -59,6 +59,7 @@ let package = Package(
         .target(
             name: "Terraform",
             dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -69,8 +69,8 @@ public struct StackRun: Sendable {
     public let region: String
     private let policy: any ProposalPolicy
 
-    /// Guards `target`, prepares a workspace and runner, runs `terraform init`, then `body`.
-    /// The workspace is kept for inspection when the body throws, removed otherwise.
+    /// Guards `target`, prepares the stack's workspace and runner, runs `terraform init` (only
+    /// when providers changed since the workspace's last init), then `body`.
     public static func with<T: Sendable>(
         _ target: Target, setup: TerraformSetup, repository: RepositoryConfig, policy: any ProposalPolicy,
         sink: any LogSink, logger: Logger, _ body: (StackRun) async throws -> T
@@ -80,7 +80,7 @@ public struct StackRun: Sendable {
         let refusals = policy.guardFiles(sources)
         guard refusals.isEmpty else { throw Refusal.guardRefused(refusals) }
 
-        let workspace = try setup.workspaces.create(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
+        let workspace = try setup.workspaces.reuse(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
         var succeeded = false
         defer { setup.workspaces.finish(workspace, succeeded: succeeded) }
         let runner = TerraformRunner(options: setup.options, runtime: setup.runtime(for: repository, stackID: target.stackID, region: region),

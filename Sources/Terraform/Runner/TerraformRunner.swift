@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 
@@ -118,8 +119,52 @@ public struct TerraformRunner: Sendable {
         try stateGuard?.prepare()
     }
 
-    /// `terraform init` (serialised process-wide when a shared plugin cache is used).
+    /// `terraform init` (serialised process-wide when a shared plugin cache is used), skipped
+    /// when this workspace was initialised before from the same inputs: providers, modules,
+    /// backend and CLI configuration (see `initStamp`).
     public func initialize() async throws(TerraformError) {
+        let stampPath = workspace.path(".terraform/ezbuilt-init.stamp")
+        let stamp = try initStamp()
+        if FileManager.default.contents(atPath: stampPath) == Data(stamp.utf8) {
+            sink.write(LogLine(stream: .system, text: "init: reusing the workspace's providers (nothing they depend on changed)"))
+            return
+        }
+        try? FileManager.default.removeItem(atPath: stampPath)
+        try await runInit()
+        // Stamped after init: the lock file it wrote is one of the inputs.
+        try? Data(try initStamp().utf8).write(to: URL(fileURLWithPath: stampPath), options: .atomic)
+    }
+
+    /// What `init` depends on, hashed: the CLI configuration, the runtime files (backend,
+    /// providers), every file that mentions provider requirements, modules or a backend, and
+    /// the providers implied by resource and data types. Anything else (resources, outputs,
+    /// locals) can change without a new `init`. A false "changed" costs one `init`; the
+    /// inputs are chosen so that a real change is never missed.
+    func initStamp() throws(TerraformError) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(options.cli.render().utf8))
+        var prefixes = Set<String>()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.path).sorted()
+        } catch {
+            throw .io(path: workspace.directory.path, detail: "cannot list: \(error)")
+        }
+        for name in names where name.hasSuffix(".tf") || name.hasSuffix(".tf.json") || name == ".terraform.lock.hcl" {
+            guard let data = FileManager.default.contents(atPath: workspace.path(name)) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for match in text.matches(of: /(?:resource|data)\s+"([A-Za-z0-9]+)_/) { prefixes.insert(String(match.1)) }
+            let runtimeFile = name == OverrideWriter.overrideFileName || name == OverrideWriter.providerFileName
+            if runtimeFile || name == ".terraform.lock.hcl" || ["required_providers", "module", "backend", "cloud", "provider_meta"].contains(where: text.contains) {
+                hasher.update(data: Data("\(name)\u{0}".utf8))
+                hasher.update(data: data)
+            }
+        }
+        hasher.update(data: Data(prefixes.sorted().joined(separator: ",").utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func runInit() async throws(TerraformError) {
         let arguments = ["init", "-input=false", "-no-color"]
         if options.cli.serializesInit {
             try await InitGate.shared.withExclusiveAccess { () async throws(TerraformError) in
