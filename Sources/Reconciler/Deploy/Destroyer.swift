@@ -48,6 +48,15 @@ struct Destroyer: Sendable {
                                      detail: "destroyed after removal from \(repository.config.deployBranch)", deployedCommit: .some(nil))
         } catch where error.isCancellation {
             interrupted = true
+        } catch let error as TerraformError where error.isStateLocked {
+            // A live terraform holds the state: back to the queue, retried with backoff.
+            log.note("waiting: \(error)")
+            log.finish(.finished)
+            deployment.status = .queued
+            deployment.runId = nil
+            deployment.startedAt = nil
+            try store.updateDeployment(deployment)
+            throw ReconcileFailure.transient(error.description)
         } catch {
             deployment.status = .destroyFailed
             deployment.error = "\(error)"

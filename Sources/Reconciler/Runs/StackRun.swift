@@ -80,11 +80,16 @@ public struct StackRun: Sendable {
         let refusals = policy.guardFiles(sources)
         guard refusals.isEmpty else { throw Refusal.guardRefused(refusals) }
 
+        let runtime = setup.runtime(for: repository, stackID: target.stackID, region: region)
+        // A terraform left running by a previous daemon (an apply outliving a crash) still
+        // holds the state and works in the stack's workspace: wait for it, touch nothing.
+        if case .local(let path) = runtime.backend, let holder = StateGuard(statePath: path).lockHolder() {
+            throw TerraformError.stateLocked(path: path, holder: "pid \(holder)")
+        }
         let workspace = try setup.workspaces.reuse(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
         var succeeded = false
         defer { setup.workspaces.finish(workspace, succeeded: succeeded) }
-        let runner = TerraformRunner(options: setup.options, runtime: setup.runtime(for: repository, stackID: target.stackID, region: region),
-                                     workspace: workspace, sink: sink, logger: logger)
+        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: sink, logger: logger)
         try runner.prepare()
         try await runner.initialize()
         let value = try await body(StackRun(runner: runner, sources: sources, region: region, policy: policy))

@@ -20,6 +20,11 @@ import SystemPackage
 /// gets SIGINT (Terraform stops cleanly and writes its state), then after a grace period
 /// SIGKILL; a final sweep kills whatever is left in the group.
 public enum ProcessRunner {
+    enum Race: Sendable {
+        case finished(TerminationStatus, Data)
+        case timedOut
+    }
+
     /// What to run.
     public struct Request: Sendable {
         /// Absolute path of the executable.
@@ -39,11 +44,17 @@ public enum ProcessRunner {
         public var captureStandardOutput: Bool
         /// Largest stdout collected.
         public var captureLimit: Int
+        /// Send stdout and stderr to `<outputFile>.out` and `.err` instead of pipes, followed
+        /// from there. A command that writes state (apply, destroy) runs this way: it never
+        /// depends on the daemon to live, so a killed daemon cannot take it down mid-apply
+        /// (a closed pipe would, with SIGPIPE) and it finishes and writes its state.
+        public var outputFile: String?
 
         /// Creates a request.
         public init(executable: String, arguments: [String], environment: [String: String],
                     workingDirectory: String, timeout: Duration? = nil, gracePeriod: Duration = .seconds(10),
-                    captureStandardOutput: Bool = false, captureLimit: Int = 512 * 1024 * 1024) {
+                    captureStandardOutput: Bool = false, captureLimit: Int = 512 * 1024 * 1024, outputFile: String? = nil) {
+            self.outputFile = outputFile
             self.executable = executable
             self.arguments = arguments
             self.environment = environment
@@ -98,12 +109,15 @@ public enum ProcessRunner {
         let capture = request.captureStandardOutput
         let limit = request.captureLimit
 
-        enum Race: Sendable {
-            case finished(TerminationStatus, Data)
-            case timedOut
-        }
 
         let work: @Sendable () async throws -> Race = {
+            if let outputFile = request.outputFile {
+                return try await runWithOutputFiles(configuration, base: outputFile, sink: sink, redactor: redactor,
+                                                     stderrTail: stderrTail) { pid in
+                    processGroup.withLock { $0 = pid }
+                    onStart(pid)
+                }
+            }
             let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
                 let pid = execution.processIdentifier.value
                 processGroup.withLock { $0 = pid }
@@ -196,6 +210,85 @@ public enum ProcessRunner {
             sink.write(LogLine(stream: .system, text: "exit \(code) after \(duration.formatted(.units(allowed: [.seconds, .milliseconds])))"))
             return Outcome(exitCode: code, standardOutput: stdout,
                            standardErrorTail: stderrTail.withLock { $0 }, duration: duration)
+        }
+    }
+
+    /// Runs with stdout and stderr in files, following them into `sink` while it runs and
+    /// draining them after it exits.
+    private static func runWithOutputFiles(
+        _ configuration: Configuration, base: String, sink: any LogSink, redactor: Redactor,
+        stderrTail: Locked<[String]>, started: @escaping @Sendable (Int32) -> Void
+    ) async throws -> Race {
+        let paths = (out: base + ".out", err: base + ".err")
+        let open: (String) throws -> FileDescriptor = {
+            try FileDescriptor.open(FilePath($0), .writeOnly, options: [.create, .truncate, .append], permissions: [.ownerReadWrite])
+        }
+        let outFD = try open(paths.out)
+        let errFD: FileDescriptor
+        do { errFD = try open(paths.err) } catch {
+            try? outFD.close()
+            throw error
+        }
+        let finished = Locked(false)
+        let followers = Task {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await follow(paths.out, until: finished) { sink.write(LogLine(stream: .stdout, text: redactor.redact($0))) }
+                }
+                group.addTask {
+                    await follow(paths.err, until: finished) { line in
+                        let clean = redactor.redact(line)
+                        sink.write(LogLine(stream: .stderr, text: clean))
+                        if !clean.trimmingCharacters(in: .whitespaces).isEmpty {
+                            stderrTail.withLock { tail in
+                                tail.append(clean)
+                                if tail.count > 20 { tail.removeFirst(tail.count - 20) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        defer {
+            finished.withLock { $0 = true }
+        }
+        let result: ExecutionResult<Void, FileDescriptorOutput, FileDescriptorOutput>
+        do {
+            result = try await Subprocess.run(configuration, input: .none,
+                                              output: .fileDescriptor(outFD, closeAfterSpawningProcess: true),
+                                              error: .fileDescriptor(errFD, closeAfterSpawningProcess: true)) { execution in
+                started(execution.processIdentifier.value)
+            }
+        } catch {
+            finished.withLock { $0 = true }
+            await followers.value
+            throw error
+        }
+        finished.withLock { $0 = true }
+        await followers.value
+        return .finished(result.terminationStatus, Data())
+    }
+
+    /// Reads the lines appended to `path` until `finished` is set and everything is read.
+    private static func follow(_ path: String, until finished: Locked<Bool>, _ line: @Sendable (String) -> Void) async {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        var pending = Data()
+        while true {
+            let done = finished.value
+            let chunk = (try? handle.readToEnd()) ?? nil
+            if let chunk, !chunk.isEmpty {
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: 0x0A) {
+                    line(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+            } else if done {
+                if !pending.isEmpty { line(String(decoding: pending, as: UTF8.self)) }
+                return
+            } else {
+                try? await Task.sleep(for: .milliseconds(100))
+            }
         }
     }
 

@@ -322,6 +322,12 @@ public struct TerraformRunner: Sendable {
     private func recoverLock() throws(TerraformError) -> String? {
         guard let stateGuard else { return nil }
         try stateGuard.verifyReadable()
+        // A live terraform holds the lock (F_GETLK) and is waited for. Its leftovers once it
+        // is dead (provider plugins in its process group) are ended before anything else runs.
+        if stateGuard.lockHolder() == nil, let ended = runRecord.endLeftovers(), ended > 0 {
+            sink.write(LogLine(stream: .system, text: "ended \(ended) leftover process\(ended == 1 ? "" : "es") of a dead run (provider plugins)"))
+            logger.warning("ended leftover processes of a dead run", metadata: ["count": "\(ended)"])
+        }
         if case .clearedStale(let info) = try stateGuard.recoverStaleLock() {
             let message = "cleared a stale state lock left by a dead run: \(redactor.redact(info))"
             sink.write(LogLine(stream: .system, text: message))
@@ -350,6 +356,10 @@ public struct TerraformRunner: Sendable {
     }
 
     private func execute(_ arguments: [String], timeout: Duration, capture: Bool) async throws(TerraformError) -> ProcessRunner.Outcome {
+        // A command that writes state must outlive the daemon: output to files, and a record of
+        // its process group so that leftovers of a dead run can be ended before its lock is cleared.
+        let writesState = ["apply", "destroy", "import"].contains(arguments.first ?? "")
+        let record = writesState ? runRecord : nil
         let request = ProcessRunner.Request(
             executable: options.binary.path,
             arguments: arguments,
@@ -357,9 +367,22 @@ public struct TerraformRunner: Sendable {
             workingDirectory: workspace.directory.path,
             timeout: timeout,
             gracePeriod: options.gracePeriod,
-            captureStandardOutput: capture)
+            captureStandardOutput: capture,
+            outputFile: writesState ? workspace.path(".ezbuilt-\(arguments[0])") : nil)
         logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
-        return try await ProcessRunner.run(request, sink: sink, redactor: redactor, onStart: onProcessStart)
+        let started = onProcessStart
+        defer { record?.clear() }
+        return try await ProcessRunner.run(request, sink: sink, redactor: redactor) { group in
+            record?.save(group: group)
+            started(group)
+        }
+    }
+
+    /// Where the process group of a running state-writing command is recorded: beside a local
+    /// state, else in the workspace.
+    var runRecord: RunRecord {
+        RunRecord(path: (stateGuard?.directory).map { ($0 as NSString).appendingPathComponent("running-group") }
+                  ?? workspace.path(".ezbuilt-running-group"))
     }
 }
 
