@@ -36,7 +36,12 @@ struct Proposer: Sendable {
 
         logger.info("proposing")
         let log = try environment.startRun(stackID: stack.id, kind: .proposal)
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
+        // A branch's proposal is that branch's status (its PLAN.md, its proposal records); it
+        // becomes the stack's status only while nothing was ever deployed.
+        let ownsStatus = try store.stack(id: stack.id)?.deployedCommit == nil && store.deployments(stackId: stack.id, limit: 1).isEmpty
+        if ownsStatus {
+            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
+        }
         var summary = ProposalSummary(
             stackID: stack.id, branch: branch, sourceCommit: tip.description, fingerprint: fingerprint,
             generatorVersion: environment.generator.version, refused: generated.refused,
@@ -110,7 +115,9 @@ struct Proposer: Sendable {
         case .failed: .failed
         case .blocked: .blocked
         }
-        try restoreOrSetStatus(stack, proposalStatus: stackStatus, branch: branch)
+        if ownsStatus {
+            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: stackStatus, detail: "branch \(branch)")
+        }
         logger.info("proposed", metadata: ["status": "\(status.rawValue)"])
     }
 
@@ -179,17 +186,6 @@ struct Proposer: Sendable {
         case planned(SavedPlan, PolicyReview)
         case invalid([Terraform.Diagnostic])
         case failed(TerraformError)
-    }
-
-    /// A proposal on a branch does not change what is deployed: a deployed stack stays
-    /// `deployed` on the status page unless the proposal itself needs a person.
-    private func restoreOrSetStatus(_ stack: StackLayout, proposalStatus: StackStatus, branch: String) throws {
-        let current = try store.stack(id: stack.id)
-        if current?.deployedCommit != nil, proposalStatus == .proposed {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .deployed, detail: "proposal ready on \(branch)")
-        } else {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: proposalStatus, detail: "branch \(branch)")
-        }
     }
 
     static func headline(_ status: ProposalStatus, _ summary: ProposalSummary) -> String {

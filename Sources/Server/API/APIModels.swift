@@ -29,6 +29,12 @@ enum APIModels {
         var status: String
         var statusDetail: String?
         var deployedCommit: String?
+        /// Flux-style conditions: Ready, Reconciling, Stalled with typed reasons.
+        var conditions: [StackCondition]
+        /// The commit whose Terraform is applied (same as `deployedCommit`).
+        var lastAppliedCommit: String?
+        /// The commit of the latest deployment attempt, whatever its outcome.
+        var lastAttemptedCommit: String?
         var updatedAt: Date
         var lastProposal: Proposal?
         var lastDeployment: Deployment?

@@ -12,16 +12,24 @@ struct StackSummaries {
     }
 
     func summary(_ stack: StackRecord) throws -> APIModels.Stack {
-        APIModels.Stack(
+        let lastDeployment = try store.deployments(stackId: stack.id, limit: 1).first
+        return APIModels.Stack(
             id: stack.id,
             repository: stack.repositoryId,
             path: stack.path,
             status: stack.status.rawValue,
             statusDetail: stack.statusDetail.map(Redaction.text),
             deployedCommit: stack.deployedCommit,
+            conditions: stack.conditions.map { condition in
+                var redacted = condition
+                redacted.message = condition.message.map(Redaction.text)
+                return redacted
+            },
+            lastAppliedCommit: stack.deployedCommit,
+            lastAttemptedCommit: lastDeployment?.commit,
             updatedAt: stack.updatedAt,
             lastProposal: try store.proposals(stackId: stack.id, limit: 1).first.map(APIModels.Proposal.init),
-            lastDeployment: try store.deployments(stackId: stack.id, limit: 1).first.map(APIModels.Deployment.init),
+            lastDeployment: lastDeployment.map(APIModels.Deployment.init),
             drift: try store.driftChecks(stackId: stack.id, limit: 1).first.map(APIModels.DriftCheck.init)
         )
     }

@@ -163,9 +163,14 @@ enum OpenAPIDocument {
             "DriftCheckList": object(["driftChecks": ["type": "array", "items": ref("DriftCheck")]]),
             "Stack": object([
                 "id": string, "repository": string, "path": string, "status": ["type": "string", "enum": stackStatuses], "statusDetail": optionalString,
-                "deployedCommit": optionalString, "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
+                "deployedCommit": optionalString, "lastAppliedCommit": optionalString, "lastAttemptedCommit": optionalString,
+                "conditions": ["type": "array", "items": object([
+                    "type": ["type": "string", "enum": StackCondition.Kind.allCases.map(\.rawValue)], "status": ["type": "boolean"],
+                    "reason": ["type": "string", "enum": StackCondition.Reason.allCases.map(\.rawValue)], "message": optionalString,
+                ], required: ["type", "status", "reason"])],
+                "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
                 "lastDeployment": ["oneOf": [ref("Deployment"), ["type": "null"]]], "drift": ["oneOf": [ref("DriftCheck"), ["type": "null"]]],
-            ], required: ["id", "repository", "path", "status", "updatedAt"]),
+            ], required: ["id", "repository", "path", "status", "conditions", "updatedAt"]),
             "StackList": object(["stacks": ["type": "array", "items": ref("Stack")]]),
             "HistoryItem": object([
                 "kind": ["type": "string", "enum": ["proposal", "deployment"]], "id": optionalInt, "status": string, "at": date, "durationMs": optionalInt,
