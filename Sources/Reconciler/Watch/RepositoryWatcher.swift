@@ -140,14 +140,10 @@ actor RepositoryWatcher {
         }
         let present = Set(stacks.map(\.id))
         for record in try store.stacks(repositoryId: config.id) where !present.contains(record.id) {
-            guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex) else { continue }
-            // Report a pending destroy once; once destroy is allowed (or after a failed destroy
-            // at an older commit), go ahead.
-            if let last = try store.deployments(stackId: record.id, limit: 1).first {
-                if last.status == .destroyPending, !config.allowDestroy { continue }
-                if last.status == .destroyFailed, last.commit == tip.description { continue }
-                if !last.status.isFinal { continue }
-            }
+            guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex),
+                  DeploymentRules.shouldQueueDestroy(last: try store.deployments(stackId: record.id, limit: 1).first,
+                                                     allowDestroy: config.allowDestroy, tip: tip.description)
+            else { continue }
             let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
             let destroyer = Destroyer(environment: environment, repository: context)
             let layout = context.layout(record.path)
@@ -159,22 +155,16 @@ actor RepositoryWatcher {
         }
     }
 
-    /// Whether `stack` needs a deployment at `tip`: its files changed since the last finished
-    /// attempt (or since what is deployed), or that attempt was interrupted or superseded.
-    /// A stale or failed attempt is not repeated until the stack's files change again.
+    /// Whether `stack` needs a deployment at `tip` (see `DeploymentRules`).
     private func needsDeployment(_ context: RepositoryContext, _ stack: StackLayout, tip: ObjectID) async throws -> Bool {
         let store = environment.store
-        let last = try store.deployments(stackId: stack.id, limit: 1).first
-        if let last, !last.status.isFinal { return false }
-        var baseline: ObjectID?
-        if let last, last.status != .interrupted, last.status != .superseded {
-            baseline = ObjectID(last.commit)
-        } else if let deployed = try store.stack(id: stack.id)?.deployedCommit {
-            baseline = ObjectID(deployed)
+        let baseline = DeploymentRules.baseline(last: try store.deployments(stackId: stack.id, limit: 1).first,
+                                                deployedCommit: try store.stack(id: stack.id)?.deployedCommit)
+        guard case .commit(let commit) = baseline, let from = ObjectID(commit), from != tip else {
+            return DeploymentRules.needsDeployment(baseline: baseline, tip: tip.description) { _ in true }
         }
-        guard let baseline else { return true }
-        if baseline == tip { return false }
-        return try await context.git.changedPaths(from: baseline, to: tip).contains(where: stack.owns)
+        let changed = try await context.git.changedPaths(from: from, to: tip).contains(where: stack.owns)
+        return DeploymentRules.needsDeployment(baseline: baseline, tip: tip.description) { _ in changed }
     }
 
     private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID, trigger: DeploymentTrigger = .merge,
