@@ -30,10 +30,13 @@ let package = Package(
             name: "Requirements",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // HCL: the one strict reader of HCL native syntax (lexer, bodies) and the one string
+        // escaper, shared by the guard and the runtime override writer so they never disagree (pure).
+        .target(name: "HCL"),
         // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
         .target(name: "PlanModel"),
         // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
-        .target(name: "Policy", dependencies: ["PlanModel"]),
+        .target(name: "Policy", dependencies: ["PlanModel", "HCL"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
         .target(name: "Cost", dependencies: ["PlanModel"]),
         // EZBuiltConfiguration: the daemon's YAML config, validated with key paths and lines.
@@ -59,6 +62,7 @@ let package = Package(
         .target(
             name: "Terraform",
             dependencies: [
+                "HCL",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +141,7 @@ let package = Package(
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox"]),
+        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
             name: "RequirementsTests",
@@ -145,12 +149,15 @@ let package = Package(
         ),
         // Plans captured from real terraform and a builder of minimal ones, shared by the tests.
         .target(name: "PlanFixtures", dependencies: ["PlanModel"], path: "Tests/PlanFixtures"),
+        // The hostile suite's loader (cases kept as data in Tests/Fixtures/hostile), shared by the
+        // guard's unit pass and the CLI's heavy pass.
+        .target(name: "HostileFixtures", path: "Tests/HostileFixtures"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanFixtures"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel", "PlanFixtures"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "HCL", "PlanModel", "PlanFixtures", "HostileFixtures"]),
         .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

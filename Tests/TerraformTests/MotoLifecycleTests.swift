@@ -176,17 +176,17 @@ struct MotoLifecycleTests {
             let redactor = Redactor()
             let stack = "repo/infra/big"
             let code = Self.configuration(zipPath: zip)
-            let tfvars = "{\"variable\": {\"db_password\": {\"type\": \"string\", \"sensitive\": true, \"default\": \"\(Self.secret)\"}}}"
+            let secretVariable = "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"\(Self.secret)\"\n}\n"
             let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
             let runtime = RuntimeSettings(
                 region: "us-east-1", defaultTags: ["Owner": "ops"], sandboxEndpoint: moto.endpoint,
                 backend: RuntimeSettings.localBackend(dataDirectory: temp.url, stack: stack))
             func runner() throws -> (TerraformRunner, Workspace) {
-                // The secret reaches Terraform as a variable default in a JSON file, as a
-                // generated stack would carry it.
+                // The secret reaches Terraform as a variable default in a file of its own, as a
+                // generated stack would carry it (native HCL: JSON syntax is refused).
                 let workspace = try manager.create(stack: stack, from: .files([
                     (path: "main.tf", contents: Data(code.utf8)),
-                    (path: "secret.tf.json", contents: Data(tfvars.utf8)),
+                    (path: "secret.tf", contents: Data(secretVariable.utf8)),
                 ]))
                 let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
                                              redactor: redactor, logger: testLogger)

@@ -19,17 +19,8 @@ public struct StandardPolicy: ProposalPolicy {
     }
 
     public func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry] {
-        var entries: [DiagnosticEntry] = []
-        var texts: [(path: String, contents: String)] = []
-        for file in files {
-            guard let text = String(data: file.contents, encoding: .utf8) else {
-                entries.append(DiagnosticEntry(severity: "error", file: file.path, message: "guard: not UTF-8 text; refused"))
-                continue
-            }
-            texts.append((file.path, text))
-        }
-        let report = Policy.guardStack(files: texts, settings: settings)
-        return entries + report.violations.map {
+        let report = Policy.guardStack(bytes: files.map { ($0.path, [UInt8]($0.contents)) }, settings: settings)
+        return report.violations.map {
             DiagnosticEntry(severity: "error", line: $0.line, file: $0.file, message: "guard \($0.rule.rawValue): \($0.message)")
         }
     }
