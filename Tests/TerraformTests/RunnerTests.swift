@@ -92,8 +92,10 @@ struct RunnerTests {
         let plan = try await runner.plan()
         let clock = ContinuousClock()
         let start = clock.now
-        await #expect(throws: TerraformError.self) { _ = try await runner.apply(plan, deployment: "d1") }
+        let error = await #expect(throws: TerraformError.self) { _ = try await runner.apply(plan, deployment: "d1") }
         #expect(clock.now - start < .seconds(30))
+        // The error says what it was stuck on.
+        #expect(error?.description.contains("stuck on terraform_data.slow") == true, "\(String(describing: error))")
         let applyGroup = try #require(groups.value.last)
         #expect(processesInGroup(applyGroup).isEmpty)
         #expect(sink.lines.contains { $0.stream == .system && $0.text.hasPrefix("timed out") })
@@ -168,5 +170,29 @@ func waitFor(timeout: Duration = .seconds(60), _ condition: () -> Bool) async th
     while !condition() {
         guard clock.now < deadline else { throw POSIXError(.ETIMEDOUT) }
         try await Task.sleep(for: .milliseconds(100))
+    }
+}
+
+/// Terraform's apply lines tell what is in flight, so a timeout names what it was stuck on.
+struct ApplyProgressTests {
+    @Test func inFlightResourcesAreThoseStartedAndNotFinished() {
+        let sink = MemoryLogSink()
+        let progress = ApplyProgress(forwardingTo: sink)
+        for text in [
+            "aws_s3_bucket.assets: Creating...",
+            "aws_sqs_queue.jobs: Creating...",
+            "aws_s3_bucket.assets: Creation complete after 2s [id=assets]",
+            "aws_sqs_queue.jobs: Still creating... [10s elapsed]",
+            "aws_iam_role.old: Destroying... [id=old]",
+            "aws_iam_role.old: Destruction complete after 1s",
+            "module.web.aws_instance.this[0]: Modifying... [id=i-123]",
+            "Apply complete! Resources: 1 added, 0 changed, 1 destroyed.",
+        ] {
+            progress.write(LogLine(stream: .stdout, text: text))
+        }
+        progress.write(LogLine(stream: .stderr, text: "aws_db_instance.x: Creating..."))
+        #expect(progress.inFlight == ["aws_sqs_queue.jobs", "module.web.aws_instance.this[0]"])
+        #expect(progress.completed == 2)
+        #expect(sink.lines.count == 9)
     }
 }

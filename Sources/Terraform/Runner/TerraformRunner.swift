@@ -372,9 +372,17 @@ public struct TerraformRunner: Sendable {
         logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
         let started = onProcessStart
         defer { record?.clear() }
-        return try await ProcessRunner.run(request, sink: sink, redactor: redactor) { group in
-            record?.save(group: group)
-            started(group)
+        let progress = ApplyProgress(forwardingTo: sink)
+        do {
+            return try await ProcessRunner.run(request, sink: progress, redactor: redactor) { group in
+                record?.save(group: group)
+                started(group)
+            }
+        } catch .timedOut(let command, let after) where !progress.inFlight.isEmpty {
+            // Say what it was stuck on: the resources still being created, changed or destroyed.
+            let stuck = progress.inFlight.joined(separator: ", ")
+            sink.write(LogLine(stream: .system, text: "stuck on: \(stuck)"))
+            throw .timedOut(command: "\(command) (stuck on \(stuck))", after: after)
         }
     }
 
