@@ -138,6 +138,19 @@ public final class Store: Sendable {
         }
     }
 
+    /// Appends a batch of a run's log lines in one transaction, off the cooperative pool
+    /// (GRDB's own writer queue); returns them with their ids, in order.
+    public func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        guard !lines.isEmpty else { return [] }
+        return try await pool.write { db in
+            try lines.map { line in
+                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: line.text)
+                try record.insert(db)
+                return record
+            }
+        }
+    }
+
     /// Appends one line and returns it with its id (live followers resume from that id).
     @discardableResult
     public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {

@@ -36,7 +36,7 @@ struct Deployer: Sendable {
         } catch let error as TerraformError where error.isStateLocked {
             // Back to the queue: the holder is alive; retry with backoff until it lets go.
             log.note("waiting: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             deployment.status = .queued
             deployment.runId = nil
             deployment.startedAt = nil
@@ -84,7 +84,7 @@ struct Deployer: Sendable {
             try setStatus(stack, .interrupted, "deployment \(deploymentID) interrupted")
         }
         log.note("deployment \(deployment.status.rawValue)" + (deployment.error.map { ": \($0)" } ?? ""))
-        log.finish(outcome.isInterrupted ? .interrupted : .finished)
+        await log.finish(outcome.isInterrupted ? .interrupted : .finished)
         try store.updateDeployment(deployment)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
         if outcome.isInterrupted { throw CancellationError() }

@@ -51,7 +51,7 @@ struct Destroyer: Sendable {
         } catch let error as TerraformError where error.isStateLocked {
             // A live terraform holds the state: back to the queue, retried with backoff.
             log.note("waiting: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             deployment.status = .queued
             deployment.runId = nil
             deployment.startedAt = nil
@@ -68,7 +68,7 @@ struct Destroyer: Sendable {
         }
         deployment.finishedAt = Date()
         try store.updateDeployment(deployment)
-        log.finish(interrupted ? .interrupted : .finished)
+        await log.finish(interrupted ? .interrupted : .finished)
         if interrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Deployer.message(stack, deployment))
     }

@@ -66,11 +66,11 @@ struct DriftChecker: Sendable {
             }
             check.status = report.hasDrift ? .drifted : .clean
         } catch where error.isCancellation {
-            log.finish(.interrupted)
+            await log.finish(.interrupted)
             throw CancellationError()
         } catch let error as TerraformError where error.isStateLocked {
             log.note("skipped: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             throw ReconcileFailure.transient(error.description)
         } catch {
             check.error = "\(error)"
@@ -78,7 +78,7 @@ struct DriftChecker: Sendable {
         }
         check.durationMs = Int(Date().timeIntervalSince(started) * 1000)
         log.note("drift check: \(check.status.rawValue)")
-        log.finish(.finished)
+        await log.finish(.finished)
 
         let driftFile = StatusFiles.path(folder: "drift", repositoryID: repository.id, stackPath: stack.path, ext: "md")
         var message: String?

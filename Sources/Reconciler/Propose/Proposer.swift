@@ -65,11 +65,11 @@ struct Proposer: Sendable {
             }
         } catch is CancellationError {
             runStatus = .interrupted
-            log.finish(runStatus)
+            await log.finish(runStatus)
             throw CancellationError()
         } catch {
             log.note("not proposed now: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             throw error
         }
 
@@ -94,14 +94,14 @@ struct Proposer: Sendable {
         } catch let gitError as GitError where gitError.isRetryableAfterFetch {
             // Someone pushed meanwhile: their commit stands; propose again on the new tip.
             log.note("\(branch) moved while proposing; will propose again on the new tip")
-            log.finish(.finished)
+            await log.finish(.finished)
             try? await git.fetch()
             throw ReconcileFailure.waiting("\(branch) moved", retryAfter: .seconds(1))
         } catch {
             failure = "could not commit the proposal: \(error)"
             status = .failed
         }
-        log.finish(runStatus)
+        await log.finish(runStatus)
 
         try store.insertProposal(ProposalRecord(
             runId: log.runId, stackId: stack.id, branch: branch, sourceCommit: tip.description,
