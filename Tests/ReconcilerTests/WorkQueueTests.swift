@@ -75,6 +75,26 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(quiet <= 2, "the quiet repository waited behind \(quiet) jobs: \(starts)")
     }
 
+    @Test func unclassifiedFailuresAreRetriedAtMostMaxAttemptsThenStalledOnce() async throws {
+        struct Unexpected: Error {}
+        let attempts = Mutex(0)
+        let stalled = Mutex<[String]>([])
+        let queue = WorkQueue(limit: 1, backoff: Backoff(base: .milliseconds(10), cap: .milliseconds(20), jitter: 0), maxAttempts: 4, logger: logger)
+        await queue.submit(Job(key: JobKey(stackID: "always-broken", kind: .deploy), repositoryID: "r", run: {
+            attempts.withLock { $0 += 1 }
+            throw Unexpected()
+        }, stalled: { reason in stalled.withLock { $0.append(reason) } }))
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(60)
+        while stalled.withLock({ $0.isEmpty }), clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(attempts.withLock { $0 } == 4)
+        #expect(stalled.withLock { $0.count } == 1)
+        #expect(stalled.withLock { $0.first?.contains("failed 4 times in a row") } == true)
+    }
+
     @Test func transientFailuresAreRetriedAndStalledOnesAreNot() async throws {
         let attempts = Mutex<[String: Int]>([:])
         let queue = WorkQueue(limit: 2, backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(50), jitter: 0), logger: logger)

@@ -28,12 +28,17 @@ public struct Job: Sendable {
     public var run: @Sendable () async throws -> Void
     /// Called instead of `run` when a newer job with the same key replaced this one.
     public var superseded: @Sendable () async -> Void
+    /// Called once when the job stops being retried: it failed `maxAttempts` times in a row
+    /// (the reason is the last error), so only a person can move it on.
+    public var stalled: @Sendable (String) async -> Void
 
-    public init(key: JobKey, repositoryID: String, run: @escaping @Sendable () async throws -> Void, superseded: @escaping @Sendable () async -> Void = {}) {
+    public init(key: JobKey, repositoryID: String, run: @escaping @Sendable () async throws -> Void,
+                superseded: @escaping @Sendable () async -> Void = {}, stalled: @escaping @Sendable (String) async -> Void = { _ in }) {
         self.key = key
         self.repositoryID = repositoryID
         self.run = run
         self.superseded = superseded
+        self.stalled = stalled
     }
 }
 
@@ -42,11 +47,14 @@ public struct Job: Sendable {
 /// - A job submitted while another with the same key is still queued replaces it (the newest
 ///   commit wins; the older one is told it was superseded and never runs).
 /// - Repositories take turns: one busy repository cannot starve the others.
-/// - `ReconcileFailure.transient` is retried with exponential backoff and jitter,
+/// - `ReconcileFailure.transient` (and any error the job did not classify) is retried with
+///   exponential backoff and jitter, at most `maxAttempts` times in a row; then the job is
+///   stalled (`Job.stalled` reports it) and not retried until it is submitted again.
 ///   `.waiting` is requeued after its interval, `.stalled` is dropped (it was reported).
 public actor WorkQueue {
     private let limit: Int
     private let backoff: Backoff
+    private let maxAttempts: Int
     private let logger: Logger
     /// Queued jobs per repository, in arrival order.
     private var pending: [String: [Job]] = [:]
@@ -59,9 +67,10 @@ public actor WorkQueue {
     private var tasks: [UUID: Task<Void, Never>] = [:]
     private var stopped = false
 
-    public init(limit: Int, backoff: Backoff = Backoff(), logger: Logger) {
+    public init(limit: Int, backoff: Backoff = Backoff(), maxAttempts: Int = 10, logger: Logger) {
         self.limit = max(1, limit)
         self.backoff = backoff
+        self.maxAttempts = max(1, maxAttempts)
         self.logger = logger
     }
 
@@ -176,6 +185,17 @@ public actor WorkQueue {
             delay = retryAfter
         case .transient, nil:
             let attempt = (attempts[job.key] ?? 0) + 1
+            guard attempt < maxAttempts else {
+                attempts[job.key] = nil
+                let reason = "failed \(attempt) times in a row; last error: \(error)"
+                logger.error("stalled: giving up retrying", metadata: ["job": "\(job.key)", "reason": "\(reason)"])
+                let id = UUID()
+                tasks[id] = Task { [weak self] in
+                    await job.stalled(reason)
+                    await self?.forget(id)
+                }
+                return
+            }
             attempts[job.key] = attempt
             delay = backoff.delay(attempt: attempt)
             logger.warning("failed; will retry", metadata: ["job": "\(job.key)", "attempt": "\(attempt)", "in": "\(delay)", "error": "\(error)"])
@@ -186,6 +206,10 @@ public actor WorkQueue {
             guard !Task.isCancelled else { return }
             await self?.resubmit(job, id: id)
         }
+    }
+
+    private func forget(_ id: UUID) {
+        tasks[id] = nil
     }
 
     private func resubmit(_ job: Job, id: UUID) async {

@@ -151,7 +151,8 @@ actor RepositoryWatcher {
                 try await Self.measured("destroy", environment) {
                     try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+               stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         }
     }
 
@@ -181,10 +182,27 @@ actor RepositoryWatcher {
                 try await Self.measured("deploy", environment) {
                     try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+               stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         } catch {
             logger.error("could not queue a deployment", metadata: ["stack": "\(stack.id)", "error": "\(error)"])
         }
+    }
+
+    /// A deployment whose retries ran out: failed, reported once, not retried until the stack's
+    /// files change again.
+    private static func markStalled(_ environment: ReconcilerEnvironment, _ context: RepositoryContext, _ deployment: DeploymentRecord, reason: String) async {
+        let store = environment.store
+        guard var record = try? store.deployment(id: deployment.id ?? 0), !record.status.isFinal,
+              let stack = try? store.stack(id: record.stackId)
+        else { return }
+        record.status = record.action == .destroy ? .destroyFailed : .failed
+        record.finishedAt = Date()
+        record.error = "stalled: \(reason)"
+        try? store.updateDeployment(record)
+        try? store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
+        await StatusReporter(environment: environment, repository: context)
+            .report(context.layout(stack.path), message: "deploy(\(stack.id)): stalled at \(record.commit.prefix(10)) after repeated failures")
     }
 
     private static func markSuperseded(_ store: Store, _ deployment: DeploymentRecord) {
