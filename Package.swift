@@ -63,6 +63,7 @@ let package = Package(
             name: "Terraform",
             dependencies: [
                 "HCL",
+                "PlanModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
@@ -157,7 +158,7 @@ let package = Package(
         .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

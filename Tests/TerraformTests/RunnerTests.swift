@@ -18,7 +18,7 @@ struct RunnerTests {
         #expect(outcome.exitCode == 3)
         let lines = sink.lines
         #expect(lines.filter { $0.stream == .stdout }.map(\.text) == ["out 1", "out 2", "out 3"])
-        #expect(lines.filter { $0.stream == .stderr }.map(\.text) == (1...3).map { "err \($0) (sensitive value)" })
+        #expect(lines.filter { $0.stream == .stderr }.map(\.text) == (1...3).map { "err \($0) (sensitive)" })
         #expect(!lines.contains { $0.text.contains("s3cr3t-value") })
         #expect(outcome.standardErrorTail.count == 3)
     }

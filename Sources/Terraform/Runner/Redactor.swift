@@ -1,7 +1,8 @@
 import Foundation
+import PlanModel
 import Synchronization
 
-/// Replaces every known secret in a text by `(sensitive value)` before it is logged or stored.
+/// Replaces every known secret in a text by `(sensitive)` (``Redaction/placeholder``, the same as in plans) before it is logged or stored.
 ///
 /// Secrets are learnt as they become known: configured ones (the external id) at the start,
 /// sensitive values of a plan (variables, attributes, outputs) once the plan is decoded, so
@@ -9,7 +10,7 @@ import Synchronization
 /// registered: replacing every "1" or "true" in a log would destroy it and hide nothing.
 public final class Redactor: Sendable {
     /// The replacement text.
-    public static let replacement = JSONValue.redactedText
+    public static let replacement = Redaction.placeholder
     /// Shortest value treated as a secret.
     public static let minimumLength = 4
 

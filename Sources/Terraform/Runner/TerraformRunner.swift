@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PlanModel
 import Logging
 
 /// Settings shared by every run of the daemon: the binary, the CLI configuration it owns and
