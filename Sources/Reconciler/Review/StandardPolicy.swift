@@ -25,11 +25,12 @@ public struct StandardPolicy: ProposalPolicy {
         }
     }
 
-    public func review(planJSON: Data, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
+    public func review(plan decoded: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
         let plan: PlanDocument
-        do {
-            plan = try PlanDocument.decode(showJSON: planJSON)
-        } catch {
+        switch decoded {
+        case .success(let document):
+            plan = document
+        case .failure(let error):
             let message = "_Could not read the plan: \(error)_\n"
             return PolicyReview(findingsMarkdown: message, blockingBanner: "the plan could not be checked", costMarkdown: message)
         }

@@ -120,6 +120,6 @@ public struct StackRun: Sendable {
     /// stack's region.
     public func planAndReview(destroy: Bool = false) async throws -> (plan: SavedPlan, review: PolicyReview) {
         let plan = try await runner.plan(destroy: destroy)
-        return (plan, policy.review(planJSON: plan.showJSON, sources: sources, region: region))
+        return (plan, policy.review(plan: plan.document, sources: sources, region: region))
     }
 }

@@ -51,9 +51,9 @@ public struct SavedPlan: Sendable {
     public let contents: Data
     /// The decoded, redacted plan.
     public let summary: PlanSummary
-    /// `terraform show -json` of the plan, unredacted: only for decoders that redact as they
-    /// read (Policy, Cost). Never log or store it.
-    public let showJSON: Data
+    /// The plan decoded once for Policy and Cost, every sensitive value redacted; the error
+    /// when it could not be read (the review then says so, and blocks).
+    public let document: Result<PlanDocument, PlanDecodingError>
 }
 
 /// The outcome of an apply (or destroy).
@@ -225,7 +225,15 @@ public struct TerraformRunner: Sendable {
             "create": "\(counts.create)", "update": "\(counts.update)",
             "delete": "\(counts.delete)", "replace": "\(counts.replace)",
         ])
-        return SavedPlan(path: path, contents: contents, summary: decoded.summary, showJSON: json)
+        let document: Result<PlanDocument, PlanDecodingError>
+        do {
+            document = .success(try PlanDocument.decode(showJSON: json))
+        } catch let error as PlanDecodingError {
+            document = .failure(error)
+        } catch {
+            document = .failure(PlanDecodingError(.invalidJSON, path: "", detail: "\(error)"))
+        }
+        return SavedPlan(path: path, contents: contents, summary: decoded.summary, document: document)
     }
 
     /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a

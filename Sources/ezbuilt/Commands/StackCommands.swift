@@ -92,7 +92,7 @@ func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
 
 /// The cost estimate of a plan as plain text, priced in the stack's region.
 func costText(_ plan: SavedPlan, region: String) -> String {
-    guard let document = try? PlanDocument.decode(showJSON: plan.showJSON) else { return "  (the plan could not be read)" }
+    guard case .success(let document) = plan.document else { return "  (the plan could not be read)" }
     let report = CostEstimator.estimate(document, defaultRegion: region).compared(to: CostEstimator.estimateDeployed(document, defaultRegion: region))
     return CostSection.plainText(report)
 }
