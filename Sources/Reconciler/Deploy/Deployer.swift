@@ -34,14 +34,7 @@ struct Deployer: Sendable {
         } catch is CancellationError {
             outcome = .interrupted
         } catch let error as TerraformError where error.isStateLocked {
-            // Back to the queue: the holder is alive; retry with backoff until it lets go.
-            log.note("waiting: \(error)")
-            await log.finish(.finished)
-            deployment.status = .queued
-            deployment.runId = nil
-            deployment.startedAt = nil
-            try store.updateDeployment(deployment)
-            throw ReconcileFailure.transient(error.description)
+            throw try await Self.requeue(&deployment, waitingFor: error, log: log, store: store)
         } catch let error as TerraformError {
             if case .cancelled = error { outcome = .interrupted } else { outcome = .failed(error.description) }
         } catch {
@@ -89,6 +82,18 @@ struct Deployer: Sendable {
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
         if outcome.isInterrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Self.message(stack, deployment))
+    }
+
+    /// Back to the queue: a live terraform holds the state (one left running by a killed
+    /// daemon, say); the returned failure retries with backoff until it lets go.
+    static func requeue(_ deployment: inout DeploymentRecord, waitingFor error: TerraformError, log: RunLog, store: Store) async throws -> ReconcileFailure {
+        log.note("waiting: \(error)")
+        await log.finish(.finished)
+        deployment.status = .queued
+        deployment.runId = nil
+        deployment.startedAt = nil
+        try store.updateDeployment(deployment)
+        return .transient(error.description)
     }
 
     private enum Outcome {

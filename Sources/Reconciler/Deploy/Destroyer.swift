@@ -49,14 +49,7 @@ struct Destroyer: Sendable {
         } catch where error.isCancellation {
             interrupted = true
         } catch let error as TerraformError where error.isStateLocked {
-            // A live terraform holds the state: back to the queue, retried with backoff.
-            log.note("waiting: \(error)")
-            await log.finish(.finished)
-            deployment.status = .queued
-            deployment.runId = nil
-            deployment.startedAt = nil
-            try store.updateDeployment(deployment)
-            throw ReconcileFailure.transient(error.description)
+            throw try await Deployer.requeue(&deployment, waitingFor: error, log: log, store: store)
         } catch {
             deployment.status = .destroyFailed
             deployment.error = "\(error)"

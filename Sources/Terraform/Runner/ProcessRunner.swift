@@ -141,14 +141,7 @@ public enum ProcessRunner {
                     }
                     group.addTask {
                         for try await line in execution.standardError.strings(bufferingPolicy: .unbounded) {
-                            let clean = redactor.redact(line)
-                            sink.write(LogLine(stream: .stderr, text: clean))
-                            if !clean.trimmingCharacters(in: .whitespaces).isEmpty {
-                                stderrTail.withLock { tail in
-                                    tail.append(clean)
-                                    if tail.count > 20 { tail.removeFirst(tail.count - 20) }
-                                }
-                            }
+                            errorLine(line, sink: sink, redactor: redactor, tail: stderrTail)
                         }
                         return Data()
                     }
@@ -213,6 +206,17 @@ public enum ProcessRunner {
         }
     }
 
+    /// One stderr line: redacted into the sink, and kept among the last 20 for error messages.
+    private static func errorLine(_ line: String, sink: any LogSink, redactor: Redactor, tail: Locked<[String]>) {
+        let clean = redactor.redact(line)
+        sink.write(LogLine(stream: .stderr, text: clean))
+        guard !clean.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        tail.withLock { tail in
+            tail.append(clean)
+            if tail.count > 20 { tail.removeFirst(tail.count - 20) }
+        }
+    }
+
     /// Runs with stdout and stderr in files, following them into `sink` while it runs and
     /// draining them after it exits.
     private static func runWithOutputFiles(
@@ -236,16 +240,7 @@ public enum ProcessRunner {
                     await follow(paths.out, until: finished) { sink.write(LogLine(stream: .stdout, text: redactor.redact($0))) }
                 }
                 group.addTask {
-                    await follow(paths.err, until: finished) { line in
-                        let clean = redactor.redact(line)
-                        sink.write(LogLine(stream: .stderr, text: clean))
-                        if !clean.trimmingCharacters(in: .whitespaces).isEmpty {
-                            stderrTail.withLock { tail in
-                                tail.append(clean)
-                                if tail.count > 20 { tail.removeFirst(tail.count - 20) }
-                            }
-                        }
-                    }
+                    await follow(paths.err, until: finished) { errorLine($0, sink: sink, redactor: redactor, tail: stderrTail) }
                 }
             }
         }
