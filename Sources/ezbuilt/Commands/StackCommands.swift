@@ -23,6 +23,10 @@ struct StackOptions: ParsableArguments {
 
     @Option(name: .long, help: "The region when the code names none (overrides the config's defaults.region).")
     var region: String?
+
+    @Flag(name: .customLong("no-confine"),
+          help: "Run terraform without bubblewrap confinement (as terraform.confine: false): the stack's code can read this machine's files.")
+    var noConfine = false
 }
 
 /// One stack on the local disk, run through the same guard, runner and policy as the daemon.
@@ -49,6 +53,7 @@ struct LocalStack {
             settings.dataDir = URL(fileURLWithPath: options.directory).appendingPathComponent(".ezbuilt").path
         }
         if let pluginDir = options.pluginDir { settings.terraform.pluginDir = pluginDir }
+        if options.noConfine { settings.terraform.confine = false }
         let region = options.region ?? settings.defaults.region
         var endpoint: URL?
         if let sandbox = options.sandbox {
@@ -62,7 +67,13 @@ struct LocalStack {
         let stackURL = URL(fileURLWithPath: options.directory).standardizedFileURL
         let stackID = "local/" + stackURL.path.split(separator: "/").suffix(3).joined(separator: "/")
         let policy = StandardPolicy(config: settings.policy, defaultRegion: region)
-        let setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        let setup: TerraformSetup
+        do {
+            setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        } catch let error as TerraformError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         let workspace = try setup.workspaces.create(stack: stackID, from: .stackDirectory(stackURL))
         for skipped in workspace.skipped {
             printError("skipped \(skipped.path): \(skipped.reason.rawValue)")
