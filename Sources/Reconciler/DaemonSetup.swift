@@ -18,11 +18,19 @@ public enum DaemonSetup {
         return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
     }
 
+    /// Creates the data directory (clones, state, database) readable by the daemon's user
+    /// only, and makes an existing one so (installs before 0700 left it 0755).
+    public static func createPrivateDataDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    }
+
     /// The terraform binary, the CLI configuration the daemon owns, and where workspaces and
     /// state live (the single-stack commands use this alone).
     public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try createPrivateDataDirectory(dataDirectory.path)
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
         let confinement = try await confinement(config: config, binary: binary, logger: logger)
         let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }

@@ -82,6 +82,14 @@ enum Migrations {
                 t.column("reported", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("2-webhook-deliveries") { db in
+            try db.create(table: "webhookDelivery") { t in
+                t.column("provider", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("receivedAt", .datetime).notNull().indexed()
+                t.primaryKey(["provider", "id"])
+            }
+        }
         return migrator
     }
 }
