@@ -118,6 +118,7 @@ private struct ConfigParser {
         settings.pluginDir = reader.string("pluginDir")
         if let parallelism = reader.int("parallelism", in: 1...64) { settings.parallelism = parallelism }
         if let timeout = reader.duration("timeout") { settings.timeout = timeout }
+        if let confine = reader.bool("confine") { settings.confine = confine }
         reader.rejectUnknownKeys()
         return settings
     }

@@ -73,12 +73,17 @@ public struct TerraformSettings: Sendable, Equatable {
     public var parallelism: Int
     /// The longest one terraform command may run before it is interrupted.
     public var timeout: Duration
+    /// Run every terraform process confined by bubblewrap (it sees only its workspace).
+    /// Only an explicit `false` turns it off, with a warning at start.
+    public var confine: Bool
 
-    public init(binary: String = "terraform", pluginDir: String? = nil, parallelism: Int = 2, timeout: Duration = .seconds(1800)) {
+    public init(binary: String = "terraform", pluginDir: String? = nil, parallelism: Int = 2, timeout: Duration = .seconds(1800),
+                confine: Bool = true) {
         self.binary = binary
         self.pluginDir = pluginDir
         self.parallelism = parallelism
         self.timeout = timeout
+        self.confine = confine
     }
 }
 

@@ -18,12 +18,21 @@ public enum DaemonSetup {
         return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
     }
 
+    /// Creates the data directory (clones, state, database) readable by the daemon's user
+    /// only, and makes an existing one so (installs before 0700 left it 0755).
+    public static func createPrivateDataDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    }
+
     /// The terraform binary, the CLI configuration the daemon owns, and where workspaces and
     /// state live (the single-stack commands use this alone).
     public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try createPrivateDataDirectory(dataDirectory.path)
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
+        let confinement = try await confinement(config: config, binary: binary, logger: logger)
         let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }
             ?? .registryWithCache(cacheDirectory: dataDirectory.appendingPathComponent("plugin-cache").path)
         // In the sandbox, AWS_ENDPOINT_URL catches any service the endpoint list misses: nothing
@@ -36,11 +45,26 @@ public enum DaemonSetup {
         timeouts.apply = config.terraform.timeout
         timeouts.initialize = min(config.terraform.timeout, .seconds(600))
         let setup = TerraformSetup(
-            options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts),
+            options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts, confinement: confinement),
             workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
             dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
-        logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)"])
+        logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)",
+                                                  "confined": "\(confinement != nil)"])
         return setup
+    }
+
+    /// The confinement every terraform run gets: probed once here, so a host where
+    /// bubblewrap is missing or cannot create namespaces stops the daemon at start with
+    /// bubblewrap's own message and what to do, rather than failing every run. Nil only when
+    /// the configuration says `terraform.confine: false`, which is logged as a warning.
+    static func confinement(config: EZBuiltConfig, binary: TerraformBinary, logger: Logger) async throws(TerraformError) -> Confinement? {
+        guard config.terraform.confine else {
+            logger.warning("terraform runs unconfined (terraform.confine: false): the code of any branch can make terraform read the daemon's files and environment")
+            return nil
+        }
+        let confinement = Confinement()
+        try await confinement.probe(terraform: binary.path)
+        return confinement
     }
 
     /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.

@@ -98,6 +98,14 @@ enum Migrations {
                 t.add(column: "trigger", .text)
             }
         }
+        migrator.registerMigration("2-webhook-deliveries") { db in
+            try db.create(table: "webhookDelivery") { t in
+                t.column("provider", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("receivedAt", .datetime).notNull().indexed()
+                t.primaryKey(["provider", "id"])
+            }
+        }
         return migrator
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The daemon's records in one SQLite file (WAL mode), behind a small typed API.
 ///
 /// All SQL lives in this target. The store is safe to share between tasks: GRDB's pool
@@ -19,11 +23,39 @@ public final class Store: Sendable {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        // The database holds run logs and errors: readable by the daemon's user only. The file
+        // is made 0600 before SQLite opens it (its -wal and -shm files take the same mode).
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
         try Migrations.migrator.migrate(pool)
+    }
+
+    /// How long a webhook delivery id is remembered (forges redeliver within hours).
+    public static let webhookDeliveryRetention: TimeInterval = 7 * 24 * 3600
+
+    /// Records the webhook delivery `id` of `provider`; false when it was already received
+    /// (a replay). Ids older than `retention` are forgotten, so the table stays bounded.
+    public func rememberWebhookDelivery(provider: String, id: String, at date: Date = Date(),
+                                        retention: TimeInterval = Store.webhookDeliveryRetention) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [date.addingTimeInterval(-retention)])
+            try db.execute(sql: "INSERT OR IGNORE INTO webhookDelivery (provider, id, receivedAt) VALUES (?, ?, ?)",
+                           arguments: [provider, id, date])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Number of remembered webhook deliveries (tests, metrics).
+    public func webhookDeliveryCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM webhookDelivery") ?? 0 }
     }
 
     /// The migrations applied so far, in order.

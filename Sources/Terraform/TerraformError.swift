@@ -34,6 +34,9 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The stack's code cannot be given the injected configuration with certainty (the HCL
     /// reader cannot read it, or a provider configuration would escape the injection): nothing runs.
     case codeRefused(file: String, line: Int, reason: String)
+    /// Bubblewrap is missing or cannot create the confinement on this host: its own message
+    /// and what to do.
+    case confinementUnavailable(bubblewrap: String, detail: String, remedy: String)
 
     public var description: String {
         switch self {
@@ -65,6 +68,8 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
             return "role \(roleARN) could not be assumed: \(detail)"
         case .codeRefused(let file, let line, let reason):
             return "\(file):\(line): \(reason); terraform was not run"
+        case .confinementUnavailable(let bubblewrap, let detail, let remedy):
+            return "terraform cannot run confined: bubblewrap (\(bubblewrap)): \(detail). To fix: \(remedy)"
         }
     }
 }

@@ -56,11 +56,19 @@ func diskUsage(_ url: URL) -> Int {
     return total
 }
 
-/// Runs a command bare (Foundation Process, output discarded), returning seconds.
-func bare(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Double {
+/// Runs a command bare (Foundation Process, output discarded), returning seconds; confined
+/// like the daemon's own runs when `confinement` is given, so both sides pay the same.
+func bare(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String],
+          confinement: Confinement?, view: ConfinementView) throws -> Double {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
+    if let confinement {
+        process.executableURL = URL(fileURLWithPath: confinement.bubblewrap)
+        process.arguments = confinement.arguments(executable: executable, arguments: arguments, view: view,
+                                                  workingDirectory: directory.path)
+    } else {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+    }
     process.currentDirectoryURL = directory
     process.environment = environment
     process.standardOutput = FileHandle.nullDevice
@@ -194,12 +202,17 @@ do {
             try OverrideWriter.write(runtime("bare"), into: workspace)
             try FileManager.default.createDirectory(at: RuntimeSettings.stateDirectory(dataDirectory: root, stack: stack + "bare"),
                                                     withIntermediateDirectories: true)
-            bareInit.append(try bare(binary.path, ["init", "-input=false", "-no-color"], in: workspace.directory, environment: environment))
-            bareValidate.append(try bare(binary.path, ["validate", "-no-color"], in: workspace.directory, environment: environment))
+            let view = TerraformRunner(options: options, runtime: runtime("bare"), workspace: workspace, sink: MemoryLogSink(),
+                                       logger: logger).confinementView(environment: environment)
+            func run(_ arguments: [String]) throws -> Double {
+                try bare(binary.path, arguments, in: workspace.directory, environment: environment,
+                         confinement: options.confinement, view: view)
+            }
+            bareInit.append(try run(["init", "-input=false", "-no-color"]))
+            bareValidate.append(try run(["validate", "-no-color"]))
             let planFile = workspace.path("bare.tfplan")
-            let planTime = try bare(binary.path, ["plan", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(planFile)"],
-                                    in: workspace.directory, environment: environment)
-            let showTime = try bare(binary.path, ["show", "-json", "-no-color", planFile], in: workspace.directory, environment: environment)
+            let planTime = try run(["plan", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(planFile)"])
+            let showTime = try run(["show", "-json", "-no-color", planFile])
             barePlan.append(planTime + showTime)
             if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
                 print(String(format: "  bare: plan %.2f s, show %.2f s", planTime, showTime))

@@ -11,14 +11,44 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
 }
 
 @Suite struct StoreTests {
+    @Test func theDatabaseIsPrivateToTheDaemonsUser() throws {
+        try withTemporaryStore { store, path in
+            try store.upsertRepository(id: "demo", url: "/srv/git/demo.git")
+            func mode(_ path: String) throws -> Int {
+                (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
+            }
+            #expect(try mode(path) == 0o600)
+            #expect(try mode((path as NSString).deletingLastPathComponent) == 0o700)
+            for sidecar in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: sidecar) {
+                #expect(try mode(sidecar) & 0o077 == 0, "\(sidecar)")
+            }
+        }
+    }
+
+    @Test func webhookDeliveriesAreRememberedOnceAndForgottenAfterTheRetention() throws {
+        try withTemporaryStore { store, _ in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let first = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start)
+            let replay = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start.addingTimeInterval(60))
+            let otherProvider = try store.rememberWebhookDelivery(provider: "gitea", id: "d-1", at: start)
+            #expect(first && !replay)
+            #expect(otherProvider, "ids are per provider")
+            // After the retention the old ids are gone: the table stays bounded.
+            let later = start.addingTimeInterval(Store.webhookDeliveryRetention + 1)
+            #expect(try store.webhookDeliveryCount() == 2)
+            _ = try store.rememberWebhookDelivery(provider: "github", id: "d-2", at: later)
+            #expect(try store.webhookDeliveryCount() == 1)
+        }
+    }
+
     @Test func migratesFromEmptyIntoWALMode() throws {
         try withTemporaryStore { store, path in
-            #expect(try store.appliedMigrations() == ["1-initial", "2-review"])
+            #expect(try store.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries"])
             #expect(try store.journalMode() == "wal")
             #expect(FileManager.default.fileExists(atPath: path))
             // Opening again is a no-op migration.
             let again = try Store(path: path)
-            #expect(try again.appliedMigrations() == ["1-initial", "2-review"])
+            #expect(try again.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries"])
         }
     }
 

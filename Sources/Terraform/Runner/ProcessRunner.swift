@@ -49,11 +49,16 @@ public enum ProcessRunner {
         /// depends on the daemon to live, so a killed daemon cannot take it down mid-apply
         /// (a closed pipe would, with SIGPIPE) and it finishes and writes its state.
         public var outputFile: String?
+        /// Bubblewrap around the process, nil to run it unconfined.
+        public var confinement: Confinement?
+        /// What the confined process sees (ignored when `confinement` is nil).
+        public var view: ConfinementView
 
         /// Creates a request.
         public init(executable: String, arguments: [String], environment: [String: String],
                     workingDirectory: String, timeout: Duration? = nil, gracePeriod: Duration = .seconds(10),
-                    captureStandardOutput: Bool = false, captureLimit: Int = 512 * 1024 * 1024, outputFile: String? = nil) {
+                    captureStandardOutput: Bool = false, captureLimit: Int = 512 * 1024 * 1024, outputFile: String? = nil,
+                    confinement: Confinement? = nil, view: ConfinementView = ConfinementView()) {
             self.outputFile = outputFile
             self.executable = executable
             self.arguments = arguments
@@ -63,6 +68,15 @@ public enum ProcessRunner {
             self.gracePeriod = gracePeriod
             self.captureStandardOutput = captureStandardOutput
             self.captureLimit = captureLimit
+            self.confinement = confinement
+            self.view = view
+        }
+
+        /// The executable and arguments actually started: bubblewrap's when confined.
+        var launch: (executable: String, arguments: [String]) {
+            guard let confinement else { return (executable, arguments) }
+            return (confinement.bubblewrap, confinement.arguments(executable: executable, arguments: arguments,
+                                                                   view: view, workingDirectory: workingDirectory))
         }
 
         /// The command line for messages (arguments are daemon-built, never secrets).
@@ -99,9 +113,10 @@ public enum ProcessRunner {
         options.teardownSequence = [
             .send(signal: .interrupt, toProcessGroup: true, allowedDurationToNextStep: request.gracePeriod),
         ]
+        let launch = request.launch
         let configuration = Configuration(
-            executable: .path(FilePath(request.executable)),
-            arguments: Arguments(request.arguments),
+            executable: .path(FilePath(launch.executable)),
+            arguments: Arguments(launch.arguments),
             environment: .custom(request.environment.map { Array("\($0.key)=\($0.value)\0".utf8) }),
             workingDirectory: FilePath(request.workingDirectory),
             platformOptions: options
@@ -173,17 +188,21 @@ public enum ProcessRunner {
                 return first
             }
         } catch let error as TerraformError {
-            sweep(processGroup.withLock { $0 })
+            await stop(processGroup.withLock { $0 }, confined: request.confinement != nil, grace: request.gracePeriod)
             throw error
         } catch {
-            sweep(processGroup.withLock { $0 })
+            await stop(processGroup.withLock { $0 }, confined: request.confinement != nil, grace: request.gracePeriod)
             if Task.isCancelled || error is CancellationError {
                 sink.write(LogLine(stream: .system, text: "cancelled: \(request.commandLine)"))
                 throw .cancelled(command: request.commandLine)
             }
-            throw .launchFailed(executable: request.executable, detail: redactor.redact(String(describing: error)))
+            throw .launchFailed(executable: launch.executable, detail: redactor.redact(String(describing: error)))
         }
-        sweep(processGroup.withLock { $0 })
+        if case .timedOut = race {
+            await stop(processGroup.withLock { $0 }, confined: request.confinement != nil, grace: request.gracePeriod)
+        } else {
+            sweep(processGroup.withLock { $0 })
+        }
         if Task.isCancelled {
             sink.write(LogLine(stream: .system, text: "cancelled: \(request.commandLine)"))
             throw .cancelled(command: request.commandLine)
@@ -284,6 +303,30 @@ public enum ProcessRunner {
             } else {
                 try? await Task.sleep(for: .milliseconds(100))
             }
+        }
+    }
+
+    /// Ends a stopped run's process group. Unconfined, terraform led the group and has exited
+    /// by now. Confined, the group's leader is bubblewrap's monitor, which the SIGINT of the
+    /// teardown ends at once while terraform, inside, is still stopping cleanly (writing its
+    /// state): so wait, up to `grace`, for the group to empty before the SIGKILL sweep. The
+    /// wait is not cancellable: a cancelled run must still not leave a half-written state.
+    static func stop(_ group: Int32?, confined: Bool, grace: Duration) async {
+        if confined, let group, group > 1 {
+            await Task.detached {
+                let deadline = ContinuousClock.now + grace
+                while ContinuousClock.now < deadline, hasLiveMembers(group) {
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }.value
+        }
+        sweep(group)
+    }
+
+    /// Whether a process of `group` is still running (zombies, which an init process that is
+    /// not ours has yet to reap, do not count).
+    static func hasLiveMembers(_ group: Int32) -> Bool {
+        !RunRecord.processes(inGroup: group).isEmpty
         }
     }
 

@@ -31,14 +31,18 @@ public struct TerraformOptions: Sendable {
     public var timeouts: Timeouts
     /// Time between SIGINT and SIGKILL.
     public var gracePeriod: Duration
+    /// Bubblewrap around every command (the default); nil runs terraform unconfined, which
+    /// only an explicit `terraform.confine: false` asks for.
+    public var confinement: Confinement?
 
-    /// Creates options.
+    /// Creates options; every command is confined unless `confinement` is nil.
     public init(binary: TerraformBinary, cli: CLIConfiguration, timeouts: Timeouts = Timeouts(),
-                gracePeriod: Duration = .seconds(20)) {
+                gracePeriod: Duration = .seconds(20), confinement: Confinement? = Confinement()) {
         self.binary = binary
         self.cli = cli
         self.timeouts = timeouts
         self.gracePeriod = gracePeriod
+        self.confinement = confinement
     }
 }
 
@@ -364,20 +368,45 @@ public struct TerraformRunner: Sendable {
         }
     }
 
+    /// What this stack's terraform sees when confined: its binary, the provider mirror, the
+    /// CLI configuration, CA certificates and name resolution read-only; its workspace, its
+    /// local state directory and the shared plugin cache read-write (earlier snapshots of the
+    /// state read-only); a private, empty `HOME`; the AWS SDK files the daemon's own identity
+    /// names. Nothing else of the data directory: no other stack, no database, no config.
+    public func confinementView(environment: [String: String]) -> ConfinementView {
+        var readOnly = ConfinementView.systemFiles + [options.cli.configFilePath]
+        var readWrite = [workspace.directory.path]
+        switch options.cli.providerSource {
+        case .filesystemMirror(let path): readOnly.append(path)
+        case .registryWithCache(let cacheDirectory): readWrite.append(cacheDirectory)
+        }
+        if let stateGuard {
+            readWrite.append(stateGuard.directory)
+            readOnly.append(stateGuard.snapshotsDirectory)
+        }
+        for name in ConfinementView.awsFileVariables {
+            if let path = environment[name], path.hasPrefix("/") { readOnly.append(path) }
+        }
+        return ConfinementView(readOnly: readOnly, readWrite: readWrite, privateDirectories: [options.cli.homeDirectory])
+    }
+
     private func execute(_ arguments: [String], timeout: Duration, capture: Bool) async throws(TerraformError) -> ProcessRunner.Outcome {
         // A command that writes state must outlive the daemon: output to files, and a record of
         // its process group so that leftovers of a dead run can be ended before its lock is cleared.
         let writesState = ["apply", "destroy", "import"].contains(arguments.first ?? "")
         let record = writesState ? runRecord : nil
+        let environment = options.cli.environment(sandbox: runtime.sandboxEndpoint != nil)
         let request = ProcessRunner.Request(
             executable: options.binary.path,
             arguments: arguments,
-            environment: options.cli.environment(sandbox: runtime.sandboxEndpoint != nil),
+            environment: environment,
             workingDirectory: workspace.directory.path,
             timeout: timeout,
             gracePeriod: options.gracePeriod,
             captureStandardOutput: capture,
-            outputFile: writesState ? workspace.path(".ezbuilt-\(arguments[0])") : nil)
+            outputFile: writesState ? workspace.path(".ezbuilt-\(arguments[0])") : nil,
+            confinement: options.confinement,
+            view: confinementView(environment: environment))
         logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
         let started = onProcessStart
         defer { record?.clear() }

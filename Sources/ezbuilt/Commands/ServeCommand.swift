@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             endpoint = server.endpoint
         }
         do {
-            try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
+            try DaemonSetup.createPrivateDataDirectory(settings.dataDir)
             let store = try Store(path: DaemonSetup.databasePath(settings))
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(

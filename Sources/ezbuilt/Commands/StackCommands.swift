@@ -23,6 +23,10 @@ struct StackOptions: ParsableArguments {
 
     @Option(name: .long, help: "The region when the code names none (overrides the config's defaults.region).")
     var region: String?
+
+    @Flag(name: .customLong("no-confine"),
+          help: "Run terraform without bubblewrap confinement (as terraform.confine: false): the stack's code can read this machine's files.")
+    var noConfine = false
 }
 
 /// One stack on the local disk, run through the same pipeline (`StackRun`: guard, runner,
@@ -47,6 +51,7 @@ struct LocalStack {
             settings.dataDir = URL(fileURLWithPath: options.directory).appendingPathComponent(".ezbuilt").path
         }
         if let pluginDir = options.pluginDir { settings.terraform.pluginDir = pluginDir }
+        if options.noConfine { settings.terraform.confine = false }
         var endpoint: URL?
         if let sandbox = options.sandbox {
             guard let url = Validate.loopbackURL(sandbox) else {
@@ -70,7 +75,13 @@ struct LocalStack {
         let specRegion = (try? FileManager.default.destinationOfSymbolicLink(atPath: spec.path)) == nil
             ? FileManager.default.contents(atPath: spec.path).flatMap(StackRun.region(inSpec:)) : nil
         let repository = RepositoryConfig(id: "local", url: stackURL.path, aws: AWSSettings(region: settings.defaults.region))
-        let setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        let setup: TerraformSetup
+        do {
+            setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        } catch let error as TerraformError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         return LocalStack(target: StackRun.Target(stackID: stackID, files: files.map { (path: $0.0, contents: $0.1) },
                                                   region: options.region ?? specRegion),
                           setup: setup, repository: repository, policy: StandardPolicy(config: settings.policy))
