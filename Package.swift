@@ -69,6 +69,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Forge: commit statuses on GitHub, GitLab and Gitea, posted in the background with retries.
+        .target(
+            name: "Forge",
+            dependencies: ["EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
+        ),
         // Telemetry: the daemon's Prometheus metrics (reconciles, terraform, git, drift, HTTP).
         .target(
             name: "Telemetry",
@@ -91,6 +96,7 @@ let package = Package(
                 "Policy",
                 "Cost",
                 "Telemetry",
+                "Forge",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -155,9 +161,19 @@ let package = Package(
         .target(name: "HostileFixtures", path: "Tests/HostileFixtures"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanFixtures"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "HCL", "PlanModel", "PlanFixtures", "HostileFixtures"]),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
+        // A forge stand-in on a loopback port that records the commit statuses it is sent.
+        .target(
+            name: "ForgeStub",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ForgeStub"
+        ),
+        .testTarget(name: "ForgeTests", dependencies: ["Forge", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",

@@ -201,6 +201,7 @@ private struct ConfigParser {
             repository.state = self.state(state, defaultRegion: repository.aws.region)
         }
         if let env = environmentName(reader, "webhookSecretEnv") { repository.webhookSecretEnv = env }
+        if let forge = reader.mapping("forge") { repository.forge = ForgeSettings.parse(forge) }
         reader.rejectUnknownKeys()
         return id == nil || url == nil ? nil : repository
     }

@@ -135,13 +135,15 @@ public struct RepositoryConfig: Sendable, Equatable {
     public var state: StateBackendSettings
     /// The environment variable holding the webhook secret; webhooks are refused without one.
     public var webhookSecretEnv: String?
+    /// Where commit statuses are posted (GitHub, GitLab, Gitea); nil posts none.
+    public var forge: ForgeSettings?
 
     public init(
         id: String, url: String, deployBranch: String = "main", statusBranch: String = "ezbuilt/status",
         stacks: String = "**/requirements.md", credentials: GitCredentialSettings = .none,
         aws: AWSSettings = .init(region: "us-east-1"), allowDestroy: Bool = false, requireReview: Bool = true,
         drift: DriftSettings = .init(), pollInterval: Duration = .seconds(30),
-        state: StateBackendSettings = .local, webhookSecretEnv: String? = nil
+        state: StateBackendSettings = .local, webhookSecretEnv: String? = nil, forge: ForgeSettings? = nil
     ) {
         self.id = id
         self.url = url
@@ -156,6 +158,7 @@ public struct RepositoryConfig: Sendable, Equatable {
         self.pollInterval = pollInterval
         self.state = state
         self.webhookSecretEnv = webhookSecretEnv
+        self.forge = forge
     }
 }
 

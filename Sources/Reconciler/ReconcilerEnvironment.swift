@@ -1,3 +1,4 @@
+import Forge
 import Foundation
 import Logging
 import Store
@@ -12,9 +13,11 @@ public struct ReconcilerEnvironment: Sendable {
     public let live: LiveLogs
     public let author: CommitAuthor
     public let metrics: EZBuiltMetrics
+    /// Posts commit statuses to the repositories' forges in the background.
+    public let statuses: CommitStatusPublisher
     public let logger: Logger
 
-    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) {
+    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), metrics: EZBuiltMetrics = EZBuiltMetrics(), statuses: CommitStatusPublisher? = nil, logger: Logger) {
         self.store = store
         self.generator = generator
         self.policy = policy
@@ -22,6 +25,7 @@ public struct ReconcilerEnvironment: Sendable {
         self.live = live
         self.author = author
         self.metrics = metrics
+        self.statuses = statuses ?? CommitStatusPublisher(logger: logger)
         self.logger = logger
     }
 

@@ -106,6 +106,18 @@ enum Migrations {
                 t.primaryKey(["provider", "id"])
             }
         }
+        migrator.registerMigration("3-audit") { db in
+            // Every action taken through the API, with who took it: an append-only record.
+            try db.create(table: "auditEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull().indexed()
+                t.column("actor", .text).notNull().indexed()
+                t.column("action", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("outcome", .integer).notNull()
+                t.column("detail", .text)
+            }
+        }
         return migrator
     }
 }

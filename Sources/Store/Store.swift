@@ -235,6 +235,31 @@ public final class Store: Sendable {
         }
     }
 
+    // MARK: Audit
+
+    /// Appends one action to the audit log.
+    @discardableResult
+    public func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
+        try pool.write { db in
+            var record = event
+            try record.insert(db)
+            return record
+        }
+    }
+
+    /// The audit log, newest first, optionally only one actor's or one action's, with the
+    /// number of matching events.
+    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) throws -> (events: [AuditRecord], total: Int) {
+        try pool.read { db in
+            var request = AuditRecord.all()
+            if let actor { request = request.filter(Column("actor") == actor) }
+            if let action { request = request.filter(Column("action") == action) }
+            let total = try request.fetchCount(db)
+            let events = try request.order(Column("at").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+            return (events, total)
+        }
+    }
+
     // MARK: Deployments
 
     @discardableResult

@@ -25,6 +25,20 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(playground.pollInterval == .seconds(10))
         #expect(playground.aws.region == "us-east-1")
         #expect(playground.statusBranch == "ezbuilt/status")
+        #expect(acme.forge == ForgeSettings(kind: .github, api: URL(string: "https://api.github.com")!, project: "acme/infra",
+                                            tokenEnv: "ACME_FORGE_TOKEN", targetURL: URL(string: "https://ezbuilt.acme.example")))
+        #expect(playground.forge == ForgeSettings(kind: .gitea, api: URL(string: "http://127.0.0.1:3000")!, project: "play/ground", tokenEnv: "GITEA_TOKEN"))
+    }
+
+    @Test(arguments: [
+        ("{ kind: gitea, api: 'https://git.example.com/api/v1/', project: a/b, tokenEnv: T }", "https://git.example.com"),
+        ("{ kind: gitlab, api: 'https://gitlab.example.com/api/v4', project: g/s/n, tokenEnv: T }", "https://gitlab.example.com"),
+        ("{ kind: github, project: a/b, tokenEnv: T }", "https://api.github.com"),
+        ("{ kind: github, api: 'https://ghe.example.com/api/v3/', project: a/b, tokenEnv: T }", "https://ghe.example.com/api/v3"),
+    ])
+    func forgeAPIIsTheBaseWithoutTheVersionPath(_ yaml: String, _ api: String) throws {
+        let config = try EZBuiltConfig.parse(yaml: "repositories:\n  - id: a\n    url: /a\n    forge: \(yaml)")
+        #expect(config.repositories.first?.forge?.api.absoluteString == api)
     }
 
     @Test func defaultsFillWhatIsLeftOut() throws {
@@ -94,6 +108,12 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "- just\n- a list", error: "expected a mapping of keys to values (line 1)"),
         Broken(yaml: "", error: "the file is empty"),
         Broken(yaml: "policy:\n  presets: [hipaa, iso9001]", error: #"policy.presets: "iso9001" is not a preset (known: cis-aws, soc2, hipaa, pci-dss) (line 2)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge: { kind: bitbucket, project: a/b, tokenEnv: T }", error: #"repositories[0].forge.kind: "bitbucket" is not a forge (github, gitlab or gitea) (line 4)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: gitea\n      project: a/b\n      tokenEnv: T", error: "repositories[0].forge.api: is required for gitea (the server's base URL, like https://gitea.example.com) (line 5)"),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b/c\n      tokenEnv: T", error: #"repositories[0].forge.project: "a/b/c" is not owner/name (line 6)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: gitlab\n      api: 'ftp://x'\n      project: a/b\n      tokenEnv: T", error: #"repositories[0].forge.api: "ftp://x" is not an http(s) URL without user, query or fragment (line 6)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b", error: "repositories[0].forge.tokenEnv: is required (line 5)"),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b\n      tokenEnv: T\n      token: abc", error: "repositories[0].forge.token: unknown key (known here: api, kind, project, targetUrl, tokenEnv) (line 8)"),
         Broken(yaml: "policy:\n  blockOn: severe", error: #"policy.blockOn: "severe" is not a severity (low, medium, high, critical or never) (line 2)"#),
     ])
     func brokenConfigNamesKeyAndLine(_ broken: Broken) throws {

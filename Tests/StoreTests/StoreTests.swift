@@ -43,12 +43,31 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
 
     @Test func migratesFromEmptyIntoWALMode() throws {
         try withTemporaryStore { store, path in
-            #expect(try store.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries"])
+            #expect(try store.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries", "3-audit"])
             #expect(try store.journalMode() == "wal")
             #expect(FileManager.default.fileExists(atPath: path))
             // Opening again is a no-op migration.
             let again = try Store(path: path)
-            #expect(try again.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries"])
+            #expect(try again.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries", "3-audit"])
+        }
+    }
+
+    @Test func theAuditLogIsNewestFirstFilteredAndCounted() throws {
+        try withTemporaryStore { store, path in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            for (index, (actor, action)) in [("token:aaaaaaaaaaaa", "sync"), ("oidc:alice", "approve"), ("token:aaaaaaaaaaaa", "drift-check")].enumerated() {
+                try store.recordAudit(AuditRecord(at: start.addingTimeInterval(Double(index)), actor: actor, action: action, target: "acme/web", outcome: 202))
+            }
+            let all = try store.auditEvents()
+            #expect(all.total == 3)
+            #expect(all.events.map(\.action) == ["drift-check", "approve", "sync"])
+            #expect(all.events.allSatisfy { $0.id != nil })
+            let tokens = try store.auditEvents(actor: "token:aaaaaaaaaaaa", limit: 1, offset: 1)
+            #expect(tokens.total == 2)
+            #expect(tokens.events.map(\.action) == ["sync"])
+            #expect(try store.auditEvents(action: "approve").events.first?.actor == "oidc:alice")
+            // The log is in the file: another opening sees it.
+            #expect(try Store(path: path).auditEvents().total == 3)
         }
     }
 

@@ -43,7 +43,7 @@ struct ConfinementTests {
         var succeeded = false
         do {
             let plan = try await runner.plan()
-            text += String(decoding: plan.showJSON, as: UTF8.self)
+            text += "\(plan.document)"
             text += "\(plan.summary.outputs)"
             succeeded = true
         } catch {

@@ -38,6 +38,9 @@ public enum CostEstimator {
         "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_ebs_encryption_by_default",
         "aws_volume_attachment", "aws_key_pair", "aws_eip_association", "aws_dynamodb_table_item",
         "aws_s3_object", "aws_cloudwatch_log_resource_policy",
+        // Application Auto Scaling has no charge of its own (the capacity it adds is priced).
+        "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
+        "aws_lambda_function_event_invoke_config", "aws_sqs_queue_redrive_allow_policy",
     ]
 
     /// Estimates the monthly cost of a plan's resources after apply (managed resources only).
@@ -159,6 +162,15 @@ struct PricingContext {
             return priced(resource, components, missing: "no price for EBS volume type \(volumeType) in \(region)")
         case "aws_eip":
             return priced(resource, [hours(resource, "Public IPv4 address", key: "ipv4")], missing: "no IPv4 price")
+        case "aws_vpc_endpoint":
+            // Gateway endpoints (S3, DynamoDB; terraform's default type) cost nothing; an
+            // interface endpoint is charged per hour in each subnet (availability zone) it is in.
+            guard resource.string("vpc_endpoint_type") == "Interface" else {
+                return CostLine(address: resource.address, type: resource.type, status: .free)
+            }
+            let zones = Decimal(max(1, resource.value(at: "subnet_ids")?.arrayValue?.count ?? 1))
+            return priced(resource, [hours(resource, "Interface endpoint hours (\(zones) subnet\(zones == 1 ? "" : "s"))", key: "vpce", count: zones)],
+                          missing: "no VPC endpoint price in \(region)")
         case "aws_nat_gateway":
             return priced(resource, [
                 hours(resource, "NAT gateway hours", key: "nat"),

@@ -26,6 +26,8 @@ struct Deployer: Sendable {
         deployment.startedAt = Date()
         try store.updateDeployment(deployment)
         try setStatus(stack, .deploying, "commit \(commit.short)")
+        let forge = ForgeStatuses(environment: environment, repository: repository)
+        await forge.post(commit.description, stackID: stack.id, .pending, "deploying \(stack.id)")
         logger.info("deploying")
 
         let outcome: Outcome
@@ -80,6 +82,9 @@ struct Deployer: Sendable {
         await log.finish(outcome.isInterrupted ? .interrupted : .finished)
         try store.updateDeployment(deployment)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
+        if case let (state, description)? = ForgeStatuses.deployment(deployment) {
+            await forge.post(commit.description, stackID: stack.id, state, description)
+        }
         if outcome.isInterrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Self.message(stack, deployment))
     }

@@ -29,12 +29,22 @@ struct Proposer: Sendable {
         let started = Date()
         let generated = environment.generator.generate(requirements: requirements, options: settings)
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let forge = ForgeStatuses(environment: environment, repository: repository)
         if let plan = try? await git.readFile(stack.planFile, at: tip),
            ProposalMarkdown.fingerprint(in: String(decoding: plan, as: UTF8.self)) == fingerprint {
+            // A commit on top of a proposal that changes nothing it reviewed: it is the pull
+            // request's head now, so it carries the proposal's status too.
+            if let last = try store.proposals(stackId: stack.id, branch: branch, limit: 1).first, last.fingerprint == fingerprint,
+               let commit = last.generatedCommit, commit != tip.description {
+                let headline = last.status == .proposed ? last.plan.map(Format.counts) ?? "no changes" : Self.headline(last.status, nil)
+                let (state, description) = ForgeStatuses.proposal(last.status, headline: headline)
+                await forge.post(tip.description, stackID: stack.id, state, description)
+            }
             return
         }
 
         logger.info("proposing")
+        await forge.post(tip.description, stackID: stack.id, .pending, "planning \(stack.id)")
         let log = try environment.startRun(stackID: stack.id, kind: .proposal)
         // A branch's proposal is that branch's status (its PLAN.md, its proposal records); it
         // becomes the stack's status only while nothing was ever deployed.
@@ -115,6 +125,10 @@ struct Proposer: Sendable {
         case .failed: .failed
         case .blocked: .blocked
         }
+        let (state, description) = ForgeStatuses.proposal(status, headline: Self.headline(status, summary))
+        for commit in Set([tip.description, generatedCommit?.description].compactMap { $0 }).sorted() {
+            await forge.post(commit, stackID: stack.id, state, failure ?? description)
+        }
         if ownsStatus {
             try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: stackStatus, detail: "branch \(branch)")
         }
@@ -188,9 +202,9 @@ struct Proposer: Sendable {
         case failed(TerraformError)
     }
 
-    static func headline(_ status: ProposalStatus, _ summary: ProposalSummary) -> String {
+    static func headline(_ status: ProposalStatus, _ summary: ProposalSummary?) -> String {
         switch status {
-        case .proposed: summary.counts.map(Format.counts) ?? "no changes"
+        case .proposed: summary?.counts.map(Format.counts) ?? "no changes"
         case .refused: "requirements refused"
         case .failed: "checks failed"
         case .blocked: "blocked by policy"

@@ -260,6 +260,24 @@ actor RepositoryWatcher {
         return .approved
     }
 
+    /// A stack's requirements and Terraform at `hex` (paths relative to the stack); nil when
+    /// the stack or the commit is unknown, or the mirror is not open yet.
+    func stackFiles(stackID: String, commit hex: String) async throws -> [String: Data]? {
+        guard let context, let record = try environment.store.stack(id: stackID), let commit = ObjectID(hex) else { return nil }
+        let layout = context.layout(record.path)
+        var files: [String: Data] = [:]
+        do {
+            // A commit the mirror does not hold (or a requirements.md that is a link) is no file set.
+            if let requirements = try await context.requirements(layout, at: commit) { files["requirements.md"] = requirements }
+        } catch {
+            return nil
+        }
+        for file in try await context.terraformFiles(layout, at: commit) where file.kind == .file || file.kind == .executable {
+            files["terraform/" + file.name] = file.contents
+        }
+        return files
+    }
+
     /// Runs a job's work, recording its duration and outcome in the metrics.
     private static func measured<T: Sendable>(_ kind: String, _ environment: ReconcilerEnvironment, _ work: () async throws -> T) async throws -> T {
         let started = ContinuousClock.now

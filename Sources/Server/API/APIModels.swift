@@ -110,6 +110,61 @@ enum APIModels {
         var logTruncated: Bool
     }
 
+    struct Comparison: Encodable {
+        struct Counts: Encodable {
+            var added: Int
+            var removed: Int
+            var changed: Int
+        }
+
+        var stackId: String
+        var from: Deployment
+        var to: Deployment
+        var requirements: StackComparison.FileChange
+        var terraform: [StackComparison.FileChange]
+        var resources: [StackComparison.ResourceChange]
+        var resourceCounts: Counts
+
+        init(stackId: String, from: DeploymentRecord, to: DeploymentRecord, comparison: StackComparison) {
+            self.stackId = stackId
+            self.from = Deployment(from)
+            self.to = Deployment(to)
+            requirements = comparison.requirements
+            terraform = comparison.terraform
+            resources = comparison.resources
+            resourceCounts = Counts(added: comparison.resources.filter { $0.change == .added }.count,
+                                    removed: comparison.resources.filter { $0.change == .removed }.count,
+                                    changed: comparison.resources.filter { $0.change == .changed }.count)
+        }
+    }
+
+    struct AuditEvent: Encodable {
+        var id: Int64?
+        var at: Date
+        var actor: String
+        var action: String
+        var target: String
+        var outcome: Int
+        var detail: String?
+
+        init(_ record: AuditRecord) {
+            id = record.id
+            at = record.at
+            actor = record.actor
+            action = record.action
+            target = record.target
+            outcome = record.outcome
+            detail = record.detail
+        }
+    }
+
+    struct AuditList: Encodable {
+        var events: [AuditEvent]
+        var total: Int
+        var limit: Int
+        var offset: Int
+    }
+
     struct DeploymentList: Encodable {
         var deployments: [Deployment]
         var limit: Int

@@ -114,6 +114,16 @@ struct APIRoutes: Sendable {
         return try JSON.response(APIModels.Accepted(accepted: true, message: "a drift check of '\(stack.id)' is queued"), status: .accepted)
     }
 
+    /// What changed between two deployments of a stack (`from` and `to`, deployment ids):
+    /// the requirements diff, the Terraform diff and the resources added, removed or changed,
+    /// from the files at each deployment's commit.
+    @Sendable func compare(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["from", "to"])
+        let ids = try DeploymentComparison.ids(query)
+        let loaded = try await DeploymentComparison.load(state, stack: try existingStack(context), from: ids.from, to: ids.to)
+        return try JSON.response(APIModels.Comparison(stackId: loaded.stack.id, from: loaded.from, to: loaded.to, comparison: loaded.comparison))
+    }
+
     /// `{"plan": "<fingerprint>"}`: applies exactly that saved plan of a stack waiting for
     /// approval. The approver's identity is recorded with the deployment.
     @Sendable func approve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -216,6 +226,19 @@ struct APIRoutes: Sendable {
         let id = try PathParameter.int(context, "id")
         guard let run = try store.run(id: id) else { throw APIError.notFound("no run \(id)") }
         return run
+    }
+
+    // MARK: Audit
+
+    /// The audit log, newest first: every action taken through the API and who took it.
+    @Sendable func audit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["actor", "action", "limit", "offset"])
+        let actor = try query.string("actor")
+        let action = try query.choice("action", in: ["sync", "drift-check", "approve"])
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let (events, total) = try store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
+        return try JSON.response(APIModels.AuditList(events: events.map(APIModels.AuditEvent.init), total: total, limit: limit, offset: offset))
     }
 
     // MARK: OpenAPI

@@ -327,7 +327,6 @@ public enum ProcessRunner {
     /// not ours has yet to reap, do not count).
     static func hasLiveMembers(_ group: Int32) -> Bool {
         !RunRecord.processes(inGroup: group).isEmpty
-        }
     }
 
     /// Kills whatever is left in the process group `group` (provider plugins, their children).
