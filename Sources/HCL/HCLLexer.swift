@@ -63,14 +63,6 @@ public struct HCLLexer {
         return "00" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
     }
 
-    /// Tokenizes `text` as a bare template (the way Terraform reads string values in JSON
-    /// syntax): literal text with interpolations, no surrounding quotes.
-    public static func tokenizeTemplate(_ text: String, line: Int) throws(HCLSyntaxError) -> HCLTemplate {
-        try checkCharacters(text)
-        var lexer = HCLLexer(text, firstLine: line)
-        return try lexer.lexTemplate(quoted: false)
-    }
-
     private var atEnd: Bool { position >= limit }
 
     private func peek(_ offset: Int = 0) -> UInt8? {
@@ -273,8 +265,7 @@ public struct HCLLexer {
         return HCLToken(.heredoc(template), line: startLine)
     }
 
-    /// Lexes template text after an opening quote (`quoted`) or up to `limit` (heredoc body,
-    /// JSON string value).
+    /// Lexes template text after an opening quote (`quoted`) or up to `limit` (heredoc body).
     private mutating func lexTemplate(quoted: Bool) throws(HCLSyntaxError) -> HCLTemplate {
         let startLine = line
         var parts: [HCLTemplate.Part] = []

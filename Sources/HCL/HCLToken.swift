@@ -92,7 +92,7 @@ public struct HCLTemplate: Sendable, Hashable {
     }
 }
 
-/// A syntax error in an HCL or JSON Terraform file.
+/// A syntax error in an HCL file, or something the strict reader refuses to guess at.
 public struct HCLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based line of the error.
     public var line: Int

@@ -34,7 +34,9 @@ public struct HostileCase: Sendable, CustomStringConvertible {
 
     /// A file written at run time: `bytes` bytes of valid HCL comment lines.
     public struct Generated: Decodable, Sendable {
+        /// Its name in `terraform/`.
         public var file: String
+        /// Its size, at least.
         public var bytes: Int
     }
 
@@ -45,6 +47,7 @@ public struct HostileCase: Sendable, CustomStringConvertible {
     /// Its expected outcome.
     public let expected: Expected
 
+    /// The case's name, for test output.
     public var description: String { name }
 
     /// `Tests/Fixtures/hostile`.

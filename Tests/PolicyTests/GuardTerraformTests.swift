@@ -134,4 +134,28 @@ import Testing
         #expect(applied.status == 0, "\(applied.output)")
         #expect(FileManager.default.fileExists(atPath: marker))
     }
+
+    /// Control experiment for the first escape class: in JSON syntax Terraform evaluates the
+    /// value of a `//` key inside an expression object, so a file's content reaches the plan
+    /// output. The guard refuses every `.tf.json`; unconfined terraform really reads the file.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: terraform)))
+    func jsonCommentKeyReallyReadsAFileWhenTerraformRunsIt() throws {
+        let directory = try TestDirectory("json-control")
+        defer { directory.remove() }
+        let token = "control-\(UUID().uuidString)"
+        try directory.write("outside/MARKER", token)
+        let code = #"{"locals":{"x":{"//":"${file(\"MARKER_PATH\")}"}},"output":{"leak":{"value":"${local.x}"}}}"#
+            .replacingOccurrences(of: "MARKER_PATH", with: directory.path("outside/MARKER"))
+        let report = Guard.check(files: [("evil.custom.tf.json", code)])
+        #expect(report.violations.map(\.rule) == [.fileType])
+
+        let stack = try TestDirectory("json-control-stack")
+        defer { stack.remove() }
+        try stack.write("main.tf.json", code)
+        try stack.write("empty.tfrc.cli", "")
+        let initialised = try run(["init", "-backend=false", "-input=false", "-no-color"], in: stack)
+        #expect(initialised.status == 0, "\(initialised.output)")
+        let planned = try run(["plan", "-input=false", "-no-color"], in: stack)
+        #expect(planned.output.contains(token), "\(planned.output)")
+    }
 }

@@ -180,7 +180,7 @@ enum GuardFileKind: Equatable {
         let components = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map { $0.lowercased() }
         let name = components.last ?? ""
         if components.contains(".terraform") || components.contains("terraform.d") {
-            self = .refused(.forbiddenPath, "\(path): files under .terraform or terraform.d are the working directory's (modules, plugins), not the repository's")
+            self = .refused(.forbiddenPath, "files under .terraform or terraform.d are the working directory's (modules, plugins), not the repository's")
             return
         }
         if name == ".terraformrc" || name == "terraform.rc" || name.hasSuffix(".tfrc") || name.hasSuffix(".tfrc.json") {
@@ -195,7 +195,7 @@ enum GuardFileKind: Equatable {
             }
         }
         if name.hasSuffix(".tf.json") {
-            self = .refused(.fileType, "\(name): JSON-syntax Terraform is not accepted (its strings and object keys are templates the guard will not second-guess); write native HCL in a *.custom.tf file")
+            self = .refused(.fileType, "JSON-syntax Terraform is not accepted (its strings and object keys are templates the guard will not second-guess); write native HCL in a *.custom.tf file")
             return
         }
         let loadable: [(String, String)] = [
@@ -208,11 +208,11 @@ enum GuardFileKind: Equatable {
             (".tfstate", "state is the daemon's"), (".tfstate.backup", "state is the daemon's"), (".tfplan", "plans are the daemon's"),
         ]
         for (suffix, reason) in loadable where name.hasSuffix(suffix) {
-            self = .refused(.fileType, "\(name): Terraform would load it, and \(reason); only *.custom.tf files may be added by hand")
+            self = .refused(.fileType, "Terraform would load it, and \(reason); only *.custom.tf files may be added by hand")
             return
         }
         if name.contains(".tfstate") {
-            self = .refused(.fileType, "\(name): a state file; state is the daemon's")
+            self = .refused(.fileType, "a state file; state is the daemon's")
             return
         }
         if name.hasSuffix(".custom.tf") {
