@@ -71,7 +71,7 @@ import Testing
         try await Self.running(publisher) {
             await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "ezbuilt/acme/web", description: "planning"), to: Self.forge(stub))
             #expect(await stub.wait(within: .seconds(10)) { $0.count == 3 })
-            #expect(await publisher.waitUntilIdle(within: .seconds(5)))
+            #expect(await publisher.waitUntilIdle(within: .seconds(60)))
         }
         await stub.stop()
         #expect(stub.requests.count == 3)
@@ -111,11 +111,11 @@ import Testing
                     await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "ezbuilt/s\(index)", description: "x"), to: Self.forge(failing))
                 }
             }
-            #expect(took < .seconds(1))
+            #expect(took < .seconds(5), "queueing must not wait on the network")
             #expect(await publisher.waiting <= options.capacity, "the queue is bounded")
             // A status for a working forge still goes out promptly, between the retries.
             await publisher.publish(CommitStatus(sha: Self.sha, state: .success, context: "ezbuilt/ok", description: "ready"), to: Self.forge(healthy))
-            #expect(await healthy.wait(within: .seconds(5)) { $0.count == 1 })
+            #expect(await healthy.wait(within: .seconds(60)) { $0.count == 1 })
         }
         await failing.stop()
         await healthy.stop()
@@ -130,7 +130,7 @@ import Testing
         await publisher.publish(CommitStatus(sha: Self.sha, state: .success, context: "ezbuilt/acme/web", description: "ready"), to: Self.forge(stub))
         await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "ezbuilt/acme/db", description: "planning"), to: Self.forge(stub))
         try await Self.running(publisher) {
-            #expect(await publisher.waitUntilIdle(within: .seconds(5)))
+            #expect(await publisher.waitUntilIdle(within: .seconds(60)))
         }
         await stub.stop()
         #expect(stub.requests.map { $0.json["state"] ?? "" } == ["success", "pending"])
@@ -143,7 +143,7 @@ import Testing
         let publisher = CommitStatusPublisher(options: Self.fast, logger: logs.logger(), environment: { _ in nil })
         try await Self.running(publisher) {
             await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "c", description: "x"), to: Self.forge(stub))
-            #expect(await publisher.waitUntilIdle(within: .seconds(5)))
+            #expect(await publisher.waitUntilIdle(within: .seconds(60)))
         }
         await stub.stop()
         #expect(stub.requests.isEmpty)
