@@ -64,8 +64,22 @@ struct LocalStack {
         let stackID = "local/" + stackURL.path.split(separator: "/").suffix(3).joined(separator: "/")
         guard case .directory(let terraformURL) = WorkspaceSource.stackDirectory(stackURL) else { throw ExitCode.failure }
         let (files, skipped) = try WorkspaceManager.readStackDirectory(terraformURL)
+        // A file terraform would read, or one that cannot be read safely (a symlink, an oversized
+        // file, state, overrides), refuses the stack: planning the rest would show a plan of code
+        // that is not what the directory holds. Files terraform never loads are only mentioned.
+        let refused = skipped.filter { file in
+            switch file.reason {
+            case .notTerraform: file.path.contains(".tf")
+            case .notDirectlyInTerraformDirectory, .hidden: false
+            default: true
+            }
+        }
         for file in skipped {
-            printError("skipped \(file.path): \(file.reason.rawValue)")
+            printError("\(refused.contains(file) ? "refused" : "skipped") \(file.path): \(file.reason.rawValue)")
+        }
+        guard refused.isEmpty else {
+            printError("refused: nothing was run")
+            throw ExitCode.failure
         }
         guard !files.isEmpty else {
             printError("\(options.directory): no .tf files (run `ezbuilt generate requirements.md --out \(options.directory)/terraform` first)")
