@@ -6,6 +6,8 @@ extension PriceTable {
         region: "eu-west-1", asOf: "2025-01",
         basis: "transcribed from the AWS on-demand price pages",
         global.merging([
+        // Kinesis Data Streams: provisioned shard-hours; on-demand stream-hours.
+        "kinesis-shard": "0.015", "kinesis-stream": "0.044",
         "ec2/t2.micro": "0.0126", "ec2/t2.small": "0.025", "ec2/t2.medium": "0.05",
         "ec2/t3.nano": "0.0057", "ec2/t3.micro": "0.0114", "ec2/t3.small": "0.0228", "ec2/t3.medium": "0.0456",
         "ec2/t3.large": "0.0912", "ec2/t3.xlarge": "0.1824", "ec2/t3.2xlarge": "0.3648",

@@ -117,6 +117,13 @@ public enum PriceTable {
         "apigw-rest": ("1M requests", "https://aws.amazon.com/api-gateway/pricing/"),
         "apigw-http": ("1M requests", "https://aws.amazon.com/api-gateway/pricing/"),
         "ecr-storage": ("GB-month", "https://aws.amazon.com/ecr/pricing/"),
+        "cw-dashboard": ("dashboard-month", "https://aws.amazon.com/cloudwatch/pricing/"),
+        "waf-acl": ("web ACL-month", "https://aws.amazon.com/waf/pricing/"),
+        "waf-rule": ("rule-month", "https://aws.amazon.com/waf/pricing/"),
+        "waf-requests": ("1M requests", "https://aws.amazon.com/waf/pricing/"),
+        "kinesis-shard": ("shard-hour", "https://aws.amazon.com/kinesis/data-streams/pricing/"),
+        "kinesis-stream": ("stream-hour (on-demand)", "https://aws.amazon.com/kinesis/data-streams/pricing/"),
+        "ssm-advanced": ("advanced parameter-month", "https://aws.amazon.com/systems-manager/pricing/"),
     ]
 
     /// The price for `key` (`ec2/t3.micro`, `rds/postgres/db.t3.micro`, `nat`, …) in `region`.
@@ -148,5 +155,10 @@ public enum PriceTable {
         "cw-alarm": "0.10",
         "ecr-storage": "0.10",
         "s3-requests": "0.005",
+        "cw-dashboard": "3.00",
+        "waf-acl": "5.00",
+        "waf-rule": "1.00",
+        "waf-requests": "0.60",
+        "ssm-advanced": "0.05",
     ]
 }

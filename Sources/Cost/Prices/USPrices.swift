@@ -6,6 +6,8 @@ extension PriceTable {
         region: "us-east-1", asOf: "2025-01",
         basis: "transcribed from the AWS on-demand price pages",
         global.merging([
+        // Kinesis Data Streams: provisioned shard-hours; on-demand stream-hours.
+        "kinesis-shard": "0.015", "kinesis-stream": "0.04",
         // EC2 on-demand Linux, per hour.
         "ec2/t2.micro": "0.0116", "ec2/t2.small": "0.023", "ec2/t2.medium": "0.0464",
         "ec2/t3.nano": "0.0052", "ec2/t3.micro": "0.0104", "ec2/t3.small": "0.0208", "ec2/t3.medium": "0.0416",
