@@ -6,7 +6,7 @@ import GRDB
 /// All SQL lives in this target. The store is safe to share between tasks: GRDB's pool
 /// serialises writes and lets reads run concurrently.
 public final class Store: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The database file.
     public let path: String
 
