@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -45,10 +46,15 @@ let package = Package(
             name: "EZBuiltConfiguration",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // Store: SQLite records of repositories, stacks, proposals, deployments, drift, logs.
+        // Store: records of repositories, stacks, proposals, deployments, drift, logs, in SQLite
+        // (one daemon) or PostgreSQL (several replicas).
         .target(
             name: "Store",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
         .target(

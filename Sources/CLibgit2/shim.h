@@ -33,4 +33,34 @@ static inline int ezb_git_opts_set_user_agent(const char *user_agent) {
     return git_libgit2_opts(GIT_OPT_SET_USER_AGENT, user_agent);
 }
 
+/** Sets the most memory (bytes) all repositories' object caches may hold together. */
+static inline int ezb_git_opts_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
+
+/** Sets the largest object (bytes) of one type the object cache keeps; 0 keeps none. */
+static inline int ezb_git_opts_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
+
+/** Reads how many bytes the object caches hold now, and their limit. */
+static inline int ezb_git_opts_get_cached_memory(ssize_t *current, ssize_t *allowed) {
+    return git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, current, allowed);
+}
+
+/** Sets the size (bytes) of one mapped window into a pack file. */
+static inline int ezb_git_opts_set_mwindow_size(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
+}
+
+/** Sets the most pack data (bytes) mapped at once, over all repositories. */
+static inline int ezb_git_opts_set_mwindow_mapped_limit(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+}
+
+/** Sets the most pack files kept open at once, over all repositories (0: no limit). */
+static inline int ezb_git_opts_set_mwindow_file_limit(size_t files) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_FILE_LIMIT, files);
+}
+
 #endif

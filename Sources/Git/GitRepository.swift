@@ -14,7 +14,8 @@ public actor GitRepository {
 
     /// Where the repository is (the `.git` directory, or the bare repository itself).
     public nonisolated let path: URL
-    private let handle: GitHandle
+    /// The libgit2 handle while open; `close()` drops it and the next call opens it again.
+    private var openHandle: GitHandle?
     private let credentials: GitCredentials
     private let executor: RepositoryExecutor
 
@@ -23,14 +24,31 @@ public actor GitRepository {
         executor.asUnownedSerialExecutor()
     }
 
-    private init(path: URL, handle: GitHandle, credentials: GitCredentials) {
+    private init(path: URL, handle: GitHandle?, credentials: GitCredentials) {
         self.path = path
-        self.handle = handle
+        self.openHandle = handle
         self.credentials = credentials
         self.executor = RepositoryExecutor(label: "ezbuilt.git.\(path.lastPathComponent)")
     }
 
-    private var repo: OpaquePointer { handle.pointer }
+    /// The libgit2 repository, opened again when `close()` released it.
+    private func repository() throws(GitError) -> OpaquePointer {
+        if let openHandle { return openHandle.pointer }
+        let handle = try Self.openHandle(at: path)
+        openHandle = handle
+        return handle.pointer
+    }
+
+    /// Frees the libgit2 handle, and with it this repository's object cache, open pack files
+    /// and mapped pack windows. The next call opens the repository again (well under a
+    /// millisecond), so a repository between polls costs almost no memory. Safe at any time:
+    /// no call keeps libgit2 objects across a suspension.
+    public func close() {
+        openHandle = nil
+    }
+
+    /// Whether the libgit2 handle is open now (tests).
+    public var isOpen: Bool { openHandle != nil }
 
     // MARK: Opening and cloning
 
@@ -38,13 +56,17 @@ public actor GitRepository {
     /// `credentials` are used for later fetches and pushes.
     public static func open(at path: URL, credentials: GitCredentials = .none) throws(GitError) -> GitRepository {
         try Libgit2.ensureInitialized()
+        return GitRepository(path: path, handle: try openHandle(at: path), credentials: credentials)
+    }
+
+    private static func openHandle(at path: URL) throws(GitError) -> GitHandle {
         let operation = "open repository at \(path.path)"
         var out: OpaquePointer?
         let code = git_repository_open_ext(&out, path.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         if code == GIT_ENOTFOUND.rawValue { throw .notFound(path: path.path, commit: nil) }
         try check(code, operation)
         guard let out else { throw .libgit2(code: -1, klass: 0, message: "libgit2 returned no repository", operation: operation) }
-        return GitRepository(path: path, handle: GitHandle(out, free: git_repository_free), credentials: credentials)
+        return GitHandle(out, free: git_repository_free)
     }
 
     /// Returns the bare clone of `url` at `dir`: reuses the repository already there (pointing its
@@ -88,6 +110,7 @@ public actor GitRepository {
     /// Creates `origin` with the default fetch refspec (all branches into `refs/remotes/origin/`),
     /// or changes its URL.
     private func setRemoteURL(_ url: String) throws(GitError) {
+        let repo = try repository()
         let operation = "set the URL of remote \(Self.remoteName) to \(RemoteSession.scrub(url: url))"
         if let remote = try? lookupRemote() {
             if let current = git_remote_url(remote.pointer), String(cString: current) == url { return }
@@ -98,6 +121,7 @@ public actor GitRepository {
     }
 
     private func lookupRemote() throws(GitError) -> GitHandle {
+        let repo = try repository()
         var out: OpaquePointer?
         let code = git_remote_lookup(&out, repo, Self.remoteName)
         if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue { throw .noRemote(name: Self.remoteName) }
@@ -142,6 +166,7 @@ public actor GitRepository {
     /// when libgit2's push call itself succeeded. On success the local view of the branch
     /// (`branches()`) moves to `commit` too.
     public func push(commit: ObjectID, to branch: String, expectedRemoteTip: ObjectID?) async throws {
+        let repo = try repository()
         let remoteRef = try Self.branchRef(branch)
         try credentials.validate()
         _ = try lookupCommit(commit)
@@ -253,6 +278,7 @@ public actor GitRepository {
     }
 
     private func createReference(_ name: String, _ target: ObjectID, force: Bool) throws(GitError) {
+        let repo = try repository()
         var oid = target.oid
         let reference = try GitHandle.make("set \(name) to \(target.short)", free: git_reference_free) {
             git_reference_create(&$0, repo, name, &oid, force ? 1 : 0, "ezbuilt")
@@ -264,6 +290,7 @@ public actor GitRepository {
 
     /// The remote's branches and their tips as of the last fetch (or push), sorted by name.
     public func branches() throws(GitError) -> [Branch] {
+        let repo = try repository()
         let prefix = "refs/remotes/\(Self.remoteName)/"
         let iterator = try GitHandle.make("list branches", free: git_reference_iterator_free) {
             git_reference_iterator_glob_new(&$0, repo, prefix + "*")
@@ -288,6 +315,7 @@ public actor GitRepository {
 
     /// The tip of the remote's `branch` as of the last fetch, or `nil` when there is no such branch.
     public func tip(of branch: String) throws(GitError) -> ObjectID? {
+        let repo = try repository()
         let name = "refs/remotes/\(Self.remoteName)/\(branch)"
         _ = try Self.branchRef(branch)
         var oid = git_oid()
@@ -303,6 +331,7 @@ public actor GitRepository {
     /// (including when a parent component is a file or a symlink: links are not followed).
     /// Throws `notAFile` when `path` is a symlink, submodule or directory.
     public func readFile(_ path: String, at commit: ObjectID) throws(GitError) -> Data? {
+        let repo = try repository()
         let normalized = try RepositoryPath.normalized(path)
         let tree = try commitTree(commit)
         guard let entry = try entry(normalized, in: tree) else { return nil }
@@ -397,6 +426,7 @@ public actor GitRepository {
     }
 
     private func lookupCommit(_ id: ObjectID) throws(GitError) -> GitHandle {
+        let repo = try repository()
         var oid = id.oid
         var out: OpaquePointer?
         let code = git_commit_lookup(&out, repo, &oid)
@@ -412,6 +442,7 @@ public actor GitRepository {
     }
 
     private func lookupTree(_ oid: git_oid) throws(GitError) -> GitHandle {
+        let repo = try repository()
         var oid = oid
         return try GitHandle.make("look up tree \(ObjectID(oid))", free: git_tree_free) { git_tree_lookup(&$0, repo, &oid) }
     }
@@ -421,6 +452,7 @@ public actor GitRepository {
     /// The paths whose entries differ between `from` and `to`, sorted; with `from == nil`, every
     /// path in `to`. A changed submodule or link is reported by its own path.
     public func changedPaths(from: ObjectID?, to: ObjectID) throws(GitError) -> [String] {
+        let repo = try repository()
         let newTree = try commitTree(to)
         let oldTree = try from.map { id throws(GitError) in try commitTree(id) }
         var options = git_diff_options()
@@ -440,6 +472,7 @@ public actor GitRepository {
 
     /// Whether `ancestor` is `commit` or one of its ancestors (as `git merge-base --is-ancestor`).
     public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws(GitError) -> Bool {
+        let repo = try repository()
         _ = try lookupCommit(ancestor)
         _ = try lookupCommit(commit)
         if ancestor == commit { return true }
@@ -495,6 +528,7 @@ public actor GitRepository {
         message: String,
         trailers: [Trailer] = []
     ) throws(GitError) -> ObjectID {
+        let repo = try repository()
         let changeTree = try ChangeNode(changes)
         let fullMessage = try Self.fullMessage(message, trailers)
         let parentCommit = try parent.map { id throws(GitError) in try lookupCommit(id) }
@@ -523,6 +557,7 @@ public actor GitRepository {
     /// Writes the tree for one directory level; `nil` when the directory ends up empty (git has no
     /// empty directories, so the parent drops it).
     private func writeTree(base: GitHandle?, changes: ChangeNode) throws(GitError) -> git_oid? {
+        let repo = try repository()
         let builder = try GitHandle.make("build tree", free: git_treebuilder_free) {
             git_treebuilder_new(&$0, repo, base?.pointer)
         }
@@ -563,6 +598,7 @@ public actor GitRepository {
     }
 
     private func writeEmptyTree() throws(GitError) -> git_oid {
+        let repo = try repository()
         let builder = try GitHandle.make("build empty tree", free: git_treebuilder_free) { git_treebuilder_new(&$0, repo, nil) }
         var oid = git_oid()
         try check(git_treebuilder_write(&oid, builder.pointer), "write empty tree")

@@ -14,6 +14,7 @@ enum Libgit2 {
         }
         _ = ezb_git_opts_enable_strict_object_creation(1)
         _ = ezb_git_opts_set_user_agent("ezbuilt")
+        GitMemoryLimits.standard.apply()
         return result
     }()
 

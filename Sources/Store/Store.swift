@@ -10,7 +10,7 @@ import Glibc
 /// All SQL lives in this target. The store is safe to share between tasks: GRDB's pool
 /// serialises writes and lets reads run concurrently.
 public final class Store: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The database file.
     public let path: String
 

@@ -53,6 +53,23 @@ struct APITests {
         }
     }
 
+    @Test func theStackListIsPagedInIdOrderWithTheTotal() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let page = try await daemon.get("/api/v1/stacks?limit=2&offset=1").json()
+            let stacks = try #require(page["stacks"] as? [[String: Any]])
+            #expect(stacks.map { $0["id"] as? String } == [Fixture.db, Fixture.web])
+            #expect(page["total"] as? Int == 3)
+            #expect(page["limit"] as? Int == 2 && page["offset"] as? Int == 1)
+            // The newest rows come with each stack on every page, not only on the first.
+            #expect((stacks.last?["drift"] as? [String: Any])?["status"] as? String == "drifted")
+            let beyond = try await daemon.get("/api/v1/stacks?offset=3").json()
+            #expect((beyond["stacks"] as? [Any])?.isEmpty == true && beyond["total"] as? Int == 3)
+            let defaults = try await daemon.get("/api/v1/stacks?status=failed").json()
+            #expect(defaults["limit"] as? Int == 50 && defaults["offset"] as? Int == 0 && defaults["total"] as? Int == 1)
+        }
+    }
+
     @Test func historyFiltersSortsAndPaginatesProposalsAndDeployments() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             try Fixture.fill(daemon.store)
@@ -101,6 +118,10 @@ struct APITests {
         ("/api/v1/stacks/demo%2Finfra%2Fweb/history?stauts=failed", "stauts"),
         ("/api/v1/stacks?status=happy", "status"),
         ("/api/v1/stacks?repository=unknown", "repository"),
+        ("/api/v1/stacks?limit=0", "limit"),
+        ("/api/v1/stacks?limit=201", "limit"),
+        ("/api/v1/stacks?offset=-1", "offset"),
+        ("/?offset=x", "offset"),
         ("/api/v1/deployments?sort=random", "sort"),
         ("/api/v1/deployments?status=done", "status"),
         ("/api/v1/runs/1/log?follow=maybe", "follow"),

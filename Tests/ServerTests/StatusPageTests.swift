@@ -95,6 +95,38 @@ struct StatusPageTests {
         }
     }
 
+    @Test func manyStacksArePagedWithSummaryAndFilterCountsOverAllOfThem() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            let count = StatusPageRoute.pageSize * 2 + 20
+            for index in 0..<count {
+                try daemon.store.setStackStatus(id: String(format: "demo/s%03d", index), repositoryId: "demo", path: String(format: "s%03d", index),
+                                                status: index % 10 == 3 ? .failed : .deployed)
+            }
+            let failed = (0..<count).filter { $0 % 10 == 3 }.count
+            let first = try await daemon.get("/").text
+            #expect(first.contains(">demo/s000</h2>") && first.contains(">demo/s049</h2>"))
+            #expect(!first.contains(">demo/s050</h2>"), "one page holds \(StatusPageRoute.pageSize) stacks")
+            #expect(first.contains("Stacks 1–50 of \(count)"))
+            #expect(first.contains(#"<a rel="next" href="/?offset=50">"#) && !first.contains(#"rel="prev""#))
+            #expect(first.contains("\(count) stacks · \(count - failed) deployed · \(failed) failing · 0 drifted"), "the summary counts every stack")
+            #expect(first.contains(">failed (\(failed))</a>"))
+
+            let last = try await daemon.get("/?offset=100").text
+            #expect(last.contains(">demo/s100</h2>") && last.contains(">demo/s119</h2>") && !last.contains(">demo/s099</h2>"))
+            #expect(last.contains("Stacks 101–120 of \(count)"))
+            #expect(last.contains(#"<a rel="prev" href="/?offset=50">"#) && !last.contains(#"rel="next""#))
+            // The script polls exactly the page it shows, so an unchanged page never reloads.
+            #expect(last.contains(#"data-poll="/api/v1/stacks?limit=50&amp;offset=100""#))
+            let polled = try #require(try await daemon.get("/api/v1/stacks?limit=50&offset=100").json()["stacks"] as? [[String: Any]])
+            #expect(polled.map { $0["id"] as? String } == (100..<count).map { String(format: "demo/s%03d", $0) })
+
+            let onlyFailed = try await daemon.get("/?status=failed").text
+            #expect(onlyFailed.contains(">demo/s003</h2>") && !onlyFailed.contains(">demo/s000</h2>"))
+            #expect(!onlyFailed.contains(#"class="pager""#), "\(failed) failed stacks fit on one page")
+            #expect(onlyFailed.contains(#"data-poll="/api/v1/stacks?limit=50&amp;offset=0&amp;status=failed""#))
+        }
+    }
+
     @Test(arguments: [
         (0, "just now"), (42, "42 seconds ago"), (60, "1 minute ago"), (7200, "2 hours ago"), (7199, "1 hour ago"),
         (259_200, "3 days ago"), (-300, "in 5 minutes"),

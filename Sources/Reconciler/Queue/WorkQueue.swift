@@ -66,6 +66,8 @@ public actor WorkQueue {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var tasks: [UUID: Task<Void, Never>] = [:]
     private var stopped = false
+    /// Whether a job ran since the queue was last idle.
+    private var ranSinceIdle = false
 
     public init(limit: Int, backoff: Backoff = Backoff(), maxAttempts: Int = 10, logger: Logger) {
         self.limit = max(1, limit)
@@ -123,6 +125,7 @@ public actor WorkQueue {
     private func dispatch() {
         while running < limit, let job = takeNext() {
             running += 1
+            ranSinceIdle = true
             runningStacks.insert(job.key.stackID)
             let id = UUID()
             tasks[id] = Task { [weak self] in
@@ -140,6 +143,11 @@ public actor WorkQueue {
             let waiters = idleWaiters
             idleWaiters.removeAll()
             for waiter in waiters { waiter.resume() }
+            if ranSinceIdle {
+                // A burst of work ended: give the memory it freed back to the system.
+                ranSinceIdle = false
+                ProcessMemory.releaseFreedMemory()
+            }
         }
     }
 

@@ -88,6 +88,9 @@ actor RepositoryWatcher {
             logger.warning("poll failed", metadata: ["error": "\(error)"])
             try? store.recordFetch(repositoryId: config.id, error: "\(error)")
         }
+        // Between polls the mirror holds no libgit2 memory (object cache, pack windows, open
+        // files); jobs that read it meanwhile open it again.
+        await context?.git.close()
     }
 
     private func open() async throws -> RepositoryContext {

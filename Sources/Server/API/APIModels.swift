@@ -20,7 +20,13 @@ enum APIModels {
         var stackCount: Int
     }
 
-    struct StackList: Encodable { var stacks: [Stack] }
+    /// One page of stacks, ordered by id; `total` counts every stack matching the filter.
+    struct StackList: Encodable {
+        var stacks: [Stack]
+        var total: Int
+        var limit: Int
+        var offset: Int
+    }
 
     struct Stack: Encodable {
         var id: String

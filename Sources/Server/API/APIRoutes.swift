@@ -67,20 +67,25 @@ struct APIRoutes: Sendable {
     // MARK: Stacks
 
     @Sendable func stacks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["status", "repository"])
+        let query = try QueryParameters(request, allowed: ["status", "repository", "limit", "offset"])
         let statuses = try Self.statusFilter(query, allowed: StackStatus.allCases.map(\.rawValue))
         let repository = try query.string("repository")
         if let repository, state.config.repository(id: repository) == nil {
             throw APIError.badParameter("repository", "names no configured repository (got \(QueryParameters.quoted(repository)))")
         }
-        let list = try StackSummaries(store: store).all(repositoryId: repository, statuses: statuses)
-        return try JSON.response(APIModels.StackList(stacks: list))
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let page = try await StackSummaries(store: store).page(repositoryId: repository, statuses: statuses, limit: limit, offset: offset)
+        return try JSON.response(APIModels.StackList(stacks: page.stacks, total: page.total, limit: limit, offset: offset))
     }
 
     @Sendable func stack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let stack = try existingStack(context)
-        return try JSON.response(try StackSummaries(store: store).summary(stack))
+        let id = try existingStack(context).id
+        guard let summary = try await StackSummaries(store: store).summary(id: id) else {
+            throw APIError.notFound("no stack '\(id)'")
+        }
+        return try JSON.response(summary)
     }
 
     @Sendable func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

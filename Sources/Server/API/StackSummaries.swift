@@ -1,18 +1,24 @@
 import Store
 
-/// A stack with its last proposal, last deployment and last drift check: the row of the
-/// stack list and of the status page.
+/// Stacks with their last proposal, last deployment and last drift check: the rows of the
+/// stack list and of the status page, read a page at a time in one store query.
 struct StackSummaries {
     let store: Store
 
-    func all(repositoryId: String? = nil, statuses: Set<String>? = nil) throws -> [APIModels.Stack] {
-        try store.stacks(repositoryId: repositoryId)
-            .filter { statuses?.contains($0.status.rawValue) ?? true }
-            .map(summary)
+    /// One page of stacks (ordered by id) and how many match in all.
+    func page(repositoryId: String? = nil, statuses: Set<String>? = nil, limit: Int, offset: Int) async throws -> (stacks: [APIModels.Stack], total: Int) {
+        let wanted = statuses.map { Set($0.compactMap(StackStatus.init(rawValue:))) }
+        let page = try await store.stackSummaries(repositoryId: repositoryId, statuses: wanted, limit: limit, offset: offset)
+        return (page.summaries.map(Self.model), page.total)
     }
 
-    func summary(_ stack: StackRecord) throws -> APIModels.Stack {
-        let lastDeployment = try store.deployments(stackId: stack.id, limit: 1).first
+    /// One stack, or nil when the store does not know it.
+    func summary(id: String) async throws -> APIModels.Stack? {
+        try await store.stackSummary(id: id).map(Self.model)
+    }
+
+    static func model(_ summary: StackSummaryRecord) -> APIModels.Stack {
+        let stack = summary.stack
         return APIModels.Stack(
             id: stack.id,
             repository: stack.repositoryId,
@@ -26,11 +32,11 @@ struct StackSummaries {
                 return redacted
             },
             lastAppliedCommit: stack.deployedCommit,
-            lastAttemptedCommit: lastDeployment?.commit,
+            lastAttemptedCommit: summary.lastDeployment?.commit,
             updatedAt: stack.updatedAt,
-            lastProposal: try store.proposals(stackId: stack.id, limit: 1).first.map(APIModels.Proposal.init),
-            lastDeployment: lastDeployment.map(APIModels.Deployment.init),
-            drift: try store.driftChecks(stackId: stack.id, limit: 1).first.map(APIModels.DriftCheck.init)
+            lastProposal: summary.lastProposal.map(APIModels.Proposal.init),
+            lastDeployment: summary.lastDeployment.map(APIModels.Deployment.init),
+            drift: summary.lastDriftCheck.map(APIModels.DriftCheck.init)
         )
     }
 }

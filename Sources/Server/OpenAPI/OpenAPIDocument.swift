@@ -84,7 +84,8 @@ enum OpenAPIDocument {
             "/api/v1/stacks": ["get": operation("Stacks with status, last proposal, last deployment and drift", tag: "stacks", security: readSecurity, parameters: [
                 query("status", "Only these statuses (comma-separated).", ["type": "string"]),
                 query("repository", "Only stacks of this repository.", ["type": "string"]),
-            ], responses: ["200": json(ref("StackList"), "The stacks")].merging(errors(["400", "401"])) { $1 })],
+                limit, offset,
+            ], responses: ["200": json(ref("StackList"), "One page of stacks, ordered by id")].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/stacks/{id}": ["get": operation("One stack", tag: "stacks", security: readSecurity, parameters: [stackId],
                                                      responses: ["200": json(ref("Stack"), "The stack")].merging(readErrors) { $1 })],
             "/api/v1/stacks/{id}/history": ["get": operation("Proposals and deployments of a stack, with durations", tag: "stacks", security: readSecurity, parameters: [
@@ -186,7 +187,7 @@ enum OpenAPIDocument {
                 "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
                 "lastDeployment": ["oneOf": [ref("Deployment"), ["type": "null"]]], "drift": ["oneOf": [ref("DriftCheck"), ["type": "null"]]],
             ], required: ["id", "repository", "path", "status", "conditions", "updatedAt"]),
-            "StackList": object(["stacks": ["type": "array", "items": ref("Stack")]]),
+            "StackList": object(["stacks": ["type": "array", "items": ref("Stack")], "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
             "HistoryItem": object([
                 "kind": ["type": "string", "enum": ["proposal", "deployment"]], "id": optionalInt, "status": string, "at": date, "durationMs": optionalInt,
                 "commit": string, "proposal": ref("Proposal"), "deployment": ref("Deployment"),

@@ -15,18 +15,24 @@ struct StatusPageRoute: Sendable {
     let state: ServerState
 
     static let historyRows = 20
+    /// Stacks per page: the page reads this many stacks and their histories, whatever the total.
+    static let pageSize = 50
 
     @Sendable func render(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let query = try QueryParameters(request, allowed: ["status"])
+        let query = try QueryParameters(request, allowed: ["status", "offset"])
         let statuses = StackStatus.allCases.map(\.rawValue)
         let filter = try query.choice("status", in: statuses)
-        let all = try StackSummaries(store: state.store).all()
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let counts = try await state.store.stackCounts()
+        let page = try await StackSummaries(store: state.store)
+            .page(statuses: filter.map { [$0] }, limit: Self.pageSize, offset: offset)
         var histories: [String: [APIModels.HistoryItem]] = [:]
-        for stack in all where filter == nil || stack.status == filter {
+        for stack in page.stacks {
             histories[stack.id] = try StackHistory(store: state.store)
                 .items(stackId: stack.id, kind: nil, statuses: nil, sort: "newest", scanLimit: Self.historyRows)
         }
-        let html = StatusPage(stacks: all, histories: histories, filter: filter, now: Date()).html()
+        let html = StatusPage(stacks: page.stacks, matching: page.total, counts: counts, histories: histories, filter: filter,
+                              offset: offset, pageSize: Self.pageSize, now: Date()).html()
         return Response(
             status: .ok,
             headers: [
@@ -41,11 +47,19 @@ struct StatusPageRoute: Sendable {
     }
 }
 
-/// The page's HTML, a pure function of the stacks and the time, so it is easy to test.
+/// The page's HTML, a pure function of one page of stacks, the counts and the time, so it is
+/// easy to test.
 struct StatusPage {
+    /// The stacks on this page (already filtered), ordered by id.
     let stacks: [APIModels.Stack]
+    /// How many stacks match the filter, on all pages.
+    let matching: Int
+    /// Counts over every stack, for the summary line and the filters.
+    let counts: StackCounts
     let histories: [String: [APIModels.HistoryItem]]
     let filter: String?
+    let offset: Int
+    let pageSize: Int
     let now: Date
 
     /// What the script compares to notice a change: ids, statuses, update times and drift.
@@ -53,8 +67,12 @@ struct StatusPage {
         stacks.map { "\($0.id)|\($0.status)|\(HTML.timestamp($0.updatedAt))|\($0.drift?.status ?? "")" }.joined(separator: "\n")
     }
 
+    /// The API request returning exactly this page's stacks, which the script polls.
+    var pollURL: String {
+        "/api/v1/stacks?limit=\(pageSize)&offset=\(offset)" + (filter.map { "&status=\($0)" } ?? "")
+    }
+
     func html() -> String {
-        let shown = stacks.filter { filter == nil || $0.status == filter }
         var out = """
         <!doctype html>
         <html lang="en">
@@ -65,7 +83,7 @@ struct StatusPage {
         <style>\(Self.style)</style>
         <noscript><meta http-equiv="refresh" content="30"></noscript>
         </head>
-        <body data-signature="\(HTML.escape(Self.signature(stacks)))">
+        <body data-signature="\(HTML.escape(Self.signature(stacks)))" data-poll="\(HTML.escape(pollURL))">
         <header>
         <h1>EZBuilt</h1>
         <p class="summary">\(summary())</p>
@@ -74,12 +92,14 @@ struct StatusPage {
         <main>
 
         """
-        if shown.isEmpty {
+        if stacks.isEmpty {
             out += filter == nil
-                ? "<p class=\"empty\">No stacks yet: the daemon has not found a requirements.md.</p>\n"
+                ? (matching == 0 ? "<p class=\"empty\">No stacks yet: the daemon has not found a requirements.md.</p>\n"
+                                 : "<p class=\"empty\">No stacks on this page.</p>\n")
                 : "<p class=\"empty\">No stack is \(HTML.escape(filter ?? "")).</p>\n"
         }
-        for stack in shown { out += section(stack) }
+        for stack in stacks { out += section(stack) }
+        out += pager()
         out += """
         </main>
         <footer>Rendered <time datetime="\(HTML.timestamp(now))">\(HTML.relativeTime(now, now: now))</time> · <a href="/api/v1/openapi.json">API</a> · <a href="/metrics">metrics</a></footer>
@@ -92,21 +112,34 @@ struct StatusPage {
     }
 
     private func summary() -> String {
-        let count = { (status: String) in stacks.filter { $0.status == status }.count }
-        let drifted = stacks.filter { $0.drift?.status == "drifted" }.count
-        let failing = stacks.filter { Self.tone($0.status) == "bad" }.count
-        return "\(stacks.count) stack\(stacks.count == 1 ? "" : "s") · \(count("deployed")) deployed · \(failing) failing · \(drifted) drifted"
+        let failing = StackStatus.allCases.filter { Self.tone($0.rawValue) == "bad" }.reduce(0) { $0 + counts.count($1) }
+        let total = counts.total
+        return "\(total) stack\(total == 1 ? "" : "s") · \(counts.count(.deployed)) deployed · \(failing) failing · \(counts.drifted) drifted"
     }
 
     private func filters() -> String {
-        var links = ["<a href=\"/\"\(filter == nil ? " aria-current=\"page\"" : "")>all (\(stacks.count))</a>"]
-        let present = Set(stacks.map(\.status))
-        for status in StackStatus.allCases.map(\.rawValue) where present.contains(status) || status == filter {
-            let count = stacks.filter { $0.status == status }.count
-            let current = status == filter ? " aria-current=\"page\"" : ""
-            links.append("<a href=\"/?status=\(HTML.escape(status))\"\(current)>\(HTML.escape(status)) (\(count))</a>")
+        var links = ["<a href=\"/\"\(filter == nil ? " aria-current=\"page\"" : "")>all (\(counts.total))</a>"]
+        for status in StackStatus.allCases where counts.count(status) > 0 || status.rawValue == filter {
+            let current = status.rawValue == filter ? " aria-current=\"page\"" : ""
+            links.append("<a href=\"/?status=\(HTML.escape(status.rawValue))\"\(current)>\(HTML.escape(status.rawValue)) (\(counts.count(status)))</a>")
         }
         return links.joined(separator: " ")
+    }
+
+    /// "Stacks 51–100 of 3000" with links to the previous and next pages (same filter).
+    private func pager() -> String {
+        guard matching > pageSize || offset > 0 else { return "" }
+        func link(_ offset: Int) -> String {
+            var query = filter.map { ["status=\(HTML.escape($0))"] } ?? []
+            if offset > 0 { query.append("offset=\(offset)") }
+            return query.isEmpty ? "/" : "/?" + query.joined(separator: "&amp;")
+        }
+        let first = min(offset + 1, matching)
+        let last = min(offset + stacks.count, matching)
+        var parts = ["<span>Stacks \(first)–\(last) of \(matching)</span>"]
+        if offset > 0 { parts.insert("<a rel=\"prev\" href=\"\(link(max(0, offset - pageSize)))\">← previous</a>", at: 0) }
+        if offset + pageSize < matching { parts.append("<a rel=\"next\" href=\"\(link(offset + pageSize))\">next →</a>") }
+        return "<nav class=\"pager\" aria-label=\"Pages\">\(parts.joined(separator: " "))</nav>\n"
     }
 
     private func section(_ stack: APIModels.Stack) -> String {
@@ -204,7 +237,7 @@ struct StatusPage {
     details summary{cursor:pointer;font-size:.9rem}.scroll{overflow-x:auto}
     table{border-collapse:collapse;width:100%;font-size:.85rem;margin-top:.4rem}
     th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--line);white-space:nowrap}
-    code{font-size:.85em}.empty{color:var(--muted)}
+    code{font-size:.85em}.empty{color:var(--muted)}.pager{display:flex;gap:1rem;justify-content:center;font-size:.9rem}
     @media (max-width:40rem){body{padding:.5rem}th:nth-child(5),td:nth-child(5){display:none}}
     """
 
@@ -222,7 +255,7 @@ struct StatusPage {
     var p=u[0]+" "+u[1]+(u[0]==1?"":"s");return s>=0?p+" ago":"in "+p;}
     function tick(){var now=Date.now();document.querySelectorAll("time[datetime]").forEach(function(t){
     t.textContent=ago(Math.round((now-Date.parse(t.getAttribute("datetime")))/1000));});}
-    function poll(){fetch("/api/v1/stacks",{headers:{"Accept":"application/json"}}).then(function(r){return r.ok?r.json():null;}).then(function(d){
+    function poll(){fetch(document.body.getAttribute("data-poll")||"/api/v1/stacks",{headers:{"Accept":"application/json"}}).then(function(r){return r.ok?r.json():null;}).then(function(d){
     if(!d)return;var s=d.stacks.map(function(x){return x.id+"|"+x.status+"|"+x.updatedAt+"|"+(x.drift?x.drift.status:"");}).join("\\n");
     if(s!==document.body.getAttribute("data-signature")){remember();location.reload();}}).catch(function(){});}
     setInterval(poll,5000);setInterval(tick,15000);
