@@ -32,6 +32,8 @@ let package = Package(
         ),
         // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
         .target(name: "PlanModel"),
+        // Secrets: the one redactor every sink (logs, store, API, git) applies.
+        .target(name: "Secrets"),
         // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
         .target(name: "Policy", dependencies: ["PlanModel"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
@@ -45,7 +47,7 @@ let package = Package(
         // Store: SQLite records of repositories, stacks, proposals, deployments, drift, logs.
         .target(
             name: "Store",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Secrets", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
         .target(
@@ -59,6 +61,7 @@ let package = Package(
         .target(
             name: "Terraform",
             dependencies: [
+                "Secrets",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,7 +97,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "EZBuiltConfiguration", "Store", "Telemetry",
+                "EZBuiltConfiguration", "Store", "Telemetry", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -175,7 +175,8 @@ struct MotoLifecycleTests {
             let sink = MemoryLogSink()
             let redactor = Redactor()
             let stack = "repo/infra/big"
-            let code = Self.configuration(zipPath: zip)
+            // Confined, terraform reads only its workspace: the zip is copied in, named relative to it.
+            let code = Self.configuration(zipPath: "${path.module}/fn.zip")
             let tfvars = "{\"variable\": {\"db_password\": {\"type\": \"string\", \"sensitive\": true, \"default\": \"\(Self.secret)\"}}}"
             let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
             let runtime = RuntimeSettings(
@@ -188,6 +189,7 @@ struct MotoLifecycleTests {
                     (path: "main.tf", contents: Data(code.utf8)),
                     (path: "secret.tf.json", contents: Data(tfvars.utf8)),
                 ]))
+                try FileManager.default.copyItem(atPath: zip, toPath: workspace.path("fn.zip"))
                 let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
                                              redactor: redactor, logger: testLogger)
                 try runner.prepare()

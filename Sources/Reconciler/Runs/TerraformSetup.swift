@@ -10,8 +10,12 @@ public struct TerraformSetup: Sendable {
     public let workspaces: WorkspaceManager
     public let dataDirectory: URL
     public let sandboxEndpoint: URL?
+    /// The daemon's redactor; every run gets a child of it.
+    public let redactor: Redactor
 
-    public init(options: TerraformOptions, workspaces: WorkspaceManager, dataDirectory: URL, sandboxEndpoint: URL?) {
+    public init(options: TerraformOptions, workspaces: WorkspaceManager, dataDirectory: URL, sandboxEndpoint: URL?,
+                redactor: Redactor = Redactor()) {
+        self.redactor = redactor
         self.options = options
         self.workspaces = workspaces
         self.dataDirectory = dataDirectory
@@ -44,7 +48,7 @@ public struct TerraformSetup: Sendable {
     func runner(stackID: String, repository: RepositoryConfig, files: [(path: String, contents: Data)], log: RunLog, logger: Logger) throws -> TerraformRunner {
         let workspace = try workspaces.create(stack: stackID, from: .files(files.map { ($0.path, $0.contents) }))
         let runner = TerraformRunner(options: options, runtime: runtime(for: repository, stackID: stackID),
-                                     workspace: workspace, sink: log, logger: logger)
+                                     workspace: workspace, sink: log, redactor: Redactor(parent: redactor), logger: logger)
         do {
             try runner.prepare()
         } catch {

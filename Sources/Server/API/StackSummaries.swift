@@ -1,3 +1,4 @@
+import Secrets
 import Store
 
 /// A stack with its last proposal, last deployment and last drift check: the row of the
@@ -17,7 +18,7 @@ struct StackSummaries {
             repository: stack.repositoryId,
             path: stack.path,
             status: stack.status.rawValue,
-            statusDetail: stack.statusDetail.map(Redaction.text),
+            statusDetail: stack.statusDetail.map(Redactor.scrubURLCredentials),
             deployedCommit: stack.deployedCommit,
             updatedAt: stack.updatedAt,
             lastProposal: try store.proposals(stackId: stack.id, limit: 1).first.map(APIModels.Proposal.init),

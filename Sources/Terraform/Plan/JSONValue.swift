@@ -17,7 +17,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case sensitive
 
     /// The text used for a redacted value in logs, diffs and encoded output.
-    public static let redactedText = "(sensitive value)"
+    public static let redactedText = Redactor.replacement
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -97,7 +97,8 @@ struct LocalStack {
         }
         let repository = RepositoryConfig(id: "local", url: stackURL.path, aws: AWSSettings(region: region))
         let runtime = setup.runtime(for: repository, stackID: stackID)
-        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: StandardErrorSink(), logger: logger)
+        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: StandardErrorSink(),
+                                     redactor: Redactor(parent: setup.redactor), logger: logger)
         try runner.prepare()
         try await runner.initialize()
         return LocalStack(options: options, settings: settings, runner: runner, workspaces: setup.workspaces, policy: policy, sources: sources)
