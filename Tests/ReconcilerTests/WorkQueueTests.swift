@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+import Git
+import Terraform
 @testable import Reconciler
 
 /// Records what the jobs did, from many tasks at once.
@@ -96,6 +98,35 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(attempts.withLock { $0["broken"] } == 1)
     }
 
+    @Test func permanentErrorsRunOnceAndTransientOnesStopAtTheCap() async throws {
+        let attempts = Mutex<[String: Int]>([:])
+        let queue = WorkQueue(limit: 2, backoff: Backoff(base: .milliseconds(10), cap: .milliseconds(20), jitter: 0),
+                              maximumAttempts: 3, logger: logger)
+        await queue.submit(Job(key: JobKey(stackID: "tree", kind: .propose), repositoryID: "r") {
+            attempts.withLock { $0["tree", default: 0] += 1 }
+            throw GitError.notFound(path: "infra/web/terraform", commit: nil)
+        })
+        await queue.submit(Job(key: JobKey(stackID: "down", kind: .propose), repositoryID: "r") {
+            attempts.withLock { $0["down", default: 0] += 1 }
+            throw Unreachable()
+        })
+        try await Task.sleep(for: .seconds(1))
+        #expect(attempts.withLock { $0["tree"] } == 1, "a tree error is reported once, not retried")
+        #expect(attempts.withLock { $0["down"] } == 4, "the first run and three retries")
+    }
+
+    @Test(arguments: [
+        (GitError.objectNotFound(ObjectID(String(repeating: "a", count: 40))!) as any Error, true),
+        (GitError.invalidPath(path: "../x", reason: "climbs out") as any Error, true),
+        (TerraformError.invalidStackDirectory(path: "r/web", reason: "files refused") as any Error, true),
+        (TerraformError.stateLocked(path: "/s", holder: "pid 1") as any Error, false),
+        (GitError.authenticationFailed(url: "https://x", attempts: 1, reason: "401") as any Error, false),
+        (Unreachable() as any Error, false),
+    ])
+    func errorsThatCannotPassOnTheirOwnAreStalled(error: any Error, stalled: Bool) {
+        if case .stalled = ReconcileFailure.classify(error) { #expect(stalled) } else { #expect(!stalled) }
+    }
+
     @Test func backoffGrowsExponentiallyWithinTheCapAndJitter() {
         let backoff = Backoff(base: .seconds(5), cap: .seconds(60), jitter: 0.2)
         #expect(backoff.delay(attempt: 1, random: 0) == .seconds(5))
@@ -134,3 +165,6 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(clock.now - second >= .milliseconds(100))
     }
 }
+
+/// An error the queue knows nothing about (a network failure, say).
+private struct Unreachable: Error {}

@@ -59,7 +59,11 @@ public actor WorkQueue {
     private var tasks: [UUID: Task<Void, Never>] = [:]
     private var stopped = false
 
-    public init(limit: Int, backoff: Backoff = Backoff(), logger: Logger) {
+    /// Transient failures of one job retried at most this many times; then it is stalled.
+    public let maximumAttempts: Int
+
+    public init(limit: Int, backoff: Backoff = Backoff(), maximumAttempts: Int = 10, logger: Logger) {
+        self.maximumAttempts = max(1, maximumAttempts)
         self.limit = max(1, limit)
         self.backoff = backoff
         self.logger = logger
@@ -166,7 +170,11 @@ public actor WorkQueue {
     private func retry(_ job: Job, after error: Error) {
         guard !stopped, !(error is CancellationError) else { return }
         let delay: Duration
-        switch error as? ReconcileFailure {
+        var failure = ReconcileFailure.classify(error)
+        if case .transient(let message) = failure, (attempts[job.key] ?? 0) >= maximumAttempts {
+            failure = .stalled("gave up after \(maximumAttempts) attempts: \(message)")
+        }
+        switch failure {
         case .stalled(let message):
             attempts[job.key] = nil
             logger.notice("stalled: needs a person", metadata: ["job": "\(job.key)", "reason": "\(message)"])
@@ -174,7 +182,7 @@ public actor WorkQueue {
         case .waiting(let message, let retryAfter):
             logger.debug("waiting", metadata: ["job": "\(job.key)", "reason": "\(message)"])
             delay = retryAfter
-        case .transient, nil:
+        case .transient:
             let attempt = (attempts[job.key] ?? 0) + 1
             attempts[job.key] = attempt
             delay = backoff.delay(attempt: attempt)

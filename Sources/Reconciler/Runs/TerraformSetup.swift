@@ -43,10 +43,25 @@ public struct TerraformSetup: Sendable {
                                sandboxEndpoint: sandboxEndpoint, backend: backend)
     }
 
+    /// The message for files a workspace refused: each file and why, and what to do.
+    public static func refusedFiles(_ skipped: [SkippedFile]) -> String {
+        let limit = StackFileFilter.maximumFileSize / (1024 * 1024)
+        let list = skipped.map { file in
+            "\(file.path): \(file.reason.rawValue)" + (file.reason == .tooLarge ? " (\(limit) MiB)" : "")
+        }.joined(separator: "; ")
+        return "files refused: \(list). Nothing was run: shrink, rename or remove them"
+    }
+
     /// A prepared workspace and runner for `files` (names inside the stack's `terraform/`).
     /// The caller must `finish` the workspace.
     func runner(stackID: String, repository: RepositoryConfig, files: [(path: String, contents: Data)], log: RunLog, logger: Logger) throws -> TerraformRunner {
         let workspace = try workspaces.create(stack: stackID, from: .files(files.map { ($0.path, $0.contents) }))
+        // A file the stack lists but the workspace refused (too large, a reserved name) would
+        // silently change what is planned: the run is refused instead, naming each file.
+        guard workspace.skipped.isEmpty else {
+            workspaces.finish(workspace, succeeded: true)
+            throw TerraformError.invalidStackDirectory(path: stackID, reason: Self.refusedFiles(workspace.skipped))
+        }
         let runner = TerraformRunner(options: options, runtime: runtime(for: repository, stackID: stackID),
                                      workspace: workspace, sink: log, redactor: Redactor(parent: redactor), logger: logger)
         do {

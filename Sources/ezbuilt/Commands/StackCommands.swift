@@ -78,6 +78,12 @@ struct LocalStack {
         for skipped in workspace.skipped {
             printError("skipped \(skipped.path): \(skipped.reason.rawValue)")
         }
+        let tooLarge = workspace.skipped.filter { $0.reason == .tooLarge }
+        guard tooLarge.isEmpty else {
+            setup.workspaces.finish(workspace, succeeded: true)
+            printError("error: \(TerraformSetup.refusedFiles(tooLarge))")
+            throw ExitCode.failure
+        }
         let sources = try workspace.files.map { name in
             (path: name, contents: try Data(contentsOf: workspace.directory.appendingPathComponent(name)))
         }
