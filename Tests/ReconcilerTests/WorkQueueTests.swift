@@ -110,7 +110,13 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
             attempts.withLock { $0["down", default: 0] += 1 }
             throw Unreachable()
         })
-        try await Task.sleep(for: .seconds(1))
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(60)
+        while attempts.withLock({ $0["down", default: 0] }) < 4, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        _ = await queue.active  // the queue must live until here (its retries hold it weakly)
         #expect(attempts.withLock { $0["tree"] } == 1, "a tree error is reported once, not retried")
         #expect(attempts.withLock { $0["down"] } == 4, "the first run and three retries")
     }
