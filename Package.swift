@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -36,6 +35,8 @@ let package = Package(
         .target(name: "HCL"),
         // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
         .target(name: "PlanModel"),
+        // Secrets: the one redactor every sink (logs, store, API, git) applies.
+        .target(name: "Secrets"),
         // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
         .target(name: "Policy", dependencies: ["PlanModel", "HCL"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
@@ -50,11 +51,7 @@ let package = Package(
         // (one daemon) or PostgreSQL (several replicas).
         .target(
             name: "Store",
-            dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["Secrets", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
         .target(
@@ -70,6 +67,7 @@ let package = Package(
             dependencies: [
                 "HCL",
                 "PlanModel",
+                "Secrets",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
@@ -112,7 +110,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "EZBuiltConfiguration", "Store", "Telemetry",
+                "EZBuiltConfiguration", "Store", "Telemetry", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

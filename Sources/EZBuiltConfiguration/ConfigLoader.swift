@@ -128,6 +128,7 @@ private struct ConfigParser {
         if let poll = reader.duration("pollInterval") { defaults.pollInterval = poll }
         if let drift = reader.duration("driftInterval") { defaults.driftInterval = drift }
         if let region = region(reader, "region") { defaults.region = region }
+        if let limit = reader.int("maxStacksPerPush", in: 1...100_000) { defaults.maxStacksPerPush = limit }
         reader.rejectUnknownKeys()
         return defaults
     }
@@ -160,6 +161,7 @@ private struct ConfigParser {
         var repository = RepositoryConfig(id: id ?? "", url: url ?? "")
         repository.aws.region = defaults.region
         repository.pollInterval = defaults.pollInterval
+        repository.maxStacksPerPush = defaults.maxStacksPerPush
         repository.drift.interval = defaults.driftInterval
 
         for key in ["deployBranch", "statusBranch"] {
@@ -197,6 +199,7 @@ private struct ConfigParser {
             drift.rejectUnknownKeys()
         }
         if let poll = reader.duration("pollInterval") { repository.pollInterval = poll }
+        if let limit = reader.int("maxStacksPerPush", in: 1...100_000) { repository.maxStacksPerPush = limit }
         if let state = reader.mapping("state") {
             repository.state = self.state(state, defaultRegion: repository.aws.region)
         }

@@ -92,11 +92,15 @@ public struct Defaults: Sendable, Equatable {
     public var pollInterval: Duration
     public var driftInterval: Duration
     public var region: String
+    /// Most stacks one commit may hold; a push with more schedules nothing and says so.
+    public var maxStacksPerPush: Int
 
-    public init(pollInterval: Duration = .seconds(30), driftInterval: Duration = .seconds(3600), region: String = "us-east-1") {
+    public init(pollInterval: Duration = .seconds(30), driftInterval: Duration = .seconds(3600), region: String = "us-east-1",
+                maxStacksPerPush: Int = 200) {
         self.pollInterval = pollInterval
         self.driftInterval = driftInterval
         self.region = region
+        self.maxStacksPerPush = maxStacksPerPush
     }
 }
 
@@ -137,6 +141,8 @@ public struct RepositoryConfig: Sendable, Equatable {
     public var webhookSecretEnv: String?
     /// Where commit statuses are posted (GitHub, GitLab, Gitea); nil posts none.
     public var forge: ForgeSettings?
+    /// Most stacks one commit may hold (from `defaults.maxStacksPerPush` unless set here).
+    public var maxStacksPerPush: Int = 200
 
     public init(
         id: String, url: String, deployBranch: String = "main", statusBranch: String = "ezbuilt/status",

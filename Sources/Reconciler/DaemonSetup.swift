@@ -14,7 +14,7 @@ public enum DaemonSetup {
     }
 
     public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
-        let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger)
+        let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger, redactor: store.redactor)
         return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
     }
 
@@ -28,7 +28,9 @@ public enum DaemonSetup {
 
     /// The terraform binary, the CLI configuration the daemon owns, and where workspaces and
     /// state live (the single-stack commands use this alone).
-    public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger) async throws -> TerraformSetup {
+    /// `redactor` is the daemon's (seeded from the configuration when not given).
+    public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger,
+                                 redactor: Redactor? = nil) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
         try createPrivateDataDirectory(dataDirectory.path)
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
@@ -47,7 +49,8 @@ public enum DaemonSetup {
         let setup = TerraformSetup(
             options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts, confinement: confinement),
             workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
-            dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
+            dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint,
+            redactor: redactor ?? DaemonSecrets.redactor(config: config))
         logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)",
                                                   "confined": "\(confinement != nil)"])
         return setup

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Secrets
 
 #if canImport(Glibc)
 import Glibc
@@ -13,9 +14,14 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The database file.
     public let path: String
+    /// Applied to every text written (log lines, errors, status details): the store never
+    /// holds a secret the daemon knows, whoever forgot to redact before writing.
+    public let redactor: Redactor
 
-    /// Opens (creating when needed) the database at `path` and migrates it to the latest schema.
-    public init(path: String) throws {
+    /// Opens (creating when needed) the database at `path` and migrates it to the latest
+    /// schema; `redactor` (the daemon's) cleans every text written.
+    public init(path: String, redactor: Redactor = Redactor()) throws {
+        self.redactor = redactor
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -87,7 +93,7 @@ public final class Store: Sendable {
         try pool.write { db in
             guard var record = try RepositoryRecord.fetchOne(db, key: repositoryId) else { return }
             record.lastFetchAt = date
-            record.lastFetchError = error
+            record.lastFetchError = error.map(redactor.redact)
             if error == nil { record.everReachable = true }
             try record.update(db)
         }
@@ -114,7 +120,7 @@ public final class Store: Sendable {
         try pool.write { db in
             var stack = try StackRecord.fetchOne(db, key: id) ?? StackRecord(id: id, repositoryId: repositoryId, path: path)
             stack.status = status
-            stack.statusDetail = detail
+            stack.statusDetail = detail.map(redactor.redact)
             if case .some(let commit) = deployedCommit { stack.deployedCommit = commit }
             stack.updatedAt = date
             try stack.save(db)
@@ -164,7 +170,7 @@ public final class Store: Sendable {
         guard !lines.isEmpty else { return }
         try pool.write { db in
             for line in lines {
-                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: line.text)
+                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: redactor.redact(line.text))
                 try record.insert(db)
             }
         }
@@ -187,7 +193,7 @@ public final class Store: Sendable {
     @discardableResult
     public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {
         try pool.write { db in
-            var record = LogLineRecord(runId: runId, at: date, stream: stream, text: text)
+            var record = LogLineRecord(runId: runId, at: date, stream: stream, text: redactor.redact(text))
             try record.insert(db)
             return record
         }
@@ -208,6 +214,12 @@ public final class Store: Sendable {
     public func insertProposal(_ proposal: ProposalRecord) throws -> ProposalRecord {
         try pool.write { db in
             var record = proposal
+            record.error = record.error.map(redactor.redact)
+            record.diagnostics = record.diagnostics.map { entry in
+                var entry = entry
+                entry.message = redactor.redact(entry.message)
+                return entry
+            }
             try record.insert(db)
             return record
         }
@@ -266,13 +278,16 @@ public final class Store: Sendable {
     public func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
         try pool.write { db in
             var record = deployment
+            record.error = record.error.map(redactor.redact)
             try record.insert(db)
             return record
         }
     }
 
     public func updateDeployment(_ deployment: DeploymentRecord) throws {
-        try pool.write { try deployment.update($0) }
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        try pool.write { try record.update($0) }
     }
 
     public func deployment(id: Int64) throws -> DeploymentRecord? {
@@ -296,6 +311,7 @@ public final class Store: Sendable {
     public func insertDriftCheck(_ check: DriftCheckRecord) throws -> DriftCheckRecord {
         try pool.write { db in
             var record = check
+            record.error = record.error.map(redactor.redact)
             try record.insert(db)
             return record
         }

@@ -13,6 +13,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
         #expect(config.terraform.pluginDir == "/opt/tf-plugins")
         #expect(config.terraform.timeout == .seconds(1800))
+        #expect(config.terraform.confine)
+        #expect(config.defaults.maxStacksPerPush == 200)
         #expect(config.repositories.map(\.id) == ["acme-infra", "sandbox-playground"])
         #expect(config.policy == PolicyConfig(presets: ["soc2"], blockOn: "high"))
         let acme = try #require(config.repository(id: "acme-infra"))
@@ -61,6 +63,28 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(config.listen.isLoopback)
     }
 
+    @Test func confinementIsOnUnlessTurnedOffExplicitly() throws {
+        #expect(try EZBuiltConfig.parse(yaml: "repositories: []").terraform.confine)
+        #expect(try EZBuiltConfig.parse(yaml: "terraform: { confine: true }").terraform.confine)
+        #expect(try !EZBuiltConfig.parse(yaml: "terraform: { confine: false }").terraform.confine)
+        #expect(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: "terraform: { confine: maybe }") }
+    }
+
+    @Test func theStacksPerPushLimitIsInheritedAndOverridable() throws {
+        let config = try EZBuiltConfig.parse(yaml: """
+            defaults: { maxStacksPerPush: 5 }
+            repositories:
+              - id: a
+                url: file:///srv/a.git
+              - id: b
+                url: file:///srv/b.git
+                maxStacksPerPush: 9
+            """)
+        #expect(config.repositories.map(\.maxStacksPerPush) == [5, 9])
+        #expect(try EZBuiltConfig.parse(yaml: "repositories: []").defaults.maxStacksPerPush == 200)
+        #expect(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: "defaults: { maxStacksPerPush: 0 }") }
+    }
+
     @Test func sandboxTakesABooleanOrALoopbackEndpoint() throws {
         #expect(try EZBuiltConfig.parse(yaml: "sandbox: true").sandbox == SandboxSettings())
         #expect(try EZBuiltConfig.parse(yaml: "sandbox: false").sandbox == nil)
@@ -85,7 +109,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "listen: everywhere", error: #"listen: "everywhere" is not host:port (for example 127.0.0.1:8080) (line 1)"#),
         Broken(yaml: "terraform:\n  parallelism: 0", error: "terraform.parallelism: 0 is outside 1...64 (line 2)"),
         Broken(yaml: "terraform:\n  parallelism: two", error: #"terraform.parallelism: "two" is not a whole number (line 2)"#),
-        Broken(yaml: "defaults:\n  pollIntervall: 30s", error: "defaults.pollIntervall: unknown key (known here: driftInterval, pollInterval, region) (line 2)"),
+        Broken(yaml: "defaults:\n  pollIntervall: 30s", error: "defaults.pollIntervall: unknown key (known here: driftInterval, maxStacksPerPush, pollInterval, region) (line 2)"),
         Broken(yaml: "defaults:\n  region: mars-north-1x", error: #"defaults.region: "mars-north-1x" is not an AWS region (for example us-east-1) (line 2)"#),
         Broken(yaml: "repositories:\n  - url: /srv/a.git", error: "repositories[0].id: is required (line 2)"),
         Broken(yaml: "repositories:\n  - id: Bad Id\n    url: /a", error: #"repositories[0].id: "Bad Id" must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters (line 2)"#),

@@ -167,3 +167,30 @@ struct ConfinementTests {
         #expect(Confinement.isDynamicallyLinked("/bin/sh"))
     }
 }
+
+/// A secret the daemon holds never leaves a terraform run: not in its log lines, not in the
+/// error that reaches PLAN.md, the status branch, the API and the store.
+struct RunRedactionTests {
+    @Test(.timeLimit(.minutes(3)))
+    func aDaemonSecretInTerraformsErrorIsRedactedInTheLogAndTheError() async throws {
+        let temp = try TemporaryDirectory("redact-run")
+        defer { temp.cleanup() }
+        let secret = "whsec-\(UUID().uuidString)"
+        let code = ConfinementTests.reading("/nowhere/\(secret)")
+        let sink = MemoryLogSink()
+        let options = try await testOptions(root: temp.url)
+        let workspace = try WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
+            .create(stack: "repo/redact", from: .files([(path: "main.tf", contents: Data(code.utf8))]))
+        let runtime = RuntimeSettings(region: "us-east-1",
+                                      backend: RuntimeSettings.localBackend(dataDirectory: temp.url, stack: "repo/redact"))
+        let daemon = Redactor(secrets: [secret])
+        let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
+                                     redactor: Redactor(parent: daemon), logger: testLogger)
+        try runner.prepare()
+        try await runner.initialize()
+        let error = await #expect(throws: TerraformError.self) { _ = try await runner.plan() }
+        let text = "\(try #require(error))\n" + sink.lines.map(\.text).joined(separator: "\n")
+        #expect(!text.contains(secret))
+        #expect(text.contains("/nowhere/\(Redactor.replacement)"), "the message still says what failed")
+    }
+}

@@ -176,7 +176,8 @@ struct MotoLifecycleTests {
             let sink = MemoryLogSink()
             let redactor = Redactor()
             let stack = "repo/infra/big"
-            let code = Self.configuration(zipPath: zip)
+            // Confined, terraform reads only its workspace: the zip is copied in, named relative to it.
+            let code = Self.configuration(zipPath: "${path.module}/fn.zip")
             let secretVariable = "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"\(Self.secret)\"\n}\n"
             let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
             let runtime = RuntimeSettings(
@@ -189,6 +190,7 @@ struct MotoLifecycleTests {
                     (path: "main.tf", contents: Data(code.utf8)),
                     (path: "secret.tf", contents: Data(secretVariable.utf8)),
                 ]))
+                try FileManager.default.copyItem(atPath: zip, toPath: workspace.path("fn.zip"))
                 let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
                                              redactor: redactor, logger: testLogger)
                 try runner.prepare()

@@ -91,7 +91,9 @@ struct Proposer: Sendable {
         for name in files.generated.keys.sorted() where newFiles[name] == nil {
             changes.append(.delete(path: stack.terraformFile(name)))
         }
-        changes.append(.write(path: stack.planFile, contents: Data(ProposalMarkdown.render(summary).utf8)))
+        // PLAN.md quotes terraform's errors and plan: nothing the daemon knows as secret may reach the branch.
+        changes.append(.write(path: stack.planFile,
+                              contents: Data(environment.terraform.redactor.redact(ProposalMarkdown.render(summary)).utf8)))
 
         var generatedCommit: ObjectID?
         do {

@@ -89,7 +89,13 @@ public struct StackRun: Sendable {
         let workspace = try setup.workspaces.reuse(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
         var succeeded = false
         defer { setup.workspaces.finish(workspace, succeeded: succeeded) }
-        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: sink, logger: logger)
+        // A file the stack holds but the workspace refused (too large, a reserved name) would
+        // silently change what is planned: the run is refused instead, naming each file.
+        guard workspace.skipped.isEmpty else {
+            throw TerraformError.invalidStackDirectory(path: target.stackID, reason: TerraformSetup.refusedFiles(workspace.skipped))
+        }
+        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: sink,
+                                     redactor: Redactor(parent: setup.redactor), logger: logger)
         try runner.prepare()
         try await runner.initialize()
         let value = try await body(StackRun(runner: runner, sources: sources, region: region, policy: policy))

@@ -35,6 +35,9 @@ actor RepositoryWatcher {
         self.logger = logger
     }
 
+    /// Branches whose tip cannot be scheduled (a stalled failure), with why, until they move.
+    private var refusedBranches: [String: String] = [:]
+
     /// Polls until cancelled: every `pollInterval`, or at once when the doorbell rings.
     func loop() async {
         while !Task.isCancelled {
@@ -67,20 +70,36 @@ actor RepositoryWatcher {
             try await reportInterrupted(context)
             let branches = try await context.git.branches()
             for branch in branches {
-                if branch.name == config.statusBranch {
-                    // Written by us; never an input.
-                } else if branch.name == config.deployBranch {
-                    // The desired state is compared with what is applied at every poll, not only
-                    // when the tip moves: a merge that arrived while its stack was deploying is
-                    // deployed right after.
-                    try await scheduleDeployments(context, tip: branch.tip)
-                } else if lastSeen[branch.name] != branch.tip {
-                    try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
+                let moved = lastSeen[branch.name] != branch.tip
+                // The deploy branch is compared with what is applied at every poll, not only when
+                // its tip moves: a merge that arrived while its stack was deploying is deployed
+                // right after. A branch refused as it is waits until it moves.
+                guard moved || (branch.name == config.deployBranch && refusedBranches[branch.name] == nil) else { continue }
+                if moved { refusedBranches[branch.name] = nil }
+                do {
+                    if branch.name == config.statusBranch {
+                        // Written by us; never an input.
+                    } else if branch.name == config.deployBranch {
+                        try await scheduleDeployments(context, tip: branch.tip)
+                    } else {
+                        try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
+                    }
+                } catch let error where !(error is CancellationError) {
+                    // A branch that can never be scheduled as it is (too many stacks, a tree that
+                    // cannot be read) is reported once and left until it moves; others go on.
+                    guard case .stalled(let message) = ReconcileFailure.classify(error) else { throw error }
+                    logger.notice("branch not scheduled until it moves", metadata: ["branch": "\(branch.name)", "reason": "\(message)"])
+                    refusedBranches[branch.name] = "\(branch.name) at \(branch.tip.short): \(message)"
                 }
                 lastSeen[branch.name] = branch.tip
             }
             let names = Set(branches.map(\.name))
             lastSeen = lastSeen.filter { names.contains($0.key) }
+            refusedBranches = refusedBranches.filter { names.contains($0.key) }
+            if !refusedBranches.isEmpty {
+                // The repository's status (API, status page) says why until the branch moves.
+                try store.recordFetch(repositoryId: config.id, error: refusedBranches.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; "))
+            }
             try await scheduleDriftChecks(context)
         } catch is CancellationError {
             return

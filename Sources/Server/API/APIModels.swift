@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Store
 import EZBuiltConfiguration
 
@@ -71,9 +72,9 @@ enum APIModels {
             validationPassed = record.validationPassed
             plan = record.plan
             diagnostics = record.diagnostics.map {
-                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redaction.text($0.message))
+                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redactor.scrubURLCredentials($0.message))
             }
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             createdAt = record.createdAt
             durationMs = record.durationMs
         }
@@ -104,7 +105,7 @@ enum APIModels {
             startedAt = record.startedAt
             finishedAt = record.finishedAt
             durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             counts = record.counts
         }
     }
@@ -194,7 +195,7 @@ enum APIModels {
             commit = record.commit
             status = record.status.rawValue
             resources = record.resources
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             checkedAt = record.checkedAt
             durationMs = record.durationMs
             reported = record.reported
@@ -270,17 +271,5 @@ enum APIModels {
     struct Health: Encodable {
         var status: String
         var checks: [String: String]?
-    }
-}
-
-/// Removes credentials that may have slipped into text from git or terraform: the user-info
-/// part of URLs (`https://user:token@host`). Whoever writes records redacts first; this is the
-/// second line, at the edge where text leaves the daemon.
-enum Redaction {
-    static func text(_ text: String) -> String {
-        guard text.contains("@") else { return text }
-        return text.replacing(/(?<scheme>[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\/\s@]+@/) { match in
-            "\(match.output.scheme)***@"
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Hummingbird
 import Store
 import EZBuiltConfiguration
@@ -53,12 +54,12 @@ struct APIRoutes: Sendable {
         let secretEnv = config.webhookSecretEnv ?? ""
         return APIModels.Repository(
             id: config.id,
-            url: Redaction.text(record?.url ?? config.url),
+            url: Redactor.scrubURLCredentials(record?.url ?? config.url),
             deployBranch: config.deployBranch,
             statusBranch: config.statusBranch,
             webhooksEnabled: !secretEnv.isEmpty && !(state.environment[secretEnv] ?? "").isEmpty,
             lastFetchAt: record?.lastFetchAt,
-            lastFetchError: record?.lastFetchError.map(Redaction.text),
+            lastFetchError: record?.lastFetchError.map(Redactor.scrubURLCredentials),
             everReachable: record?.everReachable ?? false,
             stackCount: stacks.filter { $0.repositoryId == config.id }.count
         )

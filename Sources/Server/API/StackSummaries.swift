@@ -1,3 +1,4 @@
+import Secrets
 import Store
 
 /// Stacks with their last proposal, last deployment and last drift check: the rows of the
@@ -24,11 +25,11 @@ struct StackSummaries {
             repository: stack.repositoryId,
             path: stack.path,
             status: stack.status.rawValue,
-            statusDetail: stack.statusDetail.map(Redaction.text),
+            statusDetail: stack.statusDetail.map(Redactor.scrubURLCredentials),
             deployedCommit: stack.deployedCommit,
             conditions: stack.conditions.map { condition in
                 var redacted = condition
-                redacted.message = condition.message.map(Redaction.text)
+                redacted.message = condition.message.map(Redactor.scrubURLCredentials)
                 return redacted
             },
             lastAppliedCommit: stack.deployedCommit,

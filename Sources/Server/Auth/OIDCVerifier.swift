@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -190,7 +191,7 @@ actor OIDCVerifier {
     private func describe(_ source: JWKSSource) -> String {
         switch source {
         case .file(let path): path
-        case .url(let url): Redaction.text(url.absoluteString)
+        case .url(let url): Redactor.scrubURLCredentials(url.absoluteString)
         }
     }
 }

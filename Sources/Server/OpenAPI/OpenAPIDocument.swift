@@ -54,7 +54,7 @@ enum OpenAPIDocument {
                 responses: [
                     "200": json(ref("Accepted"), "A ping, verified and not acted on"),
                     "202": json(ref("Accepted"), "Signature verified; the repository is polled now"),
-                ].merging(errors(["400", "401", "403", "404", "413"])) { $1 }
+                ].merging(errors(["400", "401", "404", "409", "413"])) { $1 }
             ).merging(["requestBody": ["required": true, "description": "The forge's event payload, at most 1 MiB.", "content": ["application/json": ["schema": ["type": "object"]]]]]) { $1 }
         }
 
