@@ -18,7 +18,9 @@ import Testing
     static var documents: [URL] {
         let manager = FileManager.default
         let examples = (try? manager.contentsOfDirectory(at: root.appendingPathComponent("Examples"), includingPropertiesForKeys: nil)) ?? []
-        let corpus = (try? manager.contentsOfDirectory(at: URL(fileURLWithPath: "/work/shared/practice-corpus"), includingPropertiesForKeys: nil)) ?? []
+        // shared/ stands beside the checkout (as CI lays it out).
+        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/practice-corpus")
+        let corpus = (try? manager.contentsOfDirectory(at: shared, includingPropertiesForKeys: nil)) ?? []
         return (examples.map { $0.appendingPathComponent("requirements.md") } + corpus.filter { $0.pathExtension == "md" })
             .filter { manager.fileExists(atPath: $0.path) }
             .sorted { $0.path < $1.path }
