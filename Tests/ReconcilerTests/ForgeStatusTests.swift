@@ -33,7 +33,10 @@ import Testing
         let head = try #require(remote.tip("feature/assets"))
         #expect(head != pushed)
         let statusesPath = { (sha: String) in "/repos/acme/infra/statuses/\(sha)" }
-        #expect(await forge.wait(within: .seconds(30)) { requests in requests.contains { $0.path == statusesPath(head) } },
+        // The outcome goes to both commits, in no particular order: wait for both.
+        #expect(await forge.wait(within: .seconds(120)) { requests in
+            requests.contains { $0.path == statusesPath(head) } && requests.filter { $0.path == statusesPath(pushed) }.count >= 2
+        },
                 "forge got: \(forge.requests.map(\.path)); daemon:\n\(daemon.log.suffix(3000))")
 
         let onPushed = forge.requests.filter { $0.path == statusesPath(pushed) }.map { $0.json["state"] ?? "" }
@@ -49,7 +52,7 @@ import Testing
         try remote.merge("feature/assets")
         let merged = try #require(remote.tip("main"))
         #expect(try await daemon.eventually { try store.stack(id: "acme/web")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
-        #expect(await forge.wait(within: .seconds(30)) { requests in
+        #expect(await forge.wait(within: .seconds(120)) { requests in
             requests.filter { $0.path == statusesPath(merged) }.map { $0.json["state"] ?? "" } == ["pending", "success"]
         }, "forge got: \(forge.requests.map { "\($0.path) \($0.json)" })")
         #expect(forge.requests.last { $0.path == statusesPath(merged) }?.json["description"]?.hasPrefix("applied (+") == true)

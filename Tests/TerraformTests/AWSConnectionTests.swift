@@ -53,7 +53,7 @@ struct AWSConnectionTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func verifyAssumesARoleCreatedInMoto() async throws {
         let temp = try TemporaryDirectory("verify")
         defer { temp.cleanup() }

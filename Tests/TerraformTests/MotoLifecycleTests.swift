@@ -165,7 +165,7 @@ struct MotoLifecycleTests {
         #expect(process.terminationStatus == 0)
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(20)))
     func applyNoFalseDriftRealDriftReportedThenDestroyLeavesNothing() async throws {
         let temp = try TemporaryDirectory("life")
         defer { temp.cleanup() }
