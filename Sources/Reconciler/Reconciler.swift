@@ -11,11 +11,14 @@ public final class Reconciler: Service, Sendable {
     public let environment: ReconcilerEnvironment
     private let queue: WorkQueue
     private let watchers: [String: RepositoryWatcher]
+    /// The configured deployer roles, verified at start and every hour.
+    public let connections: AWSConnections
 
     /// Builds the reconciler. Runs crash recovery: work left `running` by a previous process
     /// becomes `interrupted`, to be reported and reconciled again.
-    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment) throws {
+    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) throws {
         self.environment = environment
+        connections = AWSConnections(config: config, setup: environment.terraform, interval: connectionCheckInterval, logger: environment.logger)
         queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
         let recovery = try environment.store.recoverInterruptedWork()
         if !recovery.runs.isEmpty {
@@ -36,6 +39,7 @@ public final class Reconciler: Service, Sendable {
     public func run() async throws {
         let watchers = Array(self.watchers.values)
         let statuses = environment.statuses
+        let connections = self.connections
         await withTaskGroup(of: Void.self) { publishing in
             // Commit statuses go out beside the loop, never in its way.
             publishing.addTask { await statuses.run() }
@@ -43,6 +47,7 @@ public final class Reconciler: Service, Sendable {
             // cancelled too, which interrupts terraform cleanly and records it.
             await cancelWhenGracefulShutdown {
                 await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await connections.run() }
                     for watcher in watchers {
                         group.addTask { await watcher.loop() }
                     }
@@ -89,6 +94,11 @@ public final class Reconciler: Service, Sendable {
               let watcher = watchers[repositoryID]
         else { return nil }
         return try await watcher.stackFiles(stackID: stackID, commit: commit)
+    }
+
+    /// Whether each configured deployer role can be assumed (pending until first checked).
+    public func awsConnections() async -> [AWSConnectionStatus] {
+        await connections.statuses()
     }
 
     /// Jobs queued and running (for metrics and tests).

@@ -33,6 +33,7 @@ struct RouteRegistrar {
         let api = APIRoutes(state: state)
         add(.get, "/api/v1/openapi.json", .open, api.openAPI)
         add(.get, "/api/v1/repositories", .read, api.repositories)
+        add(.get, "/api/v1/connections", .read, api.connections)
         add(.get, "/api/v1/repositories/{id}", .read, api.repository)
         add(.post, "/api/v1/repositories/{id}/sync", .action("sync"), api.sync)
         add(.get, "/api/v1/stacks", .read, api.stacks)

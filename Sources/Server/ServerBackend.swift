@@ -19,9 +19,13 @@ public protocol ServerBackend: Sendable {
     /// the stack, read from the daemon's mirror of the repository; nil when the repository,
     /// the stack or the commit is not known there.
     func stackFiles(stackID: String, commit: String) async throws -> [String: Data]?
+    /// Whether each configured deployer role can be assumed.
+    func awsConnections() async -> [AWSConnectionStatus]
 }
 
 extension ServerBackend {
     /// A backend with no repositories of its own (benchmarks) knows no files.
     public func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? { nil }
+    /// Nor any deployer role.
+    public func awsConnections() async -> [AWSConnectionStatus] { [] }
 }

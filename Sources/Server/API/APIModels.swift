@@ -268,6 +268,10 @@ enum APIModels {
         var message: String
     }
 
+    struct ConnectionList: Encodable {
+        var connections: [AWSConnectionStatus]
+    }
+
     struct Health: Encodable {
         var status: String
         var checks: [String: String]?

@@ -65,6 +65,13 @@ struct APIRoutes: Sendable {
         )
     }
 
+    // MARK: AWS connections
+
+    @Sendable func connections(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return try JSON.response(APIModels.ConnectionList(connections: await state.backend.awsConnections()))
+    }
+
     // MARK: Stacks
 
     @Sendable func stacks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

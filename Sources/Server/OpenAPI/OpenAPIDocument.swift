@@ -77,6 +77,8 @@ enum OpenAPIDocument {
             "/api/v1/openapi.json": ["get": operation("This document", tag: "meta", security: [], responses: ["200": json(["type": "object"], "OpenAPI 3.1")])],
             "/api/v1/repositories": ["get": operation("Watched repositories and how their fetches go", tag: "repositories", security: readSecurity,
                                                       responses: ["200": json(ref("RepositoryList"), "The repositories")].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/connections": ["get": operation("The configured deployer roles: pending (not checked yet), connected (assumed, with the account) or failed (with the reason); checked at start and every hour", tag: "repositories", security: readSecurity,
+                                                     responses: ["200": json(ref("ConnectionList"), "The roles")].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/repositories/{id}": ["get": operation("One repository", tag: "repositories", security: readSecurity, parameters: [repositoryId],
                                                            responses: ["200": json(ref("Repository"), "The repository")].merging(readErrors) { $1 })],
             "/api/v1/repositories/{id}/sync": ["post": operation("Poll the repository now", tag: "actions", security: actionSecurity, parameters: [repositoryId],
@@ -153,6 +155,11 @@ enum OpenAPIDocument {
         let schemas: Object = [
             "Error": object(["error": string]),
             "Accepted": object(["accepted": ["type": "boolean"], "message": string]),
+            "ConnectionList": object(["connections": ["type": "array", "items": object([
+                "repository": string, "stacks": string, "roleArn": string, "region": string,
+                "state": ["type": "string", "enum": ["pending", "connected", "failed"]],
+                "reason": optionalString, "account": optionalString, "checkedAt": optionalDate,
+            ], required: ["repository", "stacks", "roleArn", "region", "state"])]]),
             "Health": object(["status": string, "checks": ["type": "object", "additionalProperties": string]], required: ["status"]),
             "Repository": object([
                 "id": string, "url": string, "deployBranch": string, "statusBranch": string, "webhooksEnabled": ["type": "boolean"],

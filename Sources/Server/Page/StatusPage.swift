@@ -32,7 +32,7 @@ struct StatusPageRoute: Sendable {
                 .items(stackId: stack.id, kind: nil, statuses: nil, sort: "newest", scanLimit: Self.historyRows)
         }
         let html = StatusPage(stacks: page.stacks, matching: page.total, counts: counts, histories: histories, filter: filter,
-                              offset: offset, pageSize: Self.pageSize, now: Date()).html()
+                              offset: offset, pageSize: Self.pageSize, now: Date(), connections: await state.backend.awsConnections()).html()
         return Response(
             status: .ok,
             headers: [
@@ -61,6 +61,8 @@ struct StatusPage {
     let offset: Int
     let pageSize: Int
     let now: Date
+    /// The configured deployer roles and whether they can be assumed.
+    var connections: [AWSConnectionStatus] = []
 
     /// What the script compares to notice a change: ids, statuses, update times and drift.
     static func signature(_ stacks: [APIModels.Stack]) -> String {
@@ -88,7 +90,7 @@ struct StatusPage {
         <h1>EZBuilt</h1>
         <p class="summary">\(summary())</p>
         <nav class="filters" aria-label="Filter by status">\(filters())</nav>
-        </header>
+        \(connectionList())</header>
         <main>
 
         """
@@ -115,6 +117,26 @@ struct StatusPage {
         let failing = StackStatus.allCases.filter { Self.tone($0.rawValue) == "bad" }.reduce(0) { $0 + counts.count($1) }
         let total = counts.total
         return "\(total) stack\(total == 1 ? "" : "s") · \(counts.count(.deployed)) deployed · \(failing) failing · \(counts.drifted) drifted"
+    }
+
+    /// One line per configured deployer role: connected (to which account), pending, or failed and why.
+    private func connectionList() -> String {
+        guard !connections.isEmpty else { return "" }
+        let items = connections.map { connection -> String in
+            let badge: String
+            switch connection.state {
+            case .connected: badge = "<span class=\"badge good\">connected</span>"
+            case .pending: badge = "<span class=\"badge busy\">pending</span>"
+            case .failed: badge = "<span class=\"badge bad\">failed</span>"
+            }
+            var line = "<li data-role=\"\(HTML.escape(connection.roleArn))\">\(badge) <code>\(HTML.escape(connection.roleArn))</code> in \(HTML.escape(connection.region))"
+            line += " for \(HTML.escape(connection.repository))" + (connection.stacks == "*" ? "" : " stacks <code>\(HTML.escape(connection.stacks))</code>")
+            if let account = connection.account { line += " · account \(HTML.escape(account))" }
+            if let checked = connection.checkedAt { line += " · checked \(time(checked))" }
+            if let reason = connection.reason { line += "<div class=\"detail\">\(HTML.escape(reason))</div>" }
+            return line + "</li>"
+        }
+        return "<section class=\"connections\" aria-label=\"AWS connections\"><h2>AWS</h2><ul>\(items.joined())</ul></section>\n"
     }
 
     private func filters() -> String {
