@@ -101,6 +101,28 @@ public final class Reconciler: Service, Sendable {
         await connections.statuses()
     }
 
+    /// Pushes the branch `ezbuilt/rollback/<stack>-<N>` holding what deployment N applied; it
+    /// is proposed like any branch and applied when merged.
+    public func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult {
+        guard let watcher = watcher(of: stackID) else { return .notFound("no repository holds stack \(stackID)") }
+        return try await watcher.rollback(stackID: stackID, to: deploymentID, by: identity)
+    }
+
+    /// A stack's state snapshots, oldest first; nil when the stack is unknown.
+    public func stateSnapshots(stackID: String) async throws -> [StateSnapshot]? {
+        try await watcher(of: stackID)?.stateSnapshots(stackID: stackID)
+    }
+
+    /// Makes a snapshot the stack's state again (refused while the stack is busy).
+    public func restoreState(stackID: String, snapshot: String, by identity: String) async throws -> RestoreResult {
+        guard let watcher = watcher(of: stackID) else { return .notFound("no repository holds stack \(stackID)") }
+        return try await watcher.restoreState(stackID: stackID, snapshot: snapshot, by: identity)
+    }
+
+    private func watcher(of stackID: String) -> RepositoryWatcher? {
+        stackID.split(separator: "/", maxSplits: 1).first.flatMap { watchers[String($0)] }
+    }
+
     /// Jobs queued and running (for metrics and tests).
     public func queueDepth() async -> (queued: Int, running: Int) {
         let depth = (await queue.depth, await queue.active)

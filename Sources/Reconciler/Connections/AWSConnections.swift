@@ -19,10 +19,13 @@ public actor AWSConnections {
     private var current: [AWSConnectionStatus]
     private let setup: TerraformSetup
     private let interval: Duration
+    /// How long one check may take: an endpoint that does not answer is retried by the
+    /// provider for many minutes, and a role that cannot be reached is failed, not pending.
+    private let checkTimeout: Duration
     private let logger: Logger
 
     /// The roles of `config`; nothing to check when no repository names one.
-    public init(config: EZBuiltConfig, setup: TerraformSetup, interval: Duration = .seconds(3600), logger: Logger) {
+    public init(config: EZBuiltConfig, setup: TerraformSetup, interval: Duration = .seconds(3600), checkTimeout: Duration = .seconds(120), logger: Logger) {
         var targets: [Target] = []
         for repository in config.repositories {
             let entries = [("*", repository.aws)] + repository.aws.stacks.map { ($0.pattern, repository.aws.overlaid(with: $0)) }
@@ -37,6 +40,7 @@ public actor AWSConnections {
         }
         self.setup = setup
         self.interval = interval
+        self.checkTimeout = checkTimeout
         self.logger = logger
     }
 
@@ -54,6 +58,8 @@ public actor AWSConnections {
 
     /// Checks every role once, one after the other (each is a small terraform run).
     public func verifyAll() async {
+        var options = setup.options
+        options.timeouts.plan = checkTimeout
         for (index, target) in targets.enumerated() {
             guard !Task.isCancelled, let role = target.settings.assumeRole(sessionName: "ezbuilt-verify") else { continue }
             var status = current[index]
@@ -61,7 +67,7 @@ public actor AWSConnections {
                 let root = setup.dataDirectory.appendingPathComponent("verify", isDirectory: true)
                     .appendingPathComponent("\(index)", isDirectory: true)
                 let identity = try await AWSVerify.verify(role: role, region: target.settings.region, sandboxEndpoint: setup.sandboxEndpoint,
-                                                          options: setup.options, workspaceRoot: root, sink: MemoryLogSink(), logger: logger)
+                                                          options: options, workspaceRoot: root, sink: MemoryLogSink(), logger: logger)
                 status.state = .connected
                 status.reason = nil
                 status.account = identity.accountID

@@ -268,6 +268,17 @@ enum APIModels {
         var message: String
     }
 
+    struct RollbackBranch: Encodable {
+        var branch: String
+        var commit: String
+        var message: String
+    }
+
+    struct StateSnapshotList: Encodable {
+        var stackId: String
+        var snapshots: [StateSnapshot]
+    }
+
     struct ConnectionList: Encodable {
         var connections: [AWSConnectionStatus]
     }

@@ -14,6 +14,8 @@ struct APIRoutes: Sendable {
     static let historyScanLimit = 10_000
     static let maxPageSize = 200
     static let maxLogLines = 10_000
+    /// The actions the audit log records (`RouteRegistrar`'s `.action` names).
+    static let auditedActions = ["sync", "drift-check", "approve", "rollback", "restore-state"]
 
     private var store: Store { state.store }
 
@@ -160,6 +162,52 @@ struct APIRoutes: Sendable {
         }
     }
 
+    /// `{"deployment": N}`: pushes `ezbuilt/rollback/<stack>-<N>` with what deployment N
+    /// applied; it is proposed like any branch, and applied only when merged.
+    @Sendable func rollback(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        struct Body: Decodable { var deployment: Int64 }
+        var request = request
+        let data = try await request.collectBody(upTo: 4096)
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer: data)), body.deployment > 0 else {
+            throw APIError(.badRequest, "send {\"deployment\": <the id of an applied deployment of this stack>}")
+        }
+        let identity = state.authenticator.identity(request)
+        switch try await state.backend.rollback(stackID: stack.id, to: body.deployment, by: identity) {
+        case .created(let branch, let commit):
+            return try JSON.response(APIModels.RollbackBranch(branch: branch, commit: commit,
+                                                               message: "\(branch) holds deployment \(body.deployment)'s files; EZBuilt proposes it now, and merging it applies the plan its PLAN.md shows"),
+                                     status: .created)
+        case .notFound(let reason): throw APIError.notFound(reason)
+        case .conflict(let reason): throw APIError(.conflict, reason)
+        }
+    }
+
+    /// The stack's state snapshots (one taken before every apply), oldest first.
+    @Sendable func states(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let stack = try existingStack(context)
+        guard let snapshots = try await state.backend.stateSnapshots(stackID: stack.id) else {
+            throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
+        }
+        return try JSON.response(APIModels.StateSnapshotList(stackId: stack.id, snapshots: snapshots))
+    }
+
+    /// Makes a snapshot the stack's state again (an operator's repair, outside git): refused
+    /// with 409 while the stack is busy.
+    @Sendable func restoreState(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        let name = try PathParameter.string(context, "name")
+        let identity = state.authenticator.identity(request)
+        switch try await state.backend.restoreState(stackID: stack.id, snapshot: name, by: identity) {
+        case .restored(let saved):
+            return try JSON.response(APIModels.Accepted(accepted: true, message: "the state of '\(stack.id)' is snapshot \(name) again"
+                + (saved.map { "; the state it replaced is snapshot \($0)" } ?? "")))
+        case .notFound(let reason): throw APIError.notFound(reason)
+        case .refused(let reason): throw APIError(.conflict, reason)
+        }
+    }
+
     private func existingStack(_ context: BasicRequestContext) throws -> StackRecord {
         let id = try PathParameter.string(context, "id")
         guard let stack = try store.stack(id: id) else {
@@ -247,7 +295,7 @@ struct APIRoutes: Sendable {
     @Sendable func audit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["actor", "action", "limit", "offset"])
         let actor = try query.string("actor")
-        let action = try query.choice("action", in: ["sync", "drift-check", "approve"])
+        let action = try query.choice("action", in: Self.auditedActions)
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
         let (events, total) = try store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
