@@ -29,6 +29,7 @@ struct RouteRegistrar {
         let page = StatusPageRoute(state: state)
         add(.get, "/", .read, page.render)
         add(.get, "/compare", .read, ComparePageRoute(state: state).render)
+        add(.get, "/login", .open, LoginRoute(state: state).login)
 
         let api = APIRoutes(state: state)
         add(.get, "/api/v1/openapi.json", .open, api.openAPI)

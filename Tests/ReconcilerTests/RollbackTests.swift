@@ -31,7 +31,12 @@ import Testing
         // Two reviewed, deployed versions: one bucket, then two.
         for (branch, buckets) in [("feature/v1", ["acme-rb-one"]), ("feature/v2", ["acme-rb-one", "acme-rb-two"])] {
             try remote.push(branch: branch, files: ["web/requirements.md": Self.requirements(buckets)], message: branch)
-            #expect(try await daemon.eventually { remote.read("web/PLAN.md", on: branch)?.contains("Result: ready to merge") == true }, "daemon:\n\(daemon.log.suffix(3000))")
+            // The branch starts from main, whose PLAN.md is the previous version's: wait for this one's.
+            let newest = buckets.last ?? ""
+            #expect(try await daemon.eventually {
+                remote.read("web/terraform/main.tf", on: branch)?.contains(newest) == true
+                    && remote.read("web/PLAN.md", on: branch)?.contains("Result: ready to merge") == true
+            }, "daemon:\n\(daemon.log.suffix(3000))")
             try remote.merge(branch)
             let tip = try #require(remote.tip("main"))
             #expect(try await daemon.eventually { try store.stack(id: stack)?.deployedCommit == tip }, "daemon:\n\(daemon.log.suffix(3000))")

@@ -46,6 +46,8 @@ enum APIModels {
         var lastProposal: Proposal?
         var lastDeployment: Deployment?
         var drift: DriftCheck?
+        /// How far its running plan or apply has got, while one runs.
+        var progress: RunProgressRecord?
     }
 
     struct Proposal: Encodable {

@@ -85,14 +85,14 @@ struct APIRoutes: Sendable {
         }
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
-        let page = try await StackSummaries(store: store).page(repositoryId: repository, statuses: statuses, limit: limit, offset: offset)
+        let page = try await StackSummaries(store: store, live: state.live).page(repositoryId: repository, statuses: statuses, limit: limit, offset: offset)
         return try JSON.response(APIModels.StackList(stacks: page.stacks, total: page.total, limit: limit, offset: offset))
     }
 
     @Sendable func stack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let id = try existingStack(context).id
-        guard let summary = try await StackSummaries(store: store).summary(id: id) else {
+        guard let summary = try await StackSummaries(store: store, live: state.live).summary(id: id) else {
             throw APIError.notFound("no stack '\(id)'")
         }
         return try JSON.response(summary)

@@ -74,6 +74,9 @@ enum OpenAPIDocument {
                 ["name": "from", "in": "query", "required": true, "description": "The older deployment's id.", "schema": ["type": "integer", "minimum": 1]],
                 ["name": "to", "in": "query", "required": true, "description": "The newer deployment's id.", "schema": ["type": "integer", "minimum": 1]],
             ], responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]].merging(readErrors) { $1 })],
+            "/login": ["get": operation("Exchange an API token (a link scripts/demo prints) for a read-only session cookie, then go to the status page", tag: "page", security: [], parameters: [
+                ["name": "token", "in": "query", "required": true, "description": "A configured API token.", "schema": ["type": "string"]],
+            ], responses: ["303": ["description": "Signed in; on to /"]].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/openapi.json": ["get": operation("This document", tag: "meta", security: [], responses: ["200": json(["type": "object"], "OpenAPI 3.1")])],
             "/api/v1/repositories": ["get": operation("Watched repositories and how their fetches go", tag: "repositories", security: readSecurity,
                                                       responses: ["200": json(ref("RepositoryList"), "The repositories")].merging(errors(["400", "401"])) { $1 })],
