@@ -60,7 +60,8 @@ public final class RunProgress: LogSink {
         self.applyTotal = applyTotal
     }
 
-    /// Resources started and not finished yet, in the order they started.
+    /// Resources started and not completed, in the order they started (one that errored, as
+    /// terraform reports those it was working on when it is interrupted, stays: it never completed).
     public var inFlight: [String] { state.withLock { $0.inFlight } }
     /// Resources finished so far.
     public var completed: Int { state.withLock { $0.completed.count } }
@@ -100,10 +101,10 @@ public final class RunProgress: LogSink {
                 guard let address else { return nil }
                 if !state.inFlight.contains(address) { state.inFlight.append(address) }
                 return TerraformProgress(phase: .apply, done: state.completed.count, total: applyTotal, current: address)
-            case "apply_complete", "apply_errored":
+            case "apply_complete":
                 guard let address else { return nil }
                 state.inFlight.removeAll { $0 == address }
-                if type == "apply_complete" { state.completed.insert(address) }
+                state.completed.insert(address)
                 return TerraformProgress(phase: .apply, done: state.completed.count, total: applyTotal, current: state.inFlight.last)
             default:
                 return nil
