@@ -207,7 +207,7 @@ struct Deployer: Sendable {
     /// The generation the committed files must equal, or why they do not (requirements
     /// changed after the proposal, or generated files edited).
     private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) -> Result<GeneratedStack, Problem> {
-        let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws.region))
+        let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region))
         if generated.refused {
             return .failure(Problem(reason: "requirements.md is refused by the generator; merge a proposal that passes"))
         }

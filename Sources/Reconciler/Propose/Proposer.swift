@@ -25,7 +25,7 @@ struct Proposer: Sendable {
 
         guard let requirements = try await repository.requirements(stack, at: tip) else { return }
         let files = StackFiles(try await repository.terraformFiles(stack, at: tip))
-        let settings = GenerationSettings(defaultRegion: repository.config.aws.region)
+        let settings = GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region)
         let started = Date()
         let generated = environment.generator.generate(requirements: requirements, options: settings)
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
