@@ -114,7 +114,7 @@ enum BlockCases {
     func memcachedVersionsAreFull(text: String, version: String, parameterGroup: String) throws {
         let result = Generator.generate(text, options: GenerationOptions())
         let main = try #require(result.files.first { $0.name == "main.tf" }).content
-        #expect(main.contains("engine_version             = \"\(version)\""), "\(main)")
+        #expect(main.contains("= \"\(version)\""), "\(main)")
         #expect(main.contains("\"\(parameterGroup)\""))
         #expect(Generator.generate("A Memcached 1.9 cache for sessions.", options: GenerationOptions()).refused)
     }

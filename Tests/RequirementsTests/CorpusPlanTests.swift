@@ -1,4 +1,5 @@
 import Foundation
+import GeneratorCorpus
 import HCL
 import Sandbox
 import Terraform
@@ -32,10 +33,10 @@ struct CorpusPlanTests {
         defer { Task { await moto.stop() } }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-corpus-plan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let world = try ExistingWorld.seed(for: planned, endpoint: moto.endpoint.absoluteString, in: root.appendingPathComponent("seed"))
+        let world = try ExistingWorld.seed(for: planned, moto: moto, in: root.appendingPathComponent("seed"))
 
         let plan = root.appendingPathComponent("plan")
-        try CorpusStack.writeRoot(planned, world: world, endpoint: moto.endpoint.absoluteString, to: plan)
+        try CorpusStack.writeRoot(planned, world: world, moto: moto, to: plan)
         _ = try TerraformCLI.run(["init", "-backend=false", "-plugin-dir=\(TerraformCLI.pluginDir)", "-input=false", "-no-color"], in: plan)
         let output = try TerraformCLI.run(["plan", "-json", "-input=false", "-no-color", "-parallelism=16", "-out=corpus.plan"], in: plan, allowFailure: true)
 
@@ -102,15 +103,12 @@ struct CorpusStack {
     var resources: [(type: String, name: String)]
     var motoCannotPlan: String?
 
-    /// Documents to generate: the examples and the shared practice corpus (beside the checkout,
-    /// as CI lays it out; absent elsewhere).
+    /// Documents to generate: the examples and the shared practice corpus, named by their
+    /// example folder or file.
     static var documents: [(name: String, url: URL)] {
-        let examples = ExampleFiles.names.map { ($0, ExampleFiles.examples.appendingPathComponent($0).appendingPathComponent("requirements.md")) }
-        let corpus = ExampleFiles.root.deletingLastPathComponent().appendingPathComponent("shared/practice-corpus")
-        let practice = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
-            .map { (String($0.dropLast(3)), corpus.appendingPathComponent($0)) }
-        return examples + practice
+        GeneratorCorpus.documents.map { url in
+            (url.lastPathComponent == "requirements.md" ? url.deletingLastPathComponent().lastPathComponent : url.deletingPathExtension().lastPathComponent, url)
+        }
     }
 
     init(name: String, result: GenerationResult) throws {
@@ -146,8 +144,8 @@ struct CorpusStack {
 
     /// The root: one provider configuration per region, pointed at moto, and a module per stack
     /// given its region's configuration (and its aliases').
-    static func writeRoot(_ stacks: [CorpusStack], world: ExistingWorld, endpoint: String, to directory: URL) throws {
-        var root = ExistingWorld.providers(regions: Set(stacks.flatMap { [$0.region] + $0.aliases.values }), endpoint: endpoint)
+    static func writeRoot(_ stacks: [CorpusStack], world: ExistingWorld, moto: MotoServer, to directory: URL) throws {
+        var root = ExistingWorld.providers(regions: Set(stacks.flatMap { [$0.region] + $0.aliases.values }), moto: moto)
         for stack in stacks {
             let sub = directory.appendingPathComponent(stack.module)
             try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
@@ -245,38 +243,17 @@ struct ExistingWorld {
 
     static func alias(_ region: String) -> String { "r_" + region.replacingOccurrences(of: "-", with: "_") }
 
-    /// One aliased provider configuration per region, every endpoint at moto, one attempt per
-    /// request (moto answers what it lacks with a 500 the provider would otherwise retry for
-    /// minutes).
-    static func providers(regions: Set<String>, endpoint: String) -> String {
-        let endpoints = RuntimeSettings.sandboxServices.map { "    \($0) = \"\(endpoint)\"" }.joined(separator: "\n")
-        return regions.sorted().map { region in
-            """
-            provider "aws" {
-              alias                       = "\(alias(region))"
-              region                      = "\(region)"
-              access_key                  = "test"
-              secret_key                  = "test"
-              s3_use_path_style           = true
-              skip_credentials_validation = true
-              skip_metadata_api_check     = true
-              skip_requesting_account_id  = true
-              max_retries                 = 1
-              endpoints {
-            \(endpoints)
-              }
-            }
-
-            """
-        }.joined(separator: "\n")
+    /// One aliased provider configuration per region, every endpoint at moto.
+    static func providers(regions: Set<String>, moto: MotoServer) -> String {
+        regions.sorted().map { moto.provider(alias: alias($0), region: $0, maxRetries: 1) }.joined(separator: "\n")
     }
 
     /// Creates every looked-up thing in moto with one terraform apply and reads back the ids.
-    static func seed(for stacks: [CorpusStack], endpoint: String, in directory: URL) throws -> ExistingWorld {
+    static func seed(for stacks: [CorpusStack], moto: MotoServer, in directory: URL) throws -> ExistingWorld {
         let lookups = Set(stacks.flatMap(\.lookups)).sorted { "\($0)" < "\($1)" }
         guard !lookups.isEmpty else { return ExistingWorld(vpcIDs: [:]) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var text = providers(regions: Set(lookups.map(\.region)), endpoint: endpoint)
+        var text = providers(regions: Set(lookups.map(\.region)), moto: moto)
         var outputs: [String] = []
         for (index, lookup) in lookups.enumerated() {
             let provider = "provider = aws.\(alias(lookup.region))"
@@ -294,20 +271,19 @@ struct ExistingWorld {
                   cidr_block = "10.\(index % 250).0.0/16"
                   tags       = { Name = "\(tag)" }
                 }
-                resource "aws_subnet" "\(name)_a" {
-                  \(provider)
-                  vpc_id            = aws_vpc.\(name).id
-                  cidr_block        = "10.\(index % 250).1.0/24"
-                  availability_zone = data.aws_availability_zones.\(name).names[0]
-                }
-                resource "aws_subnet" "\(name)_b" {
-                  \(provider)
-                  vpc_id            = aws_vpc.\(name).id
-                  cidr_block        = "10.\(index % 250).2.0/24"
-                  availability_zone = data.aws_availability_zones.\(name).names[1]
-                }
 
                 """
+                for zone in 0..<2 {
+                    text += """
+                    resource "aws_subnet" "\(name)_\(zone)" {
+                      \(provider)
+                      vpc_id            = aws_vpc.\(name).id
+                      cidr_block        = "10.\(index % 250).\(zone + 1).0/24"
+                      availability_zone = data.aws_availability_zones.\(name).names[\(zone)]
+                    }
+
+                    """
+                }
                 if case .vpc = lookup.thing { outputs.append("  \(HCLText.quoted(id)) = aws_vpc.\(name).id") }
             case .zone(let zone, let isPrivate):
                 let vpc = isPrivate ? "  vpc {\n    vpc_id = aws_vpc.\(name)_zone.id\n  }\n" : ""

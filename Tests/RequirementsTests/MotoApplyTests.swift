@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 import Sandbox
 import Terraform
 import Testing
@@ -12,24 +13,20 @@ extension MotoServer {
     }
 
     /// The override file the daemon would inject: endpoints, test credentials, no real AWS.
-    func overrideFile() -> String {
+    func overrideFile() -> String { provider() }
+
+    /// A provider configuration with every endpoint at this server and test credentials;
+    /// `alias` and `region` when given. One attempt per request when `maxRetries` is 1 (moto
+    /// answers what it lacks with a 500 the provider would otherwise retry for minutes).
+    func provider(alias: String? = nil, region: String? = nil, maxRetries: Int? = nil) -> String {
         let endpoint = endpoint.absoluteString
-        let services = RuntimeSettings.sandboxServices
-        return """
-        provider "aws" {
-          access_key                  = "test"
-          secret_key                  = "test"
-          s3_use_path_style           = true
-          skip_credentials_validation = true
-          skip_metadata_api_check     = true
-          skip_requesting_account_id  = true
-
-          endpoints {
-        \(services.map { "    \($0) = \"\(endpoint)\"" }.joined(separator: "\n"))
-          }
-        }
-
-        """
+        var settings = [("alias", alias.map(HCLText.quoted)), ("region", region.map(HCLText.quoted)),
+                        ("access_key", "\"test\""), ("secret_key", "\"test\""), ("s3_use_path_style", "true"),
+                        ("skip_credentials_validation", "true"), ("skip_metadata_api_check", "true"),
+                        ("skip_requesting_account_id", "true"), ("max_retries", maxRetries.map(String.init))]
+            .compactMap { name, value in value.map { "  \(name) = \($0)" } }
+        settings.append("  endpoints {\n" + RuntimeSettings.sandboxServices.map { "    \($0) = \"\(endpoint)\"" }.joined(separator: "\n") + "\n  }")
+        return "provider \"aws\" {\n" + settings.joined(separator: "\n") + "\n}\n"
     }
 }
 
