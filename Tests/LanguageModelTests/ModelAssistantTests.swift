@@ -55,7 +55,7 @@ struct ModelAssistantTests {
             let schema = try #require((format["json_schema"] as? [String: Any])?["schema"] as? [String: Any])
             #expect((schema["required"] as? [String]) == ["blocks"])
             let user = try #require(RecordedAnswers.messages(request).last { $0.role == "user" }?.content)
-            #expect(user.contains("line 6: - Clickstream records flow through a real-time pipe split into 4 shards"))
+            #expect(user.contains("line 6: Clickstream records flow through a real-time pipe split into 4 shards"))
             #expect(user.contains("clicks-archive-ezb"), "the rules' spec is the context")
         }
     }

@@ -119,12 +119,14 @@ struct GenerateCommand: AsyncParsableCommand {
     /// guard and `terraform validate` (confined, like every terraform run) before it is used.
     /// An answer recorded in `out/spec.json` for the same sentences is used again without asking.
     func generateWithModel(_ model: ModelSettings, bytes: [UInt8], fileName: String, options: GenerationOptions, stack: URL, out: URL) async -> GenerationResult {
-        var logger = Logger(label: "ezbuilt")
-        logger.logLevel = .critical
-        var config = EZBuiltConfig()
-        config.dataDir = stack.appendingPathComponent(".ezbuilt").path
-        config.terraform.pluginDir = pluginDir
-        config.terraform.confine = !noConfine
+        let logger = { var logger = Logger(label: "ezbuilt"); logger.logLevel = .critical; return logger }()
+        let config = {
+            var config = EZBuiltConfig()
+            config.dataDir = stack.appendingPathComponent(".ezbuilt").path
+            config.terraform.pluginDir = pluginDir
+            config.terraform.confine = !noConfine
+            return config
+        }()
         let redactor = DaemonSecrets.redactor(config: config)
         let assistant = ModelAssistant(settings: model, redactor: redactor, logger: logger)
         let repository = RepositoryConfig(id: "local", url: stack.path, aws: AWSSettings(region: options.defaultRegion))
