@@ -43,7 +43,8 @@ public enum ModelCodeCheck {
     /// The check for `stackID` of `repository`, run through `setup` with `policy`'s guard.
     public static func check(setup: TerraformSetup, policy: any ProposalPolicy, repository: RepositoryConfig, stackID: String, logger: Logger) -> CodeCheck {
         { files in
-            let target = StackRun.Target(stackID: stackID + "/model-check", files: files.map { (path: $0.name, contents: Data($0.content.utf8)) }, region: nil)
+            // The Terraform alone: spec.json is data for people and the deployer, not for terraform.
+            let target = StackRun.Target(stackID: stackID + "/model-check", files: files.filter { $0.name.hasSuffix(".tf") }.map { (path: $0.name, contents: Data($0.content.utf8)) }, region: nil)
             do {
                 let result = try await StackRun.with(target, setup: setup, repository: repository, policy: policy,
                                                      sink: MemoryLogSink(), logger: logger) { run in try await run.runner.validate() }
