@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "LanguageModel",
             dependencies: [
-                "Requirements", "PlanModel", "Secrets",
+                "Requirements", "PlanModel", "Secrets", "EZBuiltConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

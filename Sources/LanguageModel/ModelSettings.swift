@@ -1,27 +1,27 @@
+import EZBuiltConfiguration
 import Foundation
 
-/// How to reach the language model: any OpenAI-compatible chat-completions endpoint (a local
-/// llama.cpp or vLLM server, a gateway to a hosted model).
+/// How to reach the language model: the configured backend (`generator.llm`, or the CLI's
+/// `--llm-*` options) and the key read for it from the environment.
 public struct ModelSettings: Sendable, CustomStringConvertible {
-    /// The API base (`http://127.0.0.1:8080/v1`) or the full `…/chat/completions` URL.
-    public var endpoint: URL
-    /// The model name the endpoint serves.
-    public var model: String
+    /// Endpoint, model name, timeout and attempts.
+    public var backend: LanguageModelSettings
     /// The bearer key, when the endpoint needs one; never printed (see `description`).
     public var apiKey: String?
-    /// Longest wait for one answer.
-    public var timeout: Duration
-    /// How many times the model is asked before the stack is refused (a transient failure —
-    /// timeout, 429, 5xx, connection refused — counts as one).
-    public var maxAttempts: Int
+
+    public init(_ backend: LanguageModelSettings, apiKey: String?) {
+        self.backend = backend
+        self.apiKey = apiKey
+    }
 
     public init(endpoint: URL, model: String, apiKey: String? = nil, timeout: Duration = .seconds(60), maxAttempts: Int = 3) {
-        self.endpoint = endpoint
-        self.model = model
-        self.apiKey = apiKey
-        self.timeout = timeout
-        self.maxAttempts = max(1, maxAttempts)
+        self.init(LanguageModelSettings(endpoint: endpoint, model: model, timeout: timeout, maxAttempts: maxAttempts), apiKey: apiKey)
     }
+
+    public var endpoint: URL { backend.endpoint }
+    public var model: String { backend.model }
+    public var timeout: Duration { backend.timeout }
+    public var maxAttempts: Int { max(1, backend.maxAttempts) }
 
     /// The chat-completions URL.
     public var completionsURL: URL {

@@ -152,29 +152,3 @@ struct ModelAssistantTests {
         }
     }
 }
-
-/// Log records kept in memory, message and metadata rendered as text.
-final class CapturedLogs: Sendable {
-    private let records = Mutex<[String]>([])
-    var lines: [String] { records.withLock { $0 } }
-
-    var logger: Logger {
-        Logger(label: "model-test") { _ in Handler(sink: self) }
-    }
-
-    fileprivate func append(_ line: String) { records.withLock { $0.append(line) } }
-
-    private struct Handler: LogHandler {
-        let sink: CapturedLogs
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            let all = self.metadata.merging(extra ?? [:]) { _, new in new }
-            sink.append("\(level) \(message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-        }
-    }
-}

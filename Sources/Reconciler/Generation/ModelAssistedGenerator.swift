@@ -23,7 +23,7 @@ public struct ModelAssistedGenerator: StackGenerator {
                                   redactor: Redactor, logger: Logger) -> any StackGenerator {
         guard let llm = config.generator.llm else { return RuleBasedGenerator() }
         let key = llm.apiKeyEnv.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        return ModelAssistedGenerator(settings: ModelSettings(endpoint: llm.endpoint, model: llm.model, apiKey: key, timeout: llm.timeout, maxAttempts: llm.maxAttempts),
+        return ModelAssistedGenerator(settings: ModelSettings(llm, apiKey: key),
                                       redactor: redactor, logger: logger)
     }
 
