@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
             name: "RequirementsTests",
-            dependencies: ["Requirements", "Terraform", "Policy", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Requirements", "Terraform", "Policy", "PlanModel", "Sandbox", "HCL", .product(name: "Logging", package: "swift-log")]
         ),
         // Plans captured from real terraform and a builder of minimal ones, shared by the tests.
         .target(name: "PlanFixtures", dependencies: ["PlanModel"], path: "Tests/PlanFixtures"),
@@ -201,7 +201,7 @@ let package = Package(
             dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

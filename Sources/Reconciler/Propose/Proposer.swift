@@ -167,9 +167,7 @@ struct Proposer: Sendable {
                 summary.plan = .done(plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }.map {
                     ProposalSummary.Change(address: $0.address, action: $0.action.rawValue)
                 })
-                summary.findingsMarkdown = review.findingsMarkdown
-                summary.blockingBanner = review.blockingBanner
-                summary.costMarkdown = review.costMarkdown
+                summary.review = review
             case .invalid(let errors):
                 summary.validation = .failed(errors.map {
                     DiagnosticEntry(severity: "error", line: $0.line, file: $0.file.map(target.displayPath),
