@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -86,6 +89,18 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // LanguageModel: the optional model backend that fills the spec (never the Terraform) for
+        // sentences the rules did not understand: an OpenAI-compatible chat-completions client,
+        // the answer's schema check and the repair loop.
+        .target(
+            name: "LanguageModel",
+            dependencies: [
+                "Requirements", "PlanModel", "Secrets", "EZBuiltConfiguration",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Reconciler: watcher, work queue, proposer, deployer, drift checker, status reporter.
         .target(
             name: "Reconciler",
@@ -101,6 +116,7 @@ let package = Package(
                 "Cost",
                 "Telemetry",
                 "Forge",
+                "LanguageModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -138,6 +154,8 @@ let package = Package(
             name: "ezbuilt",
             dependencies: [
                 "EZBuiltConfiguration",
+                "LanguageModel",
+                "Secrets",
                 "Store",
                 "Requirements",
                 "Reconciler",
@@ -152,7 +170,7 @@ let package = Package(
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
             name: "RequirementsTests",
@@ -176,10 +194,15 @@ let package = Package(
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/ForgeStub"
         ),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "LanguageModelTests",
+            dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(

@@ -96,6 +96,9 @@ private struct ConfigParser {
         if let policy = top.mapping("policy") {
             config.policy = PolicyConfig.parse(policy)
         }
+        if let generator = top.mapping("generator") {
+            config.generator = GeneratorSettings.parse(generator)
+        }
 
         var seenIDs: [String: Int] = [:]
         for (path, node) in top.sequence("repositories") {

@@ -17,6 +17,8 @@ public struct EZBuiltConfig: Sendable, Equatable {
     public var policy: PolicyConfig
     /// Who may read the HTTP API and act through it.
     public var auth = AuthSettings()
+    /// The rules alone, or with a language model for what they do not understand.
+    public var generator = GeneratorSettings()
     public var repositories: [RepositoryConfig]
 
     public init(

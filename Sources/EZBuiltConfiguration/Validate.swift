@@ -56,4 +56,14 @@ public enum Validate {
         else { return nil }
         return url
     }
+
+    /// A language model's endpoint: https anywhere, plain http only to a loopback address (a
+    /// local model server), never with credentials, a query or a fragment in the URL.
+    public static func modelEndpoint(_ text: String) -> URL? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
+              url.user == nil, url.password == nil, url.query == nil, url.fragment == nil
+        else { return nil }
+        if scheme == "https" { return url }
+        return scheme == "http" && loopbackURL(text) != nil ? url : nil
+    }
 }

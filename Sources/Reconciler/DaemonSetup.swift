@@ -13,8 +13,10 @@ public enum DaemonSetup {
         URL(fileURLWithPath: config.dataDir).appendingPathComponent("ezbuilt.sqlite").path
     }
 
-    public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
+    public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: (any StackGenerator)? = nil, policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
         let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger, redactor: store.redactor)
+        // Without `generator.llm` this is the rules alone: no network client is made.
+        let generator = generator ?? ModelAssistedGenerator.configured(config, redactor: setup.redactor, logger: logger)
         return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
     }
 

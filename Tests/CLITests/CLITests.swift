@@ -4,10 +4,10 @@ import Testing
 /// Runs the built `ezbuilt` binary (next to the test bundle) and captures its output. The
 /// wait happens on a thread of its own, so a long command (a terraform apply) never holds one
 /// of the few threads the concurrently running tests share.
-func runEZBuilt(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+func runEZBuilt(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, stdout: String, stderr: String) {
     try await withCheckedThrowingContinuation { continuation in
         Thread {
-            continuation.resume(with: Result { try runEZBuiltBlocking(arguments) })
+            continuation.resume(with: Result { try runEZBuiltBlocking(arguments, environment: environment) })
         }.start()
     }
 }
@@ -21,11 +21,14 @@ var ezbuiltBinary: URL {
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/ezbuilt")
 }
 
-private func runEZBuiltBlocking(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+private func runEZBuiltBlocking(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let binary = ezbuiltBinary
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -94,6 +94,18 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(config.sandbox?.endpoint?.port == 5123)
     }
 
+    @Test func theModelBackendIsOptionalAndReadWithItsDefaults() throws {
+        #expect(try EZBuiltConfig.parse(yaml: "dataDir: /tmp/x").generator.llm == nil)
+        let config = try EZBuiltConfig.parse(yaml: """
+            generator:
+              llm: { endpoint: 'http://127.0.0.1:8081/v1', model: qwen2.5-7b-instruct, apiKeyEnv: EZBUILT_LLM_API_KEY }
+            """)
+        #expect(config.generator.llm == LanguageModelSettings(endpoint: URL(string: "http://127.0.0.1:8081/v1")!, model: "qwen2.5-7b-instruct",
+                                                              apiKeyEnv: "EZBUILT_LLM_API_KEY", timeout: .seconds(60), maxAttempts: 3))
+        let remote = try EZBuiltConfig.parse(yaml: "generator: { llm: { endpoint: 'https://llm.example.com/v1', model: m, timeout: 2m, maxAttempts: 5 } }")
+        #expect(remote.generator.llm?.timeout == .seconds(120) && remote.generator.llm?.maxAttempts == 5 && remote.generator.llm?.apiKeyEnv == nil)
+    }
+
     struct Broken: Sendable, CustomTestStringConvertible {
         let yaml: String
         let error: String
@@ -140,6 +152,9 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: gitlab\n      api: 'ftp://x'\n      project: a/b\n      tokenEnv: T", error: #"repositories[0].forge.api: "ftp://x" is not an http(s) URL without user, query or fragment (line 6)"#),
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b", error: "repositories[0].forge.tokenEnv: is required (line 5)"),
         Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b\n      tokenEnv: T\n      token: abc", error: "repositories[0].forge.token: unknown key (known here: api, kind, project, targetUrl, tokenEnv) (line 8)"),
+        Broken(yaml: "generator:\n  llm: { endpoint: 'http://llm.example.com/v1', model: m }", error: #"generator.llm.endpoint: "http://llm.example.com/v1" is not an https URL, or an http URL on a loopback address, without user, query or fragment (the key must not cross a network in clear text) (line 2)"#),
+        Broken(yaml: "generator:\n  llm:\n    endpoint: 'https://llm.example.com/v1'", error: "generator.llm.model: is required (line 3)"),
+        Broken(yaml: "generator:\n  llm: { endpoint: 'https://x.example.com', model: m, apiKey: sk-123 }", error: "generator.llm.apiKey: unknown key (known here: apiKeyEnv, endpoint, maxAttempts, model, timeout) (line 2)"),
         Broken(yaml: "policy:\n  blockOn: severe", error: #"policy.blockOn: "severe" is not a severity (low, medium, high, critical or never) (line 2)"#),
     ])
     func brokenConfigNamesKeyAndLine(_ broken: Broken) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -35,8 +36,30 @@ public final class ForgeStub: Sendable {
         self.running = running
     }
 
+    /// What the stub answers one request with.
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: String
+        /// How long to wait before answering (a slow or hung server).
+        public var delay: Duration
+
+        public init(status: Int = 200, headers: [String: String] = [:], body: String = "{}", delay: Duration = .zero) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+    }
+
     /// Starts a stub. `respond` gets the index of each request and returns its status code.
     public static func start(respond: @escaping @Sendable (Int) -> Int = { _ in 201 }) async throws -> ForgeStub {
+        try await start(reply: { index, _ in Reply(status: respond(index)) })
+    }
+
+    /// Starts a stub that answers each request (by its 0-based index, and as received) with
+    /// `reply`: a recorded model answer, an error, a delay.
+    public static func start(reply: @escaping @Sendable (Int, Recorded) -> Reply) async throws -> ForgeStub {
         let store = SharedLog()
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             var request = request
@@ -46,7 +69,11 @@ public final class ForgeStub: Sendable {
             let entry = Recorded(method: request.method.rawValue, path: request.head.path ?? "", headers: headers,
                                  body: Data(buffer.readableBytesView))
             let index = store.append(entry)
-            return Response(status: .init(code: respond(index)), body: .init(byteBuffer: ByteBuffer(string: "{}")))
+            let answer = reply(index, entry)
+            if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
+            var fields = HTTPFields()
+            for (name, value) in answer.headers { if let field = HTTPField.Name(name) { fields[field] = value } }
+            return Response(status: .init(code: answer.status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: answer.body)))
         }
         var logger = Logger(label: "forge-stub")
         logger.logLevel = .warning

@@ -16,8 +16,8 @@ import Testing
         ForgeSettings(kind: kind, api: stub.base, project: project, tokenEnv: "EZBUILT_TEST_FORGE_TOKEN")
     }
 
-    static func publisher(_ options: CommitStatusPublisher.Options = fast, logs: LogLines = LogLines()) -> CommitStatusPublisher {
-        CommitStatusPublisher(options: options, logger: logs.logger(), environment: { $0 == "EZBUILT_TEST_FORGE_TOKEN" ? token : nil })
+    static func publisher(_ options: CommitStatusPublisher.Options = fast, logs: CapturedLogs = CapturedLogs()) -> CommitStatusPublisher {
+        CommitStatusPublisher(options: options, logger: logs.logger, environment: { $0 == "EZBUILT_TEST_FORGE_TOKEN" ? token : nil })
     }
 
     static let fast = CommitStatusPublisher.Options(maxAttempts: 4, initialDelay: .milliseconds(50), maxDelay: .milliseconds(200), requestTimeout: .seconds(5))
@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: [ForgeKind.github, .gitea, .gitlab])
     func aStatusArrivesWithMethodPathTokenAndBody(_ kind: ForgeKind) async throws {
         let stub = try await ForgeStub.start()
-        let logs = LogLines()
+        let logs = CapturedLogs()
         let publisher = Self.publisher(logs: logs)
         try await Self.running(publisher) {
             await publisher.publish(CommitStatus(sha: Self.sha, state: .success, context: "ezbuilt/acme/web", description: "ready to merge: 1 to add"),
@@ -61,12 +61,12 @@ import Testing
         }
         #expect(request.headers["content-type"] == "application/json")
         #expect(await publisher.counts.posted == 1)
-        #expect(!logs.all.contains { $0.contains(Self.token) }, "the token was logged")
+        #expect(!logs.lines.contains { $0.contains(Self.token) }, "the token was logged")
     }
 
     @Test func aServerErrorIsRetriedUntilItIsPosted() async throws {
         let stub = try await ForgeStub.start { index in index < 2 ? 500 : 201 }
-        let logs = LogLines()
+        let logs = CapturedLogs()
         let publisher = Self.publisher(logs: logs)
         try await Self.running(publisher) {
             await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "ezbuilt/acme/web", description: "planning"), to: Self.forge(stub))
@@ -78,8 +78,8 @@ import Testing
         #expect(Set(stub.requests.map(\.body)).count == 1, "every attempt sends the same status")
         let counts = await publisher.counts
         #expect(counts.posted == 1 && counts.retries == 2 && counts.failed == 0)
-        #expect(logs.all.contains { $0.contains("will retry") && $0.contains("HTTP 500") })
-        #expect(!logs.all.contains { $0.contains(Self.token) }, "the token was logged")
+        #expect(logs.lines.contains { $0.contains("will retry") && $0.contains("HTTP 500") })
+        #expect(!logs.lines.contains { $0.contains(Self.token) }, "the token was logged")
     }
 
     @Test func retriesAreBoundedAndARefusalIsNotRetried() async throws {
@@ -139,15 +139,15 @@ import Testing
 
     @Test func aMissingTokenIsReportedByNameAndNothingIsSent() async throws {
         let stub = try await ForgeStub.start()
-        let logs = LogLines()
-        let publisher = CommitStatusPublisher(options: Self.fast, logger: logs.logger(), environment: { _ in nil })
+        let logs = CapturedLogs()
+        let publisher = CommitStatusPublisher(options: Self.fast, logger: logs.logger, environment: { _ in nil })
         try await Self.running(publisher) {
             await publisher.publish(CommitStatus(sha: Self.sha, state: .pending, context: "c", description: "x"), to: Self.forge(stub))
             #expect(await publisher.waitUntilIdle(within: .seconds(60)))
         }
         await stub.stop()
         #expect(stub.requests.isEmpty)
-        #expect(logs.all.contains { $0.contains("EZBUILT_TEST_FORGE_TOKEN") && $0.contains("is not set") })
+        #expect(logs.lines.contains { $0.contains("EZBUILT_TEST_FORGE_TOKEN") && $0.contains("is not set") })
     }
 
     @Test func finishingGivesUpOnAForgeThatIsDown() async throws {
@@ -165,31 +165,5 @@ import Testing
         }
         #expect(took < .seconds(5))
         #expect(await publisher.counts.dropped == 1)
-    }
-}
-
-/// Every log line (message and metadata), to check what is never logged.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-
-    func logger() -> Logger {
-        var logger = Logger(label: "forge-test") { _ in Handler(sink: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-
-    struct Handler: LogHandler {
-        let sink: LogLines
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            sink.lines.withLock { $0.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))") }
-        }
     }
 }

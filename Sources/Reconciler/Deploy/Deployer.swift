@@ -131,7 +131,7 @@ struct Deployer: Sendable {
         }
         let files = StackFiles(try await repository.terraformFiles(stack, at: commit))
         let generated: GeneratedStack
-        switch verify(files, requirements: requirements, stack: stack) {
+        switch await verify(files, requirements: requirements, stack: stack) {
         case .failure(let problem):
             log.note("not applied: \(problem.reason)")
             return .stale(problem.reason)
@@ -206,8 +206,11 @@ struct Deployer: Sendable {
 
     /// The generation the committed files must equal, or why they do not (requirements
     /// changed after the proposal, or generated files edited).
-    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) -> Result<GeneratedStack, Problem> {
-        let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region))
+    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) async -> Result<GeneratedStack, Problem> {
+        // A model's answer recorded in the reviewed spec.json is used again, never asked anew:
+        // what is applied is what the proposal showed.
+        let generated = await environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region),
+                                                             context: GenerationContext(recordedSpec: files.generated[StackFiles.specFile]))
         if generated.refused {
             return .failure(Problem(reason: "requirements.md is refused by the generator; merge a proposal that passes"))
         }

@@ -8,9 +8,13 @@ public struct RuleBasedGenerator: StackGenerator {
 
     public var version: String { Generator.version }
 
-    public func generate(requirements: Data, options: GenerationSettings) -> GeneratedStack {
-        let result = Generator.generate(bytes: Array(requirements), options: GenerationOptions(defaultRegion: options.defaultRegion))
-        return GeneratedStack(
+    public func generate(requirements: Data, options: GenerationSettings, context: GenerationContext) async -> GeneratedStack {
+        Self.stack(Generator.generate(bytes: Array(requirements), options: GenerationOptions(defaultRegion: options.defaultRegion)))
+    }
+
+    /// A generation as the reconciler keeps it.
+    static func stack(_ result: GenerationResult) -> GeneratedStack {
+        GeneratedStack(
             inputHash: result.spec.inputHash,
             refused: result.refused,
             files: Dictionary(result.files.map { ($0.name, Data($0.content.utf8)) }) { first, _ in first },
@@ -19,12 +23,16 @@ public struct RuleBasedGenerator: StackGenerator {
             resources: result.resources.map { "\($0.type).\($0.name)" })
     }
 
-    /// What each line of the document became, from the lines the spec records.
+    /// What each line of the document became, from the lines the spec records, and who read
+    /// it: the rules, or the language model (`spec.model`).
     static func understood(_ spec: Spec) -> [ProposalSummary.Understood] {
         var byLine: [Int: [String]] = [:]
-        func add(_ line: Int, _ text: String) {
+        var source: [Int: ProposalSummary.Understood.Source] = [:]
+        let modelBlocks = Set(spec.model?.blocks.map(\.id) ?? [])
+        func add(_ line: Int, _ text: String, _ from: ProposalSummary.Understood.Source = .rules) {
             guard line > 0 else { return }
             byLine[line, default: []].append(text)
+            if source[line] != .rules { source[line] = from }
         }
         add(spec.settings.region.line, "region \(spec.settings.region.value)")
         if let environment = spec.settings.environment { add(environment.line, "environment \(environment.value)") }
@@ -38,7 +46,14 @@ public struct RuleBasedGenerator: StackGenerator {
                 add(property.line, "\(subject): \(key) = \(Self.text(property.value))")
             }
         }
-        return byLine.keys.sorted().map { ProposalSummary.Understood(line: $0, meaning: byLine[$0, default: []].joined(separator: "; ")) }
+        for block in spec.blocks {
+            let from: ProposalSummary.Understood.Source = modelBlocks.contains(block.id) ? .model : .rules
+            let subject = block.kind + (block.name.map { " \"\($0.value)\"" } ?? "")
+            add(block.line, (block.ownership == .existing ? "existing " : "") + subject, from)
+            if let name = block.name, name.line != block.line { add(name.line, "\(subject): name", from) }
+            for value in block.sourcedValues { add(value.line, "\(subject): \(value.path) = \(value.value)", from) }
+        }
+        return byLine.keys.sorted().map { ProposalSummary.Understood(line: $0, meaning: byLine[$0, default: []].joined(separator: "; "), source: source[$0] ?? .rules) }
     }
 
     private static func text(_ value: PropertyValue) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import LanguageModel
 import Store
 
 /// Turns a stack's requirements into Terraform. The embedded rule-based compiler is the
@@ -11,7 +12,23 @@ public protocol StackGenerator: Sendable {
     /// Recorded in spec.json and PLAN.md; a new version re-proposes every stack.
     var version: String { get }
     /// Generates the stack. Never throws: problems are diagnostics, refusals are results.
-    func generate(requirements: Data, options: GenerationSettings) -> GeneratedStack
+    func generate(requirements: Data, options: GenerationSettings, context: GenerationContext) async -> GeneratedStack
+}
+
+/// What a generator may use besides its inputs: the generation committed beside the
+/// requirements (a model's recorded answer is used again from it, so regenerating gives the
+/// same bytes) and the check a model's Terraform must pass before it is accepted.
+public struct GenerationContext: Sendable {
+    /// The committed `spec.json`, when there is one.
+    public var recordedSpec: Data?
+    /// Guard and `terraform validate` of Terraform made from a model's answer; nil accepts it
+    /// as rendered (the stack pipeline still guards, validates and plans it).
+    public var check: CodeCheck?
+
+    public init(recordedSpec: Data? = nil, check: CodeCheck? = nil) {
+        self.recordedSpec = recordedSpec
+        self.check = check
+    }
 }
 
 /// What generation depends on besides the requirements text.

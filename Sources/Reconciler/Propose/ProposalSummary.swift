@@ -7,11 +7,17 @@ import Store
 public struct ProposalSummary: Sendable, Equatable {
     /// A statement of requirements.md that was understood, and what it became.
     public struct Understood: Sendable, Equatable {
+        /// Who read a line: the rules, or the language model (reviewers read those closely).
+        public enum Source: String, Sendable, Equatable {
+            case rules, model
+        }
         public var line: Int
         public var meaning: String
-        public init(line: Int, meaning: String) {
+        public var source: Source
+        public init(line: Int, meaning: String, source: Source = .rules) {
             self.line = line
             self.meaning = meaning
+            self.source = source
         }
     }
 
@@ -116,9 +122,9 @@ public enum ProposalMarkdown {
             out += list(errors.isEmpty ? summary.diagnostics : errors) + "\n"
         }
         if !summary.understood.isEmpty {
-            out += "## What was understood\n\n| line | meaning |\n|---|---|\n"
+            out += "## What was understood\n\n| line | read by | meaning |\n|---|---|---|\n"
             for item in summary.understood.sorted(by: { $0.line < $1.line }) {
-                out += "| \(item.line) | \(Markdown.cell(item.meaning)) |\n"
+                out += "| \(item.line) | \(item.source == .model ? "**model**" : "rules") | \(Markdown.cell(item.meaning)) |\n"
             }
             out += "\n"
         }

@@ -27,7 +27,10 @@ struct Proposer: Sendable {
         let files = StackFiles(try await repository.terraformFiles(stack, at: tip))
         let settings = GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region)
         let started = Date()
-        let generated = environment.generator.generate(requirements: requirements, options: settings)
+        let generated = await environment.generator.generate(
+            requirements: requirements, options: settings,
+            context: GenerationContext(recordedSpec: files.generated[StackFiles.specFile],
+                                       check: ModelCodeCheck.check(environment: environment, repository: repository.config, stackID: stack.id, logger: logger)))
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
         let forge = ForgeStatuses(environment: environment, repository: repository)
         if let plan = try? await git.readFile(stack.planFile, at: tip),

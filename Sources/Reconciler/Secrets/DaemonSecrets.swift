@@ -16,6 +16,7 @@ public enum DaemonSecrets {
     public static func values(config: EZBuiltConfig, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var names = awsVariables + llmVariables + ["EZBUILT_EXTERNAL_ID"]
         var values: [String] = []
+        if let name = config.generator.llm?.apiKeyEnv { names.append(name) }
         for repository in config.repositories {
             if let name = repository.webhookSecretEnv { names.append(name) }
             switch repository.credentials {

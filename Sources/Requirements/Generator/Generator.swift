@@ -59,7 +59,9 @@ public enum Generator {
     }
 
     /// Generates from raw bytes: rejects empty, oversized and binary documents with a clear reason.
-    public static func generate(bytes: [UInt8], fileName: String = "requirements.md", options: GenerationOptions = GenerationOptions()) -> GenerationResult {
+    /// With `model`, the blocks a language model filled for sentences the rules did not
+    /// understand are merged in (the rules win where both speak) and recorded in the spec.
+    public static func generate(bytes: [UInt8], fileName: String = "requirements.md", options: GenerationOptions = GenerationOptions(), model: ModelContribution? = nil) -> GenerationResult {
         let hash = inputHash(requirements: bytes, options: options)
         func refuse(_ why: String) -> GenerationResult {
             let spec = Spec(generatorVersion: version, inputHash: hash, source: fileName, settings: Settings(region: Sourced(options.defaultRegion, line: 0)), components: [])
@@ -68,7 +70,7 @@ public enum Generator {
         if bytes.count > maxDocumentBytes { return oversized(byteCount: bytes.count, fileName: fileName, options: options) }
         if bytes.contains(0) { return refuse("refused: the document is binary, not text (it contains NUL bytes)") }
         guard let text = String(validating: bytes, as: UTF8.self) else { return refuse("refused: the document is not valid UTF-8 text") }
-        return generate(text, fileName: fileName, options: options, hash: hash)
+        return generate(text, fileName: fileName, options: options, hash: hash, model: model)
     }
 
     /// Generates from text.
@@ -77,15 +79,16 @@ public enum Generator {
         return generate(text, fileName: fileName, options: options, hash: inputHash(requirements: Array(text.utf8), options: options))
     }
 
-    static func generate(_ text: String, fileName: String, options: GenerationOptions, hash: String) -> GenerationResult {
+    static func generate(_ text: String, fileName: String, options: GenerationOptions, hash: String, model: ModelContribution? = nil) -> GenerationResult {
         let statements = DocumentReader.read(text)
         var interpreter = Interpreter(statements: statements, defaultRegion: options.defaultRegion)
         if statements.isEmpty {
             let spec = Spec(generatorVersion: version, inputHash: hash, source: fileName, settings: interpreter.settings, components: [])
             return GenerationResult(spec: spec, files: [], diagnostics: [Diagnostic(.error, line: 0, "refused: the document is empty; describe the infrastructure you need (for example a bucket, a database or a queue) with its details")], refused: true, resources: [])
         }
-        interpreter.run()
-        let spec = Spec(generatorVersion: version, inputHash: hash, source: fileName, settings: interpreter.settings, components: interpreter.components, blocks: interpreter.blocks)
+        interpreter.run(model: model)
+        var spec = Spec(generatorVersion: version, inputHash: hash, source: fileName, settings: interpreter.settings, components: interpreter.components, blocks: interpreter.blocks)
+        spec.model = interpreter.model
         var diagnostics = interpreter.diagnostics + interpreter.refusals
         if spec.settings.region.line == 0 {
             diagnostics.append(Diagnostic(.info, line: 0, "no region named; using \(options.defaultRegion)"))

@@ -99,7 +99,14 @@ enum BlockInterpreter {
                 if blocks[t].name == nil, let n = name(def, s) ?? s.text.capture("(?i)^\\W*name\\s*[:=]?\\s*" + NameReader.quoted), NameReader.valid(n) { blocks[t].name = Sourced(n, line: s.line); it.used.insert(i) }
             }
         }
-        // Resolution: defaults, implied parts and contradictions, then the network blocks live in.
+        settle(blocks, into: &it)
+    }
+
+    /// Resolves `blocks` (defaults, implied parts, contradictions), adds the network they live
+    /// in, drops the legacy components they supersede, and adds them to the spec's blocks.
+    /// Shared by the rules' blocks and a model's (`ModelFill.merge`).
+    static func settle(_ blocks: [BlockComponent], into it: inout Interpreter) {
+        var blocks = blocks
         for k in blocks.indices {
             guard let def = BlockRegistry.definition(blocks[k].kind) else { continue }
             var diags: [Diagnostic] = []
@@ -121,6 +128,6 @@ enum BlockInterpreter {
             guard let def = BlockRegistry.definition(b.kind) else { continue }
             it.components.removeAll { c in def.supersedes.contains(c.kind) && c.ownership == .create }
         }
-        it.blocks = blocks
+        it.blocks += blocks
     }
 }

@@ -12,6 +12,8 @@ struct Interpreter {
     var refusals: [Diagnostic] = []
     /// Services outside the catalog that were asked for.
     var unsupportedAsks: [String] = []
+    /// What a language model contributed (`ModelFill.merge`), nil on the rules-only path.
+    var model: ModelContribution?
     /// Per statement: the kinds mentioned and how.
     var mentions: [[(kind: ComponentKind, offset: Int, length: Int, polarity: Polarity)]] = []
 
@@ -24,13 +26,14 @@ struct Interpreter {
         self.settings = Settings(region: Sourced(defaultRegion, line: 0))
     }
 
-    mutating func run() {
+    mutating func run(model contribution: ModelContribution? = nil) {
         readSettings()
         refusals = RefusalReader.refusals(in: statements) + AskReader.questions(in: statements)
         findMentions()
         discoverComponents()
         routeDetails()
         BlockInterpreter.run(&self)
+        if let contribution { ModelFill.merge(contribution, into: &self) }
         reportUnsupported()
         Resolver.resolve(&self)
         reportUnused()

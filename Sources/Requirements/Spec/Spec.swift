@@ -17,6 +17,8 @@ public struct Spec: Codable, Sendable, Equatable {
     public var components: [Component]
     /// Components of registered building blocks (`BlockRegistry`), each with its typed properties.
     public var blocks: [BlockComponent]
+    /// What a language model contributed, when one was asked (absent on the rules-only path).
+    public var model: ModelContribution?
 
     /// Creates a spec.
     public init(generatorVersion: String, inputHash: String, source: String, settings: Settings, components: [Component], blocks: [BlockComponent] = []) {
@@ -28,7 +30,7 @@ public struct Spec: Codable, Sendable, Equatable {
         self.blocks = blocks
     }
 
-    enum CodingKeys: String, CodingKey { case version, generatorVersion, inputHash, source, settings, components, blocks }
+    enum CodingKeys: String, CodingKey { case version, generatorVersion, inputHash, source, settings, components, blocks, model }
 
     /// Decodes a spec; `blocks` is absent from specs that have none.
     public init(from decoder: any Decoder) throws {
@@ -40,6 +42,7 @@ public struct Spec: Codable, Sendable, Equatable {
         settings = try c.decode(Settings.self, forKey: .settings)
         components = try c.decode([Component].self, forKey: .components)
         blocks = try c.decodeIfPresent([BlockComponent].self, forKey: .blocks) ?? []
+        model = try c.decodeIfPresent(ModelContribution.self, forKey: .model)
     }
 
     /// Encodes a spec, leaving `blocks` out when there are none (older specs read the same).
@@ -52,6 +55,7 @@ public struct Spec: Codable, Sendable, Equatable {
         try c.encode(settings, forKey: .settings)
         try c.encode(components, forKey: .components)
         if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
+        try c.encodeIfPresent(model, forKey: .model)
     }
 }
 

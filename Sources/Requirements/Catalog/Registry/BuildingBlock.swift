@@ -110,6 +110,8 @@ struct BlockDefinition: Sendable {
     let resolve: @Sendable (inout BlockComponent, inout [Diagnostic]) -> Void
     let render: @Sendable (BlockComponent, inout RenderContext) -> Void
     let decode: @Sendable (any Decoder) throws -> any BlockProperties
+    /// The JSON Schema of the properties, for a model's answer (`ModelFill`).
+    let describeProperties: @Sendable (PropertySchema) throws -> JSONSchema
 
     init<B: BuildingBlock>(_ block: B.Type) {
         kind = B.kind
@@ -142,6 +144,7 @@ struct BlockDefinition: Sendable {
             B.render(BlockInstance(id: c.id, name: c.name, ownership: c.ownership, line: c.line, properties: typed), into: &ctx)
         }
         decode = { decoder in try B.Properties(from: decoder) }
+        describeProperties = { probe in try probe.describe(B.Properties.self).schema }
     }
 }
 
