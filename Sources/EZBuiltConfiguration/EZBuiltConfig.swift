@@ -17,6 +17,8 @@ public struct EZBuiltConfig: Sendable, Equatable {
     public var policy: PolicyConfig
     /// Who may read the HTTP API and act through it.
     public var auth = AuthSettings()
+    /// Where the records are kept: SQLite in `dataDir` (one daemon) or PostgreSQL (replicas).
+    public var store: StoreSettings = .sqlite
     public var repositories: [RepositoryConfig]
 
     public init(
@@ -199,6 +201,15 @@ public struct DriftSettings: Sendable, Equatable {
         self.interval = interval
         self.remediate = remediate
     }
+}
+
+/// Where the daemon keeps its records.
+public enum StoreSettings: Sendable, Equatable {
+    /// `dataDir/ezbuilt.sqlite`: one daemon.
+    case sqlite
+    /// A PostgreSQL database whose `postgres://` URL (with its password) is in this environment
+    /// variable: several replicas may share it. Needs a remote state backend for every repository.
+    case postgres(urlEnv: String)
 }
 
 /// Where terraform state lives.

@@ -13,6 +13,20 @@ public enum DaemonSetup {
         URL(fileURLWithPath: config.dataDir).appendingPathComponent("ezbuilt.sqlite").path
     }
 
+    /// Opens the configured store: the SQLite file in the data directory, or the PostgreSQL
+    /// database whose URL is in the environment variable `store.postgres.urlEnv`.
+    public static func openStore(_ config: EZBuiltConfig, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) throws -> Store {
+        switch config.store {
+        case .sqlite:
+            return try Store(path: databasePath(config))
+        case .postgres(let urlEnv):
+            guard let url = environment[urlEnv], !url.isEmpty else {
+                throw StoreError("store.postgres.urlEnv: the environment variable \(urlEnv) is not set (it holds the postgres:// URL)")
+            }
+            return try Store(postgres: try PostgresSettings(url: url), logger: logger)
+        }
+    }
+
     public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
         let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger)
         return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)

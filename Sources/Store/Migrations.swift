@@ -98,6 +98,15 @@ enum Migrations {
                 t.add(column: "trigger", .text)
             }
         }
+        migrator.registerMigration("4-leases") { db in
+            // Work claimed by one replica until it expires (renewed while the work runs).
+            try db.create(table: "lease") { t in
+                t.primaryKey("key", .text)
+                t.column("owner", .text).notNull()
+                t.column("acquiredAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -2,28 +2,78 @@ import Foundation
 import Testing
 import Store
 
-/// A store in a fresh temporary directory, removed when the test ends.
-private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
-    try body(try Store(path: path), path)
+/// The databases every store test runs against: one suite, both implementations.
+enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite, postgres
+    var description: String { rawValue }
+}
+
+/// Stores opened by one test, closed when it ends.
+private final class OpenStores: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stores: [Store] = []
+    func add(_ store: Store) -> Store { lock.withLock { stores.append(store) }; return store }
+    func closeAll() async { for store in lock.withLock({ stores }) { await store.close() } }
+}
+
+/// A fresh, empty store of `kind` (a SQLite file in a temporary directory, or a PostgreSQL
+/// cluster started for this test), and a way to open another `Store` on the same database;
+/// everything is removed when the test ends.
+func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) async throws -> Void) async throws {
+    let open = OpenStores()
+    switch kind {
+    case .sqlite:
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
+        do {
+            try await body(open.add(try Store(path: path)), { open.add(try Store(path: path)) })
+        } catch {
+            await open.closeAll()
+            throw error
+        }
+        await open.closeAll()
+    case .postgres:
+        try await TestPostgres.with { cluster in
+            let settings = cluster.settings
+            do {
+                try await body(open.add(try Store(postgres: settings)), { open.add(try Store(postgres: settings)) })
+            } catch {
+                await open.closeAll()
+                throw error
+            }
+            await open.closeAll()
+        }
+    }
 }
 
 @Suite struct StoreTests {
     @Test func migratesFromEmptyIntoWALMode() throws {
-        try withTemporaryStore { store, path in
-            #expect(try store.appliedMigrations() == ["1-initial", "2-review"])
-            #expect(try store.journalMode() == "wal")
-            #expect(FileManager.default.fileExists(atPath: path))
-            // Opening again is a no-op migration.
-            let again = try Store(path: path)
-            #expect(try again.appliedMigrations() == ["1-initial", "2-review"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == ["1-initial", "2-review", "4-leases"])
+        #expect(try store.journalMode() == "wal")
+        #expect(FileManager.default.fileExists(atPath: path))
+        // Opening again is a no-op migration.
+        let again = try Store(path: path)
+        #expect(try again.appliedMigrations() == ["1-initial", "2-review", "4-leases"])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func bothDatabasesApplyTheSameNumberedMigrationsOnce(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
+            let first = try store.appliedMigrations()
+            let again = try reopen().appliedMigrations()
+            #expect(first == ["1-initial", "2-review", "4-leases"])
+            #expect(again == first, "opening again migrates nothing")
         }
     }
 
-    @Test func repositoriesRecordFetchOutcomes() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func repositoriesRecordFetchOutcomes(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             try store.upsertRepository(id: "acme", url: "https://git.example.com/acme.git")
             #expect(try store.repository(id: "acme")?.everReachable == false)
             try store.recordFetch(repositoryId: "acme", error: "connection refused")
@@ -39,8 +89,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func stacksKeepTheirDeployedCommitAcrossStatusChanges() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func stacksKeepTheirDeployedCommitAcrossStatusChanges(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .deployed, deployedCommit: "abc123")
             try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .proposing, detail: "feature/x")
             try store.setStackStatus(id: "other/db", repositoryId: "other", path: "db", status: .new)
@@ -53,8 +104,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func recordsRoundTrip() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func recordsRoundTrip(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let run = try store.startRun(stackId: "acme/web", kind: .deployment)
             let runId = try #require(run.id)
             let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -91,8 +143,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func deploymentsFilterSortAndPage() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func deploymentsFilterSortAndPage(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let base = Date(timeIntervalSince1970: 1_800_000_000)
             for index in 0..<5 {
                 try store.insertDeployment(DeploymentRecord(stackId: "s", commit: "c\(index)", status: index % 2 == 0 ? .succeeded : .failed, queuedAt: base.addingTimeInterval(Double(index))))
@@ -103,9 +156,10 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func twoConnectionsSeeEachOthersWrites() throws {
-        try withTemporaryStore { first, path in
-            let second = try Store(path: path)
+    @Test(arguments: StoreKind.allCases)
+    func twoConnectionsSeeEachOthersWrites(kind: StoreKind) async throws {
+        try await withStore(kind) { first, reopen in
+            let second = try reopen()
             try first.upsertRepository(id: "one", url: "/one")
             #expect(try second.repository(id: "one") != nil)
             try second.setStackStatus(id: "one/a", repositoryId: "one", path: "a", status: .deployed)
@@ -113,8 +167,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func runsOfADeadProcessBecomeInterrupted() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func runsOfADeadProcessBecomeInterrupted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let run = try store.startRun(stackId: "acme/web", kind: .deployment)
             var deployment = try store.insertDeployment(DeploymentRecord(runId: run.id, stackId: "acme/web", commit: "c1", status: .running))
             let finished = try store.insertDeployment(DeploymentRecord(stackId: "acme/web", commit: "c0", status: .succeeded))
@@ -136,19 +191,19 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func concurrentWritersDoNotLoseLines() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(path: directory.appendingPathComponent("db.sqlite").path)
-        let runId = try #require(try store.startRun(stackId: "s", kind: .proposal).id)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for writer in 0..<8 {
-                group.addTask {
-                    for line in 0..<25 { try store.appendLog(runId: runId, [(.stdout, "w\(writer) l\(line)", Date())]) }
+    @Test(arguments: StoreKind.allCases)
+    func concurrentWritersDoNotLoseLines(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            let runId = try #require(try store.startRun(stackId: "s", kind: .proposal).id)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<8 {
+                    group.addTask {
+                        for line in 0..<25 { try store.appendLog(runId: runId, [(.stdout, "w\(writer) l\(line)", Date())]) }
+                    }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+            #expect(try store.logLines(runId: runId).count == 200)
         }
-        #expect(try store.logLines(runId: runId).count == 200)
     }
 }

@@ -63,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
-            let store = try Store(path: DaemonSetup.databasePath(settings))
+            let store = try DaemonSetup.openStore(settings, logger: logger)
+            try store.claimSoleDaemon()
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(
                 config: settings, store: store, sandboxEndpoint: endpoint,
