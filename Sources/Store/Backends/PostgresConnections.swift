@@ -29,6 +29,12 @@ final class PostgresConnections: Sendable {
         self.logger = logger
     }
 
+    /// A store dropped without `close()` (a daemon stopping) still closes its connections.
+    deinit {
+        let connections = idle.withLock { $0 } + held.withLock { $0 }
+        for connection in connections { Self.closeInBackground(connection) }
+    }
+
     /// Runs `body` with a connection of its own.
     func with<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try acquire()
@@ -76,15 +82,20 @@ final class PostgresConnections: Sendable {
         return locked
     }
 
-    /// Closes every idle connection, and the ones holding advisory locks (which lets them go).
+    /// Closes every idle connection, and the ones holding advisory locks, letting the locks go
+    /// first: the server would notice the closed session only a moment later.
     func close() async {
-        let connections = idle.withLock { idle in
-            defer { idle.removeAll() }
-            return idle
-        } + held.withLock { held in
+        let holding = held.withLock { held in
             defer { held.removeAll() }
             return held
         }
+        for connection in holding {
+            _ = try? await connection.query("SELECT pg_advisory_unlock_all()", logger: logger).get()
+        }
+        let connections = idle.withLock { idle in
+            defer { idle.removeAll() }
+            return idle
+        } + holding
         for connection in connections { try? await connection.close() }
     }
 
@@ -113,6 +124,12 @@ final class PostgresConnections: Sendable {
             id: nextID.add(1, ordering: .relaxed).oldValue, logger: logger)
     }
 
+    /// Closes without waiting; the closure keeps the connection alive until it is closed
+    /// (PostgresNIO requires a connection to be closed before it goes away).
+    private static func closeInBackground(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
     private func release(_ connection: PostgresConnection) {
         guard !connection.isClosed else { return }
         let kept = idle.withLock { idle in
@@ -120,7 +137,7 @@ final class PostgresConnections: Sendable {
             idle.append(connection)
             return true
         }
-        if !kept { connection.close().whenComplete { _ in } }
+        if !kept { Self.closeInBackground(connection) }
     }
 }
 
