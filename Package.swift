@@ -31,10 +31,15 @@ let package = Package(
             name: "Requirements",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // HCL: the one strict reader of HCL native syntax (lexer, bodies) and the one string
+        // escaper, shared by the guard and the runtime override writer so they never disagree (pure).
+        .target(name: "HCL"),
         // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
         .target(name: "PlanModel"),
+        // Secrets: the one redactor every sink (logs, store, API, git) applies.
+        .target(name: "Secrets"),
         // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
-        .target(name: "Policy", dependencies: ["PlanModel"]),
+        .target(name: "Policy", dependencies: ["PlanModel", "HCL"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
         .target(name: "Cost", dependencies: ["PlanModel"]),
         // EZBuiltConfiguration: the daemon's YAML config, validated with key paths and lines.
@@ -48,6 +53,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
+                "Secrets",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,9 +71,18 @@ let package = Package(
         .target(
             name: "Terraform",
             dependencies: [
+                "HCL",
+                "PlanModel",
+                "Secrets",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Forge: commit statuses on GitHub, GitLab and Gitea, posted in the background with retries.
+        .target(
+            name: "Forge",
+            dependencies: ["EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
         // Telemetry: the daemon's Prometheus metrics (reconciles, terraform, git, drift, HTTP).
         .target(
@@ -91,6 +106,7 @@ let package = Package(
                 "Policy",
                 "Cost",
                 "Telemetry",
+                "Forge",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +116,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "EZBuiltConfiguration", "Store", "Telemetry",
+                "EZBuiltConfiguration", "Store", "Telemetry", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -141,8 +157,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox"]),
+        // A PostgreSQL cluster of a test's own (initdb on a free loopback port), shared by the tests.
+        .target(name: "PostgresFixture", dependencies: ["Store"], path: "Tests/PostgresFixture"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture"]),
+        .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
             name: "RequirementsTests",
@@ -150,12 +168,25 @@ let package = Package(
         ),
         // Plans captured from real terraform and a builder of minimal ones, shared by the tests.
         .target(name: "PlanFixtures", dependencies: ["PlanModel"], path: "Tests/PlanFixtures"),
+        // The hostile suite's loader (cases kept as data in Tests/Fixtures/hostile), shared by the
+        // guard's unit pass and the CLI's heavy pass.
+        .target(name: "HostileFixtures", path: "Tests/HostileFixtures"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanFixtures"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "PlanModel", "PlanFixtures"]),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "HCL", "PlanModel", "PlanFixtures", "HostileFixtures"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", .product(name: "Logging", package: "swift-log")]),
+        // A forge stand-in on a loopback port that records the commit statuses it is sent.
+        .target(
+            name: "ForgeStub",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ForgeStub"
+        ),
+        .testTarget(name: "ForgeTests", dependencies: ["Forge", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -120,13 +120,22 @@ private struct ConfigParser {
         return config
     }
 
-    /// `store: { postgres: { urlEnv: NAME } }`; no `store` (or `store: { sqlite: {} }`) is SQLite.
+    /// `store: { postgres: { urlEnv: NAME, leaseDuration: 60s } }`; no `store` (or
+    /// `store: { sqlite: {} }`) is SQLite.
     private func store(_ reader: MappingReader) -> StoreSettings {
         var settings = StoreSettings.sqlite
         if let postgres = reader.mapping("postgres") {
             if let name = postgres.requiredString("urlEnv") {
+                var lease = StoreSettings.defaultLeaseDuration
+                if let duration = postgres.duration("leaseDuration") {
+                    if duration >= .seconds(3) {
+                        lease = duration
+                    } else {
+                        postgres.report("leaseDuration", "must be at least 3s (it is renewed every third of it)")
+                    }
+                }
                 if Validate.environmentName(name) {
-                    settings = .postgres(urlEnv: name)
+                    settings = .postgres(urlEnv: name, leaseDuration: lease)
                 } else {
                     postgres.report("urlEnv", "\"\(name)\" is not an environment variable name")
                 }
@@ -147,6 +156,7 @@ private struct ConfigParser {
         settings.pluginDir = reader.string("pluginDir")
         if let parallelism = reader.int("parallelism", in: 1...64) { settings.parallelism = parallelism }
         if let timeout = reader.duration("timeout") { settings.timeout = timeout }
+        if let confine = reader.bool("confine") { settings.confine = confine }
         reader.rejectUnknownKeys()
         return settings
     }
@@ -156,6 +166,7 @@ private struct ConfigParser {
         if let poll = reader.duration("pollInterval") { defaults.pollInterval = poll }
         if let drift = reader.duration("driftInterval") { defaults.driftInterval = drift }
         if let region = region(reader, "region") { defaults.region = region }
+        if let limit = reader.int("maxStacksPerPush", in: 1...100_000) { defaults.maxStacksPerPush = limit }
         reader.rejectUnknownKeys()
         return defaults
     }
@@ -188,6 +199,7 @@ private struct ConfigParser {
         var repository = RepositoryConfig(id: id ?? "", url: url ?? "")
         repository.aws.region = defaults.region
         repository.pollInterval = defaults.pollInterval
+        repository.maxStacksPerPush = defaults.maxStacksPerPush
         repository.drift.interval = defaults.driftInterval
 
         for key in ["deployBranch", "statusBranch"] {
@@ -225,10 +237,12 @@ private struct ConfigParser {
             drift.rejectUnknownKeys()
         }
         if let poll = reader.duration("pollInterval") { repository.pollInterval = poll }
+        if let limit = reader.int("maxStacksPerPush", in: 1...100_000) { repository.maxStacksPerPush = limit }
         if let state = reader.mapping("state") {
             repository.state = self.state(state, defaultRegion: repository.aws.region)
         }
         if let env = environmentName(reader, "webhookSecretEnv") { repository.webhookSecretEnv = env }
+        if let forge = reader.mapping("forge") { repository.forge = ForgeSettings.parse(forge) }
         reader.rejectUnknownKeys()
         return id == nil || url == nil ? nil : repository
     }

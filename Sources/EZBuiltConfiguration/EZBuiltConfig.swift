@@ -75,12 +75,17 @@ public struct TerraformSettings: Sendable, Equatable {
     public var parallelism: Int
     /// The longest one terraform command may run before it is interrupted.
     public var timeout: Duration
+    /// Run every terraform process confined by bubblewrap (it sees only its workspace).
+    /// Only an explicit `false` turns it off, with a warning at start.
+    public var confine: Bool
 
-    public init(binary: String = "terraform", pluginDir: String? = nil, parallelism: Int = 2, timeout: Duration = .seconds(1800)) {
+    public init(binary: String = "terraform", pluginDir: String? = nil, parallelism: Int = 2, timeout: Duration = .seconds(1800),
+                confine: Bool = true) {
         self.binary = binary
         self.pluginDir = pluginDir
         self.parallelism = parallelism
         self.timeout = timeout
+        self.confine = confine
     }
 }
 
@@ -89,11 +94,15 @@ public struct Defaults: Sendable, Equatable {
     public var pollInterval: Duration
     public var driftInterval: Duration
     public var region: String
+    /// Most stacks one commit may hold; a push with more schedules nothing and says so.
+    public var maxStacksPerPush: Int
 
-    public init(pollInterval: Duration = .seconds(30), driftInterval: Duration = .seconds(3600), region: String = "us-east-1") {
+    public init(pollInterval: Duration = .seconds(30), driftInterval: Duration = .seconds(3600), region: String = "us-east-1",
+                maxStacksPerPush: Int = 200) {
         self.pollInterval = pollInterval
         self.driftInterval = driftInterval
         self.region = region
+        self.maxStacksPerPush = maxStacksPerPush
     }
 }
 
@@ -132,13 +141,17 @@ public struct RepositoryConfig: Sendable, Equatable {
     public var state: StateBackendSettings
     /// The environment variable holding the webhook secret; webhooks are refused without one.
     public var webhookSecretEnv: String?
+    /// Where commit statuses are posted (GitHub, GitLab, Gitea); nil posts none.
+    public var forge: ForgeSettings?
+    /// Most stacks one commit may hold (from `defaults.maxStacksPerPush` unless set here).
+    public var maxStacksPerPush: Int = 200
 
     public init(
         id: String, url: String, deployBranch: String = "main", statusBranch: String = "ezbuilt/status",
         stacks: String = "**/requirements.md", credentials: GitCredentialSettings = .none,
         aws: AWSSettings = .init(region: "us-east-1"), allowDestroy: Bool = false, requireReview: Bool = true,
         drift: DriftSettings = .init(), pollInterval: Duration = .seconds(30),
-        state: StateBackendSettings = .local, webhookSecretEnv: String? = nil
+        state: StateBackendSettings = .local, webhookSecretEnv: String? = nil, forge: ForgeSettings? = nil
     ) {
         self.id = id
         self.url = url
@@ -153,6 +166,7 @@ public struct RepositoryConfig: Sendable, Equatable {
         self.pollInterval = pollInterval
         self.state = state
         self.webhookSecretEnv = webhookSecretEnv
+        self.forge = forge
     }
 }
 
@@ -209,7 +223,12 @@ public enum StoreSettings: Sendable, Equatable {
     case sqlite
     /// A PostgreSQL database whose `postgres://` URL (with its password) is in this environment
     /// variable: several replicas may share it. Needs a remote state backend for every repository.
-    case postgres(urlEnv: String)
+    /// A replica's claim on a stack's work lasts `leaseDuration` unless renewed (it is renewed
+    /// every third of it while the work runs): a dead replica's work is taken over after that.
+    case postgres(urlEnv: String, leaseDuration: Duration = StoreSettings.defaultLeaseDuration)
+
+    /// How long a replica's claim lasts without renewal, unless configured.
+    public static let defaultLeaseDuration: Duration = .seconds(60)
 }
 
 /// Where terraform state lives.

@@ -168,3 +168,75 @@ public enum JSONValue: Sendable, Hashable, Codable {
         prefix.isEmpty ? component : prefix + "." + component
     }
 }
+
+// MARK: Reading terraform's JSON (plans, state, validate and version output)
+
+extension JSONValue: CustomStringConvertible {
+    /// A redacted value: what every sensitive position becomes (``Redaction/placeholder``).
+    public static let sensitive = JSONValue.string(Redaction.placeholder)
+
+    /// Parses a JSON document.
+    public static func parse(_ data: Data) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Whether the value is null or an empty string, array or object (Terraform and AWS use
+    /// them interchangeably for "not set").
+    public var isEmptyLike: Bool {
+        switch self {
+        case .null: true
+        case .string(let value): value.isEmpty
+        case .array(let value): value.isEmpty
+        case .object(let value): value.isEmpty
+        default: false
+        }
+    }
+
+    /// A compact, stable rendering for diffs and reports (sorted keys).
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+            return String(value)
+        case .string(let value): return value == Redaction.placeholder ? value : "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .array(let value): return "[" + value.map(\.description).joined(separator: ", ") + "]"
+        case .object(let value):
+            return "{" + value.keys.sorted().map { "\($0) = \(value[$0]!.description)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// `self` with every position `mask` marks sensitive replaced (see ``Redaction``).
+    public func redacted(by mask: JSONValue?) -> JSONValue {
+        Redaction.redact(self, marks: mask).value
+    }
+
+    /// Every scalar `mask` marks sensitive, as text: what the log redactor must hide.
+    public func sensitiveStrings(by mask: JSONValue?) -> [String] {
+        guard let mask else { return [] }
+        switch mask {
+        case .bool(true):
+            return allLeafStrings()
+        case .object(let marks):
+            guard case .object(let members) = self else { return [] }
+            return marks.flatMap { key, mark in members[key]?.sensitiveStrings(by: mark) ?? [] }
+        case .array(let marks):
+            guard case .array(let elements) = self else { return [] }
+            return zip(elements, marks).flatMap { $0.sensitiveStrings(by: $1) }
+        default:
+            return []
+        }
+    }
+
+    /// Every scalar of the tree as text (strings as they are, numbers and booleans printed).
+    public func allLeafStrings() -> [String] {
+        switch self {
+        case .string(let value): [value]
+        case .number, .bool: [description]
+        case .array(let value): value.flatMap { $0.allLeafStrings() }
+        case .object(let value): value.values.flatMap { $0.allLeafStrings() }
+        case .null: []
+        }
+    }
+}

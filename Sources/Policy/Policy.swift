@@ -10,6 +10,13 @@ public enum Policy {
         Guard.check(files: files, configuration: settings.guardConfiguration)
     }
 
+    /// Runs the guard over a stack's files as bytes (a file that is not UTF-8 is refused).
+    public static func guardStack(
+        bytes files: [(path: String, contents: [UInt8])], settings: PolicySettings = PolicySettings()
+    ) -> GuardReport {
+        Guard.check(bytes: files, configuration: settings.guardConfiguration)
+    }
+
     /// Runs every security check over `plan`, applies inline skips found in `sources` (the
     /// stack's `.tf` files) and the settings' presets and blocking threshold.
     public static func evaluate(

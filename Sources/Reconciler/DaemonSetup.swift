@@ -14,30 +14,47 @@ public enum DaemonSetup {
     }
 
     /// Opens the configured store: the SQLite file in the data directory, or the PostgreSQL
-    /// database whose URL is in the environment variable `store.postgres.urlEnv`.
-    public static func openStore(_ config: EZBuiltConfig, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) throws -> Store {
+    /// database whose URL is in the environment variable `store.postgres.urlEnv`; `redactor`
+    /// (the daemon's) cleans every text written.
+    public static func openStore(_ config: EZBuiltConfig, redactor: Redactor, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) throws -> Store {
         switch config.store {
         case .sqlite:
-            return try Store(path: databasePath(config))
-        case .postgres(let urlEnv):
+            return try Store(path: databasePath(config), redactor: redactor)
+        case .postgres(let urlEnv, _):
             guard let url = environment[urlEnv], !url.isEmpty else {
                 throw StoreError("store.postgres.urlEnv: the environment variable \(urlEnv) is not set (it holds the postgres:// URL)")
             }
-            return try Store(postgres: try PostgresSettings(url: url), logger: logger)
+            return try Store(postgres: try PostgresSettings(url: url), redactor: redactor, logger: logger)
         }
     }
 
+    /// With `store.postgres`, the replica's leases (several daemons share the store).
     public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: any StackGenerator = RuleBasedGenerator(), policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
-        let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger)
-        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
+        let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger, redactor: store.redactor)
+        var leases: ReplicaLeases?
+        if case .postgres(_, let duration) = config.store {
+            leases = ReplicaLeases(store: store, duration: duration, logger: logger)
+        }
+        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, leases: leases, logger: logger)
+    }
+
+    /// Creates the data directory (clones, state, database) readable by the daemon's user
+    /// only, and makes an existing one so (installs before 0700 left it 0755).
+    public static func createPrivateDataDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
     }
 
     /// The terraform binary, the CLI configuration the daemon owns, and where workspaces and
     /// state live (the single-stack commands use this alone).
-    public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger) async throws -> TerraformSetup {
+    /// `redactor` is the daemon's (seeded from the configuration when not given).
+    public static func terraform(config: EZBuiltConfig, sandboxEndpoint: URL?, logger: Logger,
+                                 redactor: Redactor? = nil) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try createPrivateDataDirectory(dataDirectory.path)
         let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
+        let confinement = try await confinement(config: config, binary: binary, logger: logger)
         let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }
             ?? .registryWithCache(cacheDirectory: dataDirectory.appendingPathComponent("plugin-cache").path)
         // In the sandbox, AWS_ENDPOINT_URL catches any service the endpoint list misses: nothing
@@ -50,11 +67,27 @@ public enum DaemonSetup {
         timeouts.apply = config.terraform.timeout
         timeouts.initialize = min(config.terraform.timeout, .seconds(600))
         let setup = TerraformSetup(
-            options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts),
+            options: TerraformOptions(binary: binary, cli: cli, timeouts: timeouts, confinement: confinement),
             workspaces: WorkspaceManager(root: dataDirectory.appendingPathComponent("workspaces", isDirectory: true)),
-            dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint)
-        logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)"])
+            dataDirectory: dataDirectory, sandboxEndpoint: sandboxEndpoint,
+            redactor: redactor ?? DaemonSecrets.redactor(config: config))
+        logger.info("terraform ready", metadata: ["binary": "\(binary.path)", "version": "\(binary.version)",
+                                                  "confined": "\(confinement != nil)"])
         return setup
+    }
+
+    /// The confinement every terraform run gets: probed once here, so a host where
+    /// bubblewrap is missing or cannot create namespaces stops the daemon at start with
+    /// bubblewrap's own message and what to do, rather than failing every run. Nil only when
+    /// the configuration says `terraform.confine: false`, which is logged as a warning.
+    static func confinement(config: EZBuiltConfig, binary: TerraformBinary, logger: Logger) async throws(TerraformError) -> Confinement? {
+        guard config.terraform.confine else {
+            logger.warning("terraform runs unconfined (terraform.confine: false): the code of any branch can make terraform read the daemon's files and environment")
+            return nil
+        }
+        let confinement = Confinement()
+        try await confinement.probe(terraform: binary.path)
+        return confinement
     }
 
     /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.

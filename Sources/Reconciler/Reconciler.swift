@@ -17,7 +17,15 @@ public final class Reconciler: Service, Sendable {
     public init(config: EZBuiltConfig, environment: ReconcilerEnvironment) throws {
         self.environment = environment
         queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
-        let recovery = try environment.store.recoverInterruptedWork()
+        let recovery: Store.Recovery
+        if let leases = environment.leases {
+            // Replicas: what a dead replica left is recovered by the heartbeat, once its lease
+            // has expired; the work of live ones is theirs.
+            try leases.announce()
+            recovery = Store.Recovery(runs: [], deployments: [])
+        } else {
+            recovery = try environment.store.recoverInterruptedWork()
+        }
         if !recovery.runs.isEmpty {
             environment.logger.warning("recovered work interrupted by a previous stop", metadata: [
                 "runs": "\(recovery.runs.count)", "deployments": "\(recovery.deployments.count)",
@@ -35,17 +43,39 @@ public final class Reconciler: Service, Sendable {
 
     public func run() async throws {
         let watchers = Array(self.watchers.values)
-        // Graceful shutdown (SIGTERM) cancels the polling loops; running jobs are then
-        // cancelled too, which interrupts terraform cleanly and records it.
-        await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                for watcher in watchers {
-                    group.addTask { await watcher.loop() }
+        let statuses = environment.statuses
+        await withTaskGroup(of: Void.self) { publishing in
+            // Commit statuses go out beside the loop, never in its way.
+            publishing.addTask { await statuses.run() }
+            // Graceful shutdown (SIGTERM) cancels the polling loops; running jobs are then
+            // cancelled too, which interrupts terraform cleanly and records it.
+            await cancelWhenGracefulShutdown {
+                await withTaskGroup(of: Void.self) { group in
+                    if let leases = self.environment.leases {
+                        group.addTask { await leases.heartbeat { recovery in await self.reportRecovered(recovery) } }
+                    }
+                    for watcher in watchers {
+                        group.addTask { await watcher.loop() }
+                    }
+                    await group.waitForAll()
                 }
-                await group.waitForAll()
             }
+            await queue.shutdownAndWait()
+            environment.leases?.resign()
+            // The last statuses get a moment to reach the forge; a stopping daemon waits for no forge.
+            await statuses.finish(within: .seconds(3))
         }
-        await queue.shutdownAndWait()
+    }
+
+    /// Hands deployments recovered from a dead replica to their repositories' watchers, which
+    /// report them and deploy again.
+    private func reportRecovered(_ recovery: Store.Recovery) async {
+        for deployment in recovery.deployments {
+            guard let repositoryID = deployment.stackId.split(separator: "/", maxSplits: 1).first.map(String.init),
+                  let watcher = watchers[repositoryID]
+            else { continue }
+            await watcher.noteInterrupted(deployment)
+        }
     }
 
     /// Polls a repository now (webhooks and the sync action call this). False when unknown.
@@ -73,6 +103,15 @@ public final class Reconciler: Service, Sendable {
               let watcher = watchers[repositoryID]
         else { return .notWaiting }
         return try await watcher.approve(stackID: stackID, plan: plan, by: identity)
+    }
+
+    /// A stack's `requirements.md` and `terraform/*` at `commit` (paths relative to the stack),
+    /// from the repository's mirror; nil when the repository, stack or commit is unknown.
+    public func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? {
+        guard let repositoryID = stackID.split(separator: "/", maxSplits: 1).first.map(String.init),
+              let watcher = watchers[repositoryID]
+        else { return nil }
+        return try await watcher.stackFiles(stackID: stackID, commit: commit)
     }
 
     /// Jobs queued and running (for metrics and tests).

@@ -103,8 +103,10 @@ struct ServerState: Sendable {
     let logger: Logger
 }
 
-/// Turns every error into the JSON error shape, records request metrics, and logs each
-/// request by route (the pattern, not the path: no ids, queries or headers in logs).
+/// Turns every error into the JSON error shape, records request metrics, logs each request
+/// by route (the pattern, not the path: no ids, queries or headers in logs), and marks every
+/// response `X-Content-Type-Options: nosniff`, so no browser reads a JSON body (which can
+/// hold text from a repository) as HTML.
 struct ServerMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let metrics: EZBuiltMetrics
@@ -122,6 +124,7 @@ struct ServerMiddleware: RouterMiddleware {
             }
             response = apiError.response()
         }
+        response.headers[.xContentTypeOptions] = "nosniff"
         let route = context.endpointPath ?? "unmatched"
         metrics.recordHTTPRequest(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
         logger.debug("request", metadata: ["method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)"])

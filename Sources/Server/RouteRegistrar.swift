@@ -11,8 +11,10 @@ struct RouteRegistrar {
         case open
         /// Reads: open when `auth.publicRead`, else a token or JWT.
         case read
-        /// Actions: always a token or JWT.
-        case action
+        /// Actions: always a token or JWT; each call is recorded in the audit log under this name.
+        case action(String)
+        /// Sensitive reads (the audit log): always a token or JWT, even with `auth.publicRead`.
+        case restricted
     }
 
     let router: Router<BasicRequestContext>
@@ -26,22 +28,25 @@ struct RouteRegistrar {
 
         let page = StatusPageRoute(state: state)
         add(.get, "/", .read, page.render)
+        add(.get, "/compare", .read, ComparePageRoute(state: state).render)
 
         let api = APIRoutes(state: state)
         add(.get, "/api/v1/openapi.json", .open, api.openAPI)
         add(.get, "/api/v1/repositories", .read, api.repositories)
         add(.get, "/api/v1/repositories/{id}", .read, api.repository)
-        add(.post, "/api/v1/repositories/{id}/sync", .action, api.sync)
+        add(.post, "/api/v1/repositories/{id}/sync", .action("sync"), api.sync)
         add(.get, "/api/v1/stacks", .read, api.stacks)
         add(.get, "/api/v1/stacks/{id}", .read, api.stack)
         add(.get, "/api/v1/stacks/{id}/history", .read, api.history)
         add(.get, "/api/v1/stacks/{id}/drift", .read, api.driftChecks)
-        add(.post, "/api/v1/stacks/{id}/drift-check", .action, api.requestDriftCheck)
-        add(.post, "/api/v1/stacks/{id}/approve", .action, api.approve)
+        add(.get, "/api/v1/stacks/{id}/compare", .read, api.compare)
+        add(.post, "/api/v1/stacks/{id}/drift-check", .action("drift-check"), api.requestDriftCheck)
+        add(.post, "/api/v1/stacks/{id}/approve", .action("approve"), api.approve)
         add(.get, "/api/v1/deployments", .read, api.deployments)
         add(.get, "/api/v1/deployments/{id}", .read, api.deployment)
         add(.get, "/api/v1/runs/{id}", .read, api.run)
         add(.get, "/api/v1/runs/{id}/log", .read, api.runLog)
+        add(.get, "/api/v1/audit", .restricted, api.audit)
 
         let webhooks = WebhookRoutes(state: state)
         for provider in WebhookProvider.allCases {
@@ -53,11 +58,15 @@ struct RouteRegistrar {
 
     private func add(_ method: HTTPRequest.Method, _ path: RouterPath, _ access: Access, _ handler: @escaping Handler) {
         let authenticator = state.authenticator
+        let audit = AuditTrail(state: state)
         router.on(path, method: method) { request, context -> Response in
             switch access {
             case .open: break
             case .read: try await authenticator.authorize(request, .read)
-            case .action: try await authenticator.authorize(request, .action)
+            case .restricted: try await authenticator.authorize(request, .action)
+            case .action(let name):
+                try await authenticator.authorize(request, .action)
+                return try await audit.recording(name, request, context) { try await handler(request, context) }
             }
             return try await handler(request, context)
         }

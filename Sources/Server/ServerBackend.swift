@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// What the HTTP server asks of the reconciler: its control surface, and nothing else.
@@ -14,4 +15,13 @@ public protocol ServerBackend: Sendable {
     func approve(stackID: String, plan: String, by identity: String) async throws -> ApprovalResult
     /// Jobs queued and running (metrics).
     func queueDepth() async -> (queued: Int, running: Int)
+    /// A stack's `requirements.md` and `terraform/*` files at `commit`, by path relative to
+    /// the stack, read from the daemon's mirror of the repository; nil when the repository,
+    /// the stack or the commit is not known there.
+    func stackFiles(stackID: String, commit: String) async throws -> [String: Data]?
+}
+
+extension ServerBackend {
+    /// A backend with no repositories of its own (benchmarks) knows no files.
+    public func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? { nil }
 }

@@ -98,6 +98,26 @@ enum Migrations {
                 t.add(column: "trigger", .text)
             }
         }
+        migrator.registerMigration("2-webhook-deliveries") { db in
+            try db.create(table: "webhookDelivery") { t in
+                t.column("provider", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("receivedAt", .datetime).notNull().indexed()
+                t.primaryKey(["provider", "id"])
+            }
+        }
+        migrator.registerMigration("3-audit") { db in
+            // Every action taken through the API, with who took it: an append-only record.
+            try db.create(table: "auditEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull().indexed()
+                t.column("actor", .text).notNull().indexed()
+                t.column("action", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("outcome", .integer).notNull()
+                t.column("detail", .text)
+            }
+        }
         migrator.registerMigration("4-leases") { db in
             // Work claimed by one replica until it expires (renewed while the work runs).
             try db.create(table: "lease") { t in
@@ -106,6 +126,11 @@ enum Migrations {
                 t.column("acquiredAt", .datetime).notNull()
                 t.column("expiresAt", .datetime).notNull()
             }
+        }
+        migrator.registerMigration("5-replicas") { db in
+            // Which replica runs a run or a deployment, so the others can tell when it died.
+            try db.alter(table: "run") { t in t.add(column: "owner", .text) }
+            try db.alter(table: "deployment") { t in t.add(column: "owner", .text) }
         }
         return migrator
     }

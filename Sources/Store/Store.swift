@@ -1,29 +1,52 @@
 import Foundation
 import GRDB
 import Logging
+import Secrets
 
 /// The daemon's records behind a small typed API: in one SQLite file (WAL mode) for one
 /// daemon, or in PostgreSQL for several replicas sharing the work. Both databases keep the same
 /// records with the same numbered migrations, and one test suite checks both.
 ///
-/// All SQL lives in this target. The store is safe to share between tasks.
+/// All SQL lives in this target. The store is safe to share between tasks. Texts are redacted
+/// here, before either database sees them.
 public final class Store: Sendable {
     let backend: any StoreBackend
     /// The SQLite file; empty for PostgreSQL.
     public let path: String
+    /// Applied to every text written (log lines, errors, status details): the store never
+    /// holds a secret the daemon knows, whoever forgot to redact before writing.
+    public let redactor: Redactor
 
     /// Opens (creating when needed) the SQLite database at `path` and migrates it to the latest
-    /// schema.
-    public init(path: String) throws {
+    /// schema; `redactor` (the daemon's) cleans every text written.
+    public init(path: String, redactor: Redactor = Redactor()) throws {
         backend = try SQLiteBackend(path: path)
         self.path = path
+        self.redactor = redactor
     }
 
     /// Connects to the PostgreSQL database and migrates it to the latest schema (one replica at a
-    /// time: replicas starting together wait for each other).
-    public init(postgres settings: PostgresSettings, logger: Logger = Logger(label: "ezbuilt.store")) throws {
+    /// time: replicas starting together wait for each other); `redactor` as for SQLite.
+    public init(postgres settings: PostgresSettings, redactor: Redactor = Redactor(), logger: Logger = Logger(label: "ezbuilt.store")) throws {
         backend = try PostgresBackend(settings: settings, logger: logger)
         path = ""
+        self.redactor = redactor
+    }
+
+    /// How long a webhook delivery id is remembered (forges redeliver within hours).
+    public static let webhookDeliveryRetention: TimeInterval = 7 * 24 * 3600
+
+    /// Records the webhook delivery `id` of `provider`; false when it was already received
+    /// (a replay, also one received by another replica). Ids older than `retention` are
+    /// forgotten, so the table stays bounded.
+    public func rememberWebhookDelivery(provider: String, id: String, at date: Date = Date(),
+                                        retention: TimeInterval = Store.webhookDeliveryRetention) throws -> Bool {
+        try backend.rememberWebhookDelivery(provider: provider, id: id, at: date, forgettingBefore: date.addingTimeInterval(-retention))
+    }
+
+    /// Number of remembered webhook deliveries (tests, metrics).
+    public func webhookDeliveryCount() throws -> Int {
+        try backend.webhookDeliveryCount()
     }
 
     /// Whether several daemons may share this store (PostgreSQL).
@@ -38,13 +61,6 @@ public final class Store: Sendable {
             }
             return sqlite.pool
         }
-    }
-
-    /// Makes this process the only daemon working on the store. Under PostgreSQL a second
-    /// daemon on the same database is refused (until per-stack leases let replicas share the
-    /// work); the claim ends with `close()` or the process. A no-op for SQLite.
-    public func claimSoleDaemon() throws {
-        try (backend as? PostgresBackend)?.claimSoleDaemon()
     }
 
     /// Ends the store's database connections (PostgreSQL); SQLite files close with the store.
@@ -72,7 +88,7 @@ public final class Store: Sendable {
 
     /// Records the outcome of a fetch (`error` nil on success).
     public func recordFetch(repositoryId: String, at date: Date = Date(), error: String?) throws {
-        try backend.recordFetch(repositoryId: repositoryId, at: date, error: error)
+        try backend.recordFetch(repositoryId: repositoryId, at: date, error: error.map(redactor.redact))
     }
 
     /// Every repository, ordered by id.
@@ -94,7 +110,7 @@ public final class Store: Sendable {
     /// Sets a stack's status (creating the stack when it is new) and returns the record.
     @discardableResult
     public func setStackStatus(id: String, repositoryId: String, path: String, status: StackStatus, detail: String? = nil, deployedCommit: String?? = .none, at date: Date = Date()) throws -> StackRecord {
-        try backend.setStackStatus(id: id, repositoryId: repositoryId, path: path, status: status, detail: detail, deployedCommit: deployedCommit, at: date)
+        try backend.setStackStatus(id: id, repositoryId: repositoryId, path: path, status: status, detail: detail.map(redactor.redact), deployedCommit: deployedCommit, at: date)
     }
 
     public func stack(id: String) throws -> StackRecord? {
@@ -108,9 +124,9 @@ public final class Store: Sendable {
 
     // MARK: Runs and logs
 
-    /// Starts a run owned by this process.
-    public func startRun(stackId: String, kind: RunKind, at date: Date = Date()) throws -> RunRecord {
-        try backend.startRun(stackId: stackId, kind: kind, at: date)
+    /// Starts a run owned by this process (and replica `owner`, when several share the store).
+    public func startRun(stackId: String, kind: RunKind, owner: String? = nil, at date: Date = Date()) throws -> RunRecord {
+        try backend.startRun(stackId: stackId, kind: kind, owner: owner, at: date)
     }
 
     public func finishRun(id: Int64, status: RunStatus = .finished, at date: Date = Date()) throws {
@@ -123,13 +139,20 @@ public final class Store: Sendable {
 
     /// Appends log lines to a run in one transaction.
     public func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) throws {
-        try backend.appendLog(runId: runId, lines)
+        try backend.appendLog(runId: runId, lines.map { ($0.stream, redactor.redact($0.text), $0.at) })
+    }
+
+    /// Appends a batch of a run's log lines in one transaction without blocking the calling
+    /// task; returns them with their ids, in order. The lines come from a run's own redactor.
+    public func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        guard !lines.isEmpty else { return [] }
+        return try await backend.appendLogLines(runId: runId, lines)
     }
 
     /// Appends one line and returns it with its id (live followers resume from that id).
     @discardableResult
     public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {
-        try backend.appendLogLine(runId: runId, stream: stream, text: text, at: date)
+        try backend.appendLogLine(runId: runId, stream: stream, text: redactor.redact(text), at: date)
     }
 
     /// The lines of a run after the line with id `afterId` (all when nil), oldest first.
@@ -141,7 +164,14 @@ public final class Store: Sendable {
 
     @discardableResult
     public func insertProposal(_ proposal: ProposalRecord) throws -> ProposalRecord {
-        try backend.insertProposal(proposal)
+        var record = proposal
+        record.error = record.error.map(redactor.redact)
+        record.diagnostics = record.diagnostics.map { entry in
+            var entry = entry
+            entry.message = redactor.redact(entry.message)
+            return entry
+        }
+        return try backend.insertProposal(record)
     }
 
     /// A stack's proposals, newest first, optionally on one branch.
@@ -156,15 +186,42 @@ public final class Store: Sendable {
         try backend.reviewedProposal(stackId: stackId, fingerprint: fingerprint)
     }
 
+    // MARK: Audit
+
+    /// Appends one action to the audit log.
+    @discardableResult
+    public func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
+        try backend.recordAudit(event)
+    }
+
+    /// The audit log, newest first, optionally only one actor's or one action's, with the
+    /// number of matching events.
+    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) throws -> (events: [AuditRecord], total: Int) {
+        try backend.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
+    }
+
     // MARK: Deployments
 
     @discardableResult
     public func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
-        try backend.insertDeployment(deployment)
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        return try backend.insertDeployment(record)
+    }
+
+    /// Inserts `deployment` unless a deployment of its stack is queued or running already;
+    /// nil then. Atomic across replicas: of two inserting at once, one wins (a merge is
+    /// deployed once, by whichever replica saw it first).
+    public func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) throws -> DeploymentRecord? {
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        return try backend.insertDeploymentUnlessBusy(record)
     }
 
     public func updateDeployment(_ deployment: DeploymentRecord) throws {
-        try backend.updateDeployment(deployment)
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        try backend.updateDeployment(record)
     }
 
     public func deployment(id: Int64) throws -> DeploymentRecord? {
@@ -180,7 +237,9 @@ public final class Store: Sendable {
 
     @discardableResult
     public func insertDriftCheck(_ check: DriftCheckRecord) throws -> DriftCheckRecord {
-        try backend.insertDriftCheck(check)
+        var record = check
+        record.error = record.error.map(redactor.redact)
+        return try backend.insertDriftCheck(record)
     }
 
     /// A stack's drift checks, newest first.
@@ -234,6 +293,11 @@ public final class Store: Sendable {
     public struct Recovery: Sendable, Equatable {
         public var runs: [RunRecord]
         public var deployments: [DeploymentRecord]
+
+        public init(runs: [RunRecord] = [], deployments: [DeploymentRecord] = []) {
+            self.runs = runs
+            self.deployments = deployments
+        }
     }
 
     /// Marks every run and deployment left `running` by a process other than this one, and
@@ -242,5 +306,16 @@ public final class Store: Sendable {
     /// `currentPid` is this process; runs it owns are still alive and are left alone.
     public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) throws -> Recovery {
         try backend.recoverInterruptedWork(at: date, currentPid: currentPid)
+    }
+
+    /// The lease a live replica renews while it runs (see `recoverWorkOfDeadReplicas`).
+    public static func replicaLeaseKey(_ owner: String) -> String { "replica:" + owner }
+
+    /// Marks the runs left `running` and the deployments left `queued` or `running` by
+    /// replicas other than `me` whose replica lease (`replicaLeaseKey`) has expired or is gone
+    /// (they died) as `interrupted`, and returns them. Work of live replicas is left alone.
+    /// Atomic across replicas: each record is returned to one caller only.
+    public func recoverWorkOfDeadReplicas(me: String, at date: Date = Date()) throws -> Recovery {
+        try backend.recoverWorkOfDeadReplicas(me: me, at: date)
     }
 }

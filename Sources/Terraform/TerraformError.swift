@@ -31,6 +31,12 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidArgument(name: String, reason: String)
     /// The AWS role could not be assumed.
     case roleNotAssumable(roleARN: String, detail: String)
+    /// The stack's code cannot be given the injected configuration with certainty (the HCL
+    /// reader cannot read it, or a provider configuration would escape the injection): nothing runs.
+    case codeRefused(file: String, line: Int, reason: String)
+    /// Bubblewrap is missing or cannot create the confinement on this host: its own message
+    /// and what to do.
+    case confinementUnavailable(bubblewrap: String, detail: String, remedy: String)
 
     public var description: String {
         switch self {
@@ -60,6 +66,10 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
             return "invalid \(name): \(reason)"
         case .roleNotAssumable(let roleARN, let detail):
             return "role \(roleARN) could not be assumed: \(detail)"
+        case .codeRefused(let file, let line, let reason):
+            return "\(file):\(line): \(reason); terraform was not run"
+        case .confinementUnavailable(let bubblewrap, let detail, let remedy):
+            return "terraform cannot run confined: bubblewrap (\(bubblewrap)): \(detail). To fix: \(remedy)"
         }
     }
 }

@@ -91,7 +91,10 @@ import Testing
         #expect(odd.lines.first?.monthly == nil)
         let elsewhere = try estimate([R("aws_instance", "x", #"{"instance_type":"t3.micro"}"#)], region: "ap-south-2")
         #expect(elsewhere.lines.first?.status == .notPriced(reason: "no prices for region ap-south-2"))
-        #expect(elsewhere.total == 0)
+        #expect(elsewhere.prices == nil)
+        #expect(CostSection.markdown(elsewhere).hasPrefix("**No total: no prices for region ap-south-2.**"))
+        #expect(!CostSection.markdown(elsewhere).contains("Total: $0.00"))
+        #expect(CostSection.plainText(elsewhere).contains("No total: no prices for region ap-south-2"))
         let unknownType = try estimate([R("aws_instance", "x", #"{"ami":"ami-1"}"#, unknown: #"{"instance_type":true}"#)])
         #expect(unknownType.lines.first?.monthly == nil)
     }
@@ -187,7 +190,7 @@ import Testing
 
     /// Every resource type the catalog emits (DESIGN.md's list of what EZBuilt deploys) is
     /// either priced or free by rule in both regions.
-    @Test(arguments: ["us-east-1", "eu-west-1"])
+    @Test(arguments: PriceTable.regions)
     func everyCatalogResourceTypeIsPricedOrFree(region: String) throws {
         let catalog: [R] = [
             R("aws_s3_bucket", "a", #"{"bucket":"x"}"#), R("aws_s3_bucket_versioning", "a", "{}"),
@@ -217,6 +220,8 @@ import Testing
             R("aws_rds_cluster", "a", #"{"serverlessv2_scaling_configuration":[{"min_capacity":0.5}]}"#),
             R("aws_rds_cluster_instance", "a", #"{"instance_class":"db.serverless"}"#, references: ["cluster_identifier": ["aws_rds_cluster.a.id"]]),
             R("aws_flow_log", "a", "{}"), R("aws_cloudwatch_metric_alarm", "a", "{}"),
+            R("aws_vpc_endpoint", "gateway", #"{"vpc_endpoint_type":"Gateway"}"#),
+            R("aws_vpc_endpoint", "interface", #"{"vpc_endpoint_type":"Interface","subnet_ids":["subnet-a","subnet-b"]}"#),
         ]
         let report = try estimate(catalog, region: region)
         for line in report.lines {
@@ -239,17 +244,60 @@ import Testing
         #expect(Money.format(amount, signed: true) == signed)
     }
 
-    @Test func everyPriceHasASourceAndDate() {
-        for region in ["us-east-1", "eu-west-1"] {
-            for key in PriceTable.regional[region]?.keys.sorted() ?? [] {
-                let price = PriceTable.price(key, region: region)
-                #expect(price != nil, "\(key) in \(region) has no family")
-                #expect(price?.source.hasPrefix("https://aws.amazon.com/") == true)
-                #expect(price?.asOf.isEmpty == false)
-                #expect((price?.amount ?? 0) > 0)
-            }
-            #expect(Set(PriceTable.regional["us-east-1"]!.keys) == Set(PriceTable.regional["eu-west-1"]!.keys))
+    @Test func theNineRegionsArePriced() {
+        #expect(PriceTable.regions == ["ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "eu-central-1", "eu-west-1", "eu-west-2",
+                                       "us-east-1", "us-east-2", "us-west-2"])
+    }
+
+    @Test(arguments: PriceTable.regions)
+    func everyPriceHasASourceAndDate(region: String) throws {
+        let table = try #require(PriceTable.tables[region])
+        #expect(table.asOf.wholeMatch(of: /20[0-9]{2}-[01][0-9]/) != nil)
+        #expect(table.basis.count > 20)
+        // Every region prices the same things.
+        #expect(Set(table.prices.keys) == Set(PriceTable.usEast1.prices.keys))
+        for key in table.prices.keys.sorted() {
+            let price = PriceTable.price(key, region: region)
+            #expect(price != nil, "\(key) in \(region) has no family")
+            #expect(price?.source.hasPrefix("https://aws.amazon.com/") == true)
+            #expect(price?.asOf == table.asOf)
+            #expect((price?.amount ?? 0) > 0)
         }
+    }
+
+    /// Regions cost what AWS's regions cost relative to each other: none cheaper than
+    /// N. Virginia for these services, none more than 60 % dearer.
+    @Test(arguments: PriceTable.regions)
+    func regionalPricesKeepRealisticRatios(region: String) throws {
+        let table = try #require(PriceTable.tables[region])
+        for key in ["ec2/t3.micro", "ec2/m5.large", "ebs/gp3", "nat", "s3", "rds/postgres/db.t3.micro", "fargate-vcpu", "elb/application"] {
+            let base = try #require(PriceTable.usEast1.prices[key])
+            let here = try #require(table.prices[key])
+            let ratio = NSDecimalNumber(decimal: here / base).doubleValue
+            #expect((1.0...1.6).contains(ratio), "\(key) in \(region) is \(ratio) × us-east-1")
+        }
+        // Asia Pacific costs more than Europe, which costs more than the US, for compute.
+        let micro = { (region: String) in NSDecimalNumber(decimal: PriceTable.tables[region]?.prices["ec2/t3.micro"] ?? 0).doubleValue }
+        #expect(micro("us-east-2") <= micro("eu-west-1"))
+        #expect(micro("eu-central-1") < micro("ap-northeast-1"))
+    }
+
+    @Test func interfaceEndpointsArePricedPerZoneAndGatewaysAreFree() throws {
+        let report = try estimate([
+            R("aws_vpc_endpoint", "s3", #"{"vpc_endpoint_type":"Gateway","service_name":"com.amazonaws.us-east-1.s3"}"#),
+            R("aws_vpc_endpoint", "ssm", #"{"vpc_endpoint_type":"Interface","subnet_ids":["subnet-a","subnet-b"]}"#),
+        ])
+        #expect(try line(report, "aws_vpc_endpoint.s3").status == .free)
+        // 2 subnets × 730 h × $0.01 = $14.60.
+        #expect(try line(report, "aws_vpc_endpoint.ssm").monthly == Decimal(string: "14.60"))
+    }
+
+    @Test func aPricedEstimateSaysWhereItsPricesCameFrom() throws {
+        let report = try estimate(Self.known, region: "eu-central-1")
+        let markdown = CostSection.markdown(report)
+        #expect(markdown.contains("Prices for eu-central-1 (2025-01): AWS list prices as known without network access"))
+        // Frankfurt t3.micro: 730 × 0.012 = 8.76, + 8 GB gp3 × 0.0952 = 0.7616 → 0.76: 9.52.
+        #expect(try line(report, "aws_instance.web").monthly == Decimal(string: "9.52"))
     }
 
     @Test func realPlanIsPricedInItsProviderRegion() throws {

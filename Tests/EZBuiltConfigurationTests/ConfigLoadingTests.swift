@@ -13,6 +13,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(config.listen == ListenAddress(host: "127.0.0.1", port: 8080))
         #expect(config.terraform.pluginDir == "/opt/tf-plugins")
         #expect(config.terraform.timeout == .seconds(1800))
+        #expect(config.terraform.confine)
+        #expect(config.defaults.maxStacksPerPush == 200)
         #expect(config.repositories.map(\.id) == ["acme-infra", "sandbox-playground"])
         #expect(config.policy == PolicyConfig(presets: ["soc2"], blockOn: "high"))
         let acme = try #require(config.repository(id: "acme-infra"))
@@ -25,6 +27,20 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(playground.pollInterval == .seconds(10))
         #expect(playground.aws.region == "us-east-1")
         #expect(playground.statusBranch == "ezbuilt/status")
+        #expect(acme.forge == ForgeSettings(kind: .github, api: URL(string: "https://api.github.com")!, project: "acme/infra",
+                                            tokenEnv: "ACME_FORGE_TOKEN", targetURL: URL(string: "https://ezbuilt.acme.example")))
+        #expect(playground.forge == ForgeSettings(kind: .gitea, api: URL(string: "http://127.0.0.1:3000")!, project: "play/ground", tokenEnv: "GITEA_TOKEN"))
+    }
+
+    @Test(arguments: [
+        ("{ kind: gitea, api: 'https://git.example.com/api/v1/', project: a/b, tokenEnv: T }", "https://git.example.com"),
+        ("{ kind: gitlab, api: 'https://gitlab.example.com/api/v4', project: g/s/n, tokenEnv: T }", "https://gitlab.example.com"),
+        ("{ kind: github, project: a/b, tokenEnv: T }", "https://api.github.com"),
+        ("{ kind: github, api: 'https://ghe.example.com/api/v3/', project: a/b, tokenEnv: T }", "https://ghe.example.com/api/v3"),
+    ])
+    func forgeAPIIsTheBaseWithoutTheVersionPath(_ yaml: String, _ api: String) throws {
+        let config = try EZBuiltConfig.parse(yaml: "repositories:\n  - id: a\n    url: /a\n    forge: \(yaml)")
+        #expect(config.repositories.first?.forge?.api.absoluteString == api)
     }
 
     @Test func defaultsFillWhatIsLeftOut() throws {
@@ -45,6 +61,28 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(repository.aws.allowedRegions == nil)
         #expect(config.policy.blockOn == "critical")
         #expect(config.listen.isLoopback)
+    }
+
+    @Test func confinementIsOnUnlessTurnedOffExplicitly() throws {
+        #expect(try EZBuiltConfig.parse(yaml: "repositories: []").terraform.confine)
+        #expect(try EZBuiltConfig.parse(yaml: "terraform: { confine: true }").terraform.confine)
+        #expect(try !EZBuiltConfig.parse(yaml: "terraform: { confine: false }").terraform.confine)
+        #expect(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: "terraform: { confine: maybe }") }
+    }
+
+    @Test func theStacksPerPushLimitIsInheritedAndOverridable() throws {
+        let config = try EZBuiltConfig.parse(yaml: """
+            defaults: { maxStacksPerPush: 5 }
+            repositories:
+              - id: a
+                url: file:///srv/a.git
+              - id: b
+                url: file:///srv/b.git
+                maxStacksPerPush: 9
+            """)
+        #expect(config.repositories.map(\.maxStacksPerPush) == [5, 9])
+        #expect(try EZBuiltConfig.parse(yaml: "repositories: []").defaults.maxStacksPerPush == 200)
+        #expect(throws: ConfigErrors.self) { try EZBuiltConfig.parse(yaml: "defaults: { maxStacksPerPush: 0 }") }
     }
 
     @Test func sandboxTakesABooleanOrALoopbackEndpoint() throws {
@@ -71,7 +109,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "listen: everywhere", error: #"listen: "everywhere" is not host:port (for example 127.0.0.1:8080) (line 1)"#),
         Broken(yaml: "terraform:\n  parallelism: 0", error: "terraform.parallelism: 0 is outside 1...64 (line 2)"),
         Broken(yaml: "terraform:\n  parallelism: two", error: #"terraform.parallelism: "two" is not a whole number (line 2)"#),
-        Broken(yaml: "defaults:\n  pollIntervall: 30s", error: "defaults.pollIntervall: unknown key (known here: driftInterval, pollInterval, region) (line 2)"),
+        Broken(yaml: "defaults:\n  pollIntervall: 30s", error: "defaults.pollIntervall: unknown key (known here: driftInterval, maxStacksPerPush, pollInterval, region) (line 2)"),
         Broken(yaml: "defaults:\n  region: mars-north-1x", error: #"defaults.region: "mars-north-1x" is not an AWS region (for example us-east-1) (line 2)"#),
         Broken(yaml: "repositories:\n  - url: /srv/a.git", error: "repositories[0].id: is required (line 2)"),
         Broken(yaml: "repositories:\n  - id: Bad Id\n    url: /a", error: #"repositories[0].id: "Bad Id" must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64 characters (line 2)"#),
@@ -94,6 +132,12 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         Broken(yaml: "- just\n- a list", error: "expected a mapping of keys to values (line 1)"),
         Broken(yaml: "", error: "the file is empty"),
         Broken(yaml: "policy:\n  presets: [hipaa, iso9001]", error: #"policy.presets: "iso9001" is not a preset (known: cis-aws, soc2, hipaa, pci-dss) (line 2)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge: { kind: bitbucket, project: a/b, tokenEnv: T }", error: #"repositories[0].forge.kind: "bitbucket" is not a forge (github, gitlab or gitea) (line 4)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: gitea\n      project: a/b\n      tokenEnv: T", error: "repositories[0].forge.api: is required for gitea (the server's base URL, like https://gitea.example.com) (line 5)"),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b/c\n      tokenEnv: T", error: #"repositories[0].forge.project: "a/b/c" is not owner/name (line 6)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: gitlab\n      api: 'ftp://x'\n      project: a/b\n      tokenEnv: T", error: #"repositories[0].forge.api: "ftp://x" is not an http(s) URL without user, query or fragment (line 6)"#),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b", error: "repositories[0].forge.tokenEnv: is required (line 5)"),
+        Broken(yaml: "repositories:\n  - id: a\n    url: /a\n    forge:\n      kind: github\n      project: a/b\n      tokenEnv: T\n      token: abc", error: "repositories[0].forge.token: unknown key (known here: api, kind, project, targetUrl, tokenEnv) (line 8)"),
         Broken(yaml: "policy:\n  blockOn: severe", error: #"policy.blockOn: "severe" is not a severity (low, medium, high, critical or never) (line 2)"#),
     ])
     func brokenConfigNamesKeyAndLine(_ broken: Broken) throws {

@@ -12,7 +12,12 @@ import Testing
                 url: file:///srv/r.git
                 state: { backend: s3, bucket: acme-state, dynamodbTable: acme-locks }
             """)
-        #expect(config.store == .postgres(urlEnv: "EZBUILT_DATABASE_URL"))
+        #expect(config.store == .postgres(urlEnv: "EZBUILT_DATABASE_URL", leaseDuration: .seconds(60)))
+        let short = try EZBuiltConfig.parse(yaml: """
+            store: { postgres: { urlEnv: EZBUILT_DATABASE_URL, leaseDuration: 10s } }
+            repositories: []
+            """)
+        #expect(short.store == .postgres(urlEnv: "EZBUILT_DATABASE_URL", leaseDuration: .seconds(10)))
     }
 
     @Test func postgresWithLocalStateIsRefusedNamingTheRepositoryAndLine() {
@@ -39,6 +44,8 @@ import Testing
         ("store: { postgres: {} }", "store.postgres.urlEnv"),
         ("store: { postgres: { urlEnv: 'not a name' } }", "store.postgres.urlEnv"),
         ("store: { mysql: {} }", "store.mysql"),
+        ("store: { postgres: { urlEnv: DB, leaseDuration: 1s } }", "store.postgres.leaseDuration"),
+        ("store: { postgres: { urlEnv: DB, leaseDuration: soon } }", "store.postgres.leaseDuration"),
     ])
     func badStoreSettingsNameTheirKey(yaml: String, key: String) {
         #expect {

@@ -1,4 +1,5 @@
 import Foundation
+import HostileFixtures
 import Testing
 
 @testable import Policy
@@ -60,16 +61,26 @@ import Testing
                 }
 
                 # provisioner "local-exec" { command = "touch /tmp/never" } is only a comment
-                module "naming" {
-                  source = "./modules/naming"
+                """),
+            ("site.custom.tf", """
+                locals {
                   prefix = "demo"
+                  policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [for action in ["s3:*"] : {
+                      Effect    = "Deny"
+                      Principal = "*"
+                      Action    = action
+                      Resource  = "${aws_s3_bucket.site.arn}/*"
+                      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+                    }]
+                  })
                 }
 
                 resource "aws_s3_bucket" "site" {
-                  bucket = module.naming.bucket_name
+                  bucket = "${local.prefix}-site"
                   tags = {
-                    policy_hash = filesha256("files/policy.json")
-                    note        = <<-EOT
+                    note = <<-EOT
                       provisioner "local-exec" {}
                     EOT
                   }
@@ -77,18 +88,14 @@ import Testing
 
                 resource "aws_s3_bucket_policy" "site" {
                   bucket = aws_s3_bucket.site.id
-                  policy = templatefile("files/policy.json", { bucket = aws_s3_bucket.site.arn })
+                  policy = local.policy
+                }
+
+                moved {
+                  from = aws_s3_bucket.old
+                  to   = aws_s3_bucket.site
                 }
                 """),
-            ("modules/naming/main.tf", """
-                variable "prefix" {
-                  type = string
-                }
-                output "bucket_name" {
-                  value = "${var.prefix}-site"
-                }
-                """),
-            ("files/policy.json", #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"${bucket}/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#),
         ]
         let report = Guard.check(files: files)
         #expect(report.isApproved, "\(report.violations)")
@@ -110,17 +117,45 @@ import Testing
         let directory = try TestDirectory("control")
         defer { directory.remove() }
         let marker = directory.path("MARKER")
-        let fixture = try #require(GuardFixtures.refused.first { $0.name.hasPrefix("provisioner in terraform_data") })
-        let files = fixture.files.map { ($0.path, $0.contents.replacingOccurrences(of: "{{MARKER}}", with: marker)) }
+        let hostile = try #require(HostileCase.all().first { $0.name == "terraform-data-provisioner" })
+        try hostile.materialize(into: directory.url, marker: marker)
+        let terraform = directory.url.appendingPathComponent("terraform")
+        let files = try HostileCase.files(under: terraform).map { relative in
+            (path: relative, contents: try String(contentsOf: terraform.appendingPathComponent(relative), encoding: .utf8))
+        }
         #expect(!Guard.check(files: files).isApproved)
         #expect(!FileManager.default.fileExists(atPath: marker))
 
-        for file in files { try directory.write(file.0, file.1) }
+        for file in files { try directory.write(file.path, file.contents) }
         try directory.write("empty.tfrc.cli", "")
         let initialised = try run(["init", "-input=false", "-no-color"], in: directory)
         #expect(initialised.status == 0, "\(initialised.output)")
         let applied = try run(["apply", "-auto-approve", "-input=false", "-no-color"], in: directory)
         #expect(applied.status == 0, "\(applied.output)")
         #expect(FileManager.default.fileExists(atPath: marker))
+    }
+
+    /// Control experiment for the first escape class: in JSON syntax Terraform evaluates the
+    /// value of a `//` key inside an expression object, so a file's content reaches the plan
+    /// output. The guard refuses every `.tf.json`; unconfined terraform really reads the file.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: terraform)))
+    func jsonCommentKeyReallyReadsAFileWhenTerraformRunsIt() throws {
+        let directory = try TestDirectory("json-control")
+        defer { directory.remove() }
+        let token = "control-\(UUID().uuidString)"
+        try directory.write("outside/MARKER", token)
+        let code = #"{"locals":{"x":{"//":"${file(\"MARKER_PATH\")}"}},"output":{"leak":{"value":"${local.x}"}}}"#
+            .replacingOccurrences(of: "MARKER_PATH", with: directory.path("outside/MARKER"))
+        let report = Guard.check(files: [("evil.custom.tf.json", code)])
+        #expect(report.violations.map(\.rule) == [.fileType])
+
+        let stack = try TestDirectory("json-control-stack")
+        defer { stack.remove() }
+        try stack.write("main.tf.json", code)
+        try stack.write("empty.tfrc.cli", "")
+        let initialised = try run(["init", "-backend=false", "-input=false", "-no-color"], in: stack)
+        #expect(initialised.status == 0, "\(initialised.output)")
+        let planned = try run(["plan", "-input=false", "-no-color"], in: stack)
+        #expect(planned.output.contains(token), "\(planned.output)")
     }
 }

@@ -129,6 +129,26 @@ import Testing
         #expect(recovered, "daemon:\n\(daemon.log.suffix(3000))")
         #expect(try store.deployments(stackId: "acme/jobs").contains { $0.status == .interrupted })
         #expect(try aws(moto.endpoint, ["sqs", "list-queues"]).contains("acme-jobs"))
+        // The apply outlived the killed daemon and wrote its state: the queue is in it.
+        let state = try String(contentsOf: temp.path("data/state").appendingPathComponent(try #require(
+            FileManager.default.contentsOfDirectory(atPath: temp.path("data/state").path).first { $0.hasPrefix("acme_jobs") }))
+            .appendingPathComponent("terraform.tfstate"), encoding: .utf8)
+        #expect(state.contains("aws_sqs_queue"), "state:\n\(state.prefix(2000))")
         #expect(await daemon.stop() == 0)
+        // Nothing of either daemon is left running: no terraform, no provider plugin.
+        try await Task.sleep(for: .seconds(1))
+        #expect(processesWorking(under: temp.url).isEmpty, "left running: \(processesWorking(under: temp.url))")
+    }
+}
+
+/// Live processes whose working directory is inside `directory` (terraform and its provider
+/// plugins run in a stack's workspace).
+func processesWorking(under directory: URL) -> [String] {
+    let root = directory.resolvingSymlinksInPath().path
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { Int32($0) }.compactMap { pid in
+        guard let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd"), cwd.hasPrefix(root) else { return nil }
+        let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.replacingOccurrences(of: "\u{0}", with: " ") ?? "?"
+        return "\(pid) \(command)"
     }
 }

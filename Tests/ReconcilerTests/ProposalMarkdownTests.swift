@@ -27,6 +27,15 @@ import Testing
         #expect(text.contains("line 3"))
     }
 
+    @Test func theBlockingBannerIsRenderedOnceAsMarkdown() {
+        let text = ProposalMarkdown.render(summary {
+            $0.plan = .done([])
+            $0.blockingBanner = "2 findings at or above HIGH: this proposal will not be applied until they are fixed or skipped with a reason (see Security findings)."
+        })
+        #expect(text.contains("> **Blocked:** 2 findings at or above HIGH: this proposal will not be applied"), "\(text)")
+        #expect(!text.contains("&gt;") && !text.contains("\\*\\*"))
+    }
+
     @Test func aReadyPlanListsItsChangesAndCounts() {
         let text = ProposalMarkdown.render(summary {
             $0.guardResult = .done(2)

@@ -61,3 +61,72 @@ struct ReviewRulesTests {
         #expect(StackRun.region(inSpec: Data(spec.utf8)) == expected)
     }
 }
+
+/// When the deploy branch calls for a deployment or a destroy, and when drift is reported.
+struct DeploymentAndDriftRulesTests {
+    static func deployment(_ status: DeploymentStatus, at commit: String = "c1") -> DeploymentRecord {
+        DeploymentRecord(stackId: "r/s", commit: commit, status: status)
+    }
+
+    @Test(arguments: [
+        // (last deployment, deployed commit, expected baseline)
+        (DeploymentRecord?.none, String?.none, DeploymentRules.Baseline.none),
+        (nil, "d1", .commit("d1")),
+        (deployment(.queued), "d1", .busy),
+        (deployment(.running), nil, .busy),
+        (deployment(.succeeded), "c1", .commit("c1")),
+        (deployment(.failed), "d1", .commit("c1")),        // a failed attempt is not repeated until files change
+        (deployment(.stale), nil, .commit("c1")),
+        (deployment(.unreviewed), "d1", .commit("c1")),
+        (deployment(.needsApproval), "d1", .commit("c1")),
+        (deployment(.interrupted), "d1", .commit("d1")),   // resumed: compare with what is applied
+        (deployment(.superseded), nil, .none),
+    ])
+    func theBaselineIsTheLastFinishedAttempt(last: DeploymentRecord?, deployed: String?, expected: DeploymentRules.Baseline) {
+        #expect(DeploymentRules.baseline(last: last, deployedCommit: deployed) == expected)
+    }
+
+    @Test(arguments: [
+        (DeploymentRules.Baseline.busy, "t", true, false),
+        (.none, "t", false, true),
+        (.commit("t"), "t", true, false),
+        (.commit("c"), "t", true, true),
+        (.commit("c"), "t", false, false),
+    ])
+    func aDeploymentIsNeededWhenTheStacksFilesChanged(baseline: DeploymentRules.Baseline, tip: String, changed: Bool, expected: Bool) {
+        #expect(DeploymentRules.needsDeployment(baseline: baseline, tip: tip) { _ in changed } == expected)
+    }
+
+    @Test(arguments: [
+        (DeploymentRecord?.none, false, "t", true),
+        (deployment(.destroyPending), false, "t", false),   // reported once, not again
+        (deployment(.destroyPending), true, "t", true),     // allowed since: go ahead
+        (deployment(.destroyFailed, at: "t"), true, "t", false),
+        (deployment(.destroyFailed, at: "old"), true, "t", true),
+        (deployment(.running), true, "t", false),
+        (deployment(.succeeded), false, "t", true),
+    ])
+    func aRemovedStackIsDestroyedOnlyByTheRules(last: DeploymentRecord?, allowDestroy: Bool, tip: String, expected: Bool) {
+        #expect(DeploymentRules.shouldQueueDestroy(last: last, allowDestroy: allowDestroy, tip: tip) == expected)
+    }
+
+    static func check(_ status: DriftStatus, _ addresses: [String] = []) -> DriftCheckRecord {
+        DriftCheckRecord(stackId: "r/s", commit: "c", status: status,
+                         resources: addresses.map { DriftedResource(address: $0, change: "update", attributes: []) }, checkedAt: Date())
+    }
+
+    @Test(arguments: [
+        // (this check, previous non-failed check, last check of any kind, report)
+        (check(.drifted, ["a"]), DriftCheckRecord?.none, DriftCheckRecord?.none, DriftChecker.Report?.some(.newDrift)),
+        (check(.drifted, ["a"]), check(.clean), check(.clean), .newDrift),
+        (check(.drifted, ["a"]), check(.drifted, ["a"]), check(.drifted, ["a"]), nil),     // the same drift: never again
+        (check(.drifted, ["a", "b"]), check(.drifted, ["a"]), check(.drifted, ["a"]), .newDrift),
+        (check(.clean), check(.drifted, ["a"]), check(.drifted, ["a"]), .resolved),
+        (check(.clean), check(.clean), check(.clean), nil),
+        (check(.failed), check(.clean), check(.clean), .checkFailed),
+        (check(.failed), check(.clean), check(.failed), nil),                               // reported once
+    ])
+    func driftIsReportedOnceUntilItChanges(current: DriftCheckRecord, previous: DriftCheckRecord?, lastAny: DriftCheckRecord?, expected: DriftChecker.Report?) {
+        #expect(DriftChecker.report(current, previous: previous, lastAny: lastAny) == expected)
+    }
+}

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+import Git
+import Terraform
 @testable import Reconciler
 
 /// Records what the jobs did, from many tasks at once.
@@ -75,6 +77,26 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(quiet <= 2, "the quiet repository waited behind \(quiet) jobs: \(starts)")
     }
 
+    @Test func unclassifiedFailuresAreRetriedAtMostMaxAttemptsThenStalledOnce() async throws {
+        struct Unexpected: Error {}
+        let attempts = Mutex(0)
+        let stalled = Mutex<[String]>([])
+        let queue = WorkQueue(limit: 1, backoff: Backoff(base: .milliseconds(10), cap: .milliseconds(20), jitter: 0), maximumAttempts: 4, logger: logger)
+        await queue.submit(Job(key: JobKey(stackID: "always-broken", kind: .deploy), repositoryID: "r", run: {
+            attempts.withLock { $0 += 1 }
+            throw Unexpected()
+        }, stalled: { reason in stalled.withLock { $0.append(reason) } }))
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(60)
+        while stalled.withLock({ $0.isEmpty }), clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(attempts.withLock { $0 } == 5, "the first run and four retries")
+        #expect(stalled.withLock { $0.count } == 1)
+        #expect(stalled.withLock { $0.first?.contains("gave up after 4 attempts") } == true)
+    }
+
     @Test func transientFailuresAreRetriedAndStalledOnesAreNot() async throws {
         let attempts = Mutex<[String: Int]>([:])
         let queue = WorkQueue(limit: 2, backoff: Backoff(base: .milliseconds(20), cap: .milliseconds(50), jitter: 0), logger: logger)
@@ -94,6 +116,41 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         try await Task.sleep(for: .milliseconds(300))
         #expect(attempts.withLock { $0["flaky"] } == 3)
         #expect(attempts.withLock { $0["broken"] } == 1)
+    }
+
+    @Test func permanentErrorsRunOnceAndTransientOnesStopAtTheCap() async throws {
+        let attempts = Mutex<[String: Int]>([:])
+        let queue = WorkQueue(limit: 2, backoff: Backoff(base: .milliseconds(10), cap: .milliseconds(20), jitter: 0),
+                              maximumAttempts: 3, logger: logger)
+        await queue.submit(Job(key: JobKey(stackID: "tree", kind: .propose), repositoryID: "r") {
+            attempts.withLock { $0["tree", default: 0] += 1 }
+            throw GitError.notFound(path: "infra/web/terraform", commit: nil)
+        })
+        await queue.submit(Job(key: JobKey(stackID: "down", kind: .propose), repositoryID: "r") {
+            attempts.withLock { $0["down", default: 0] += 1 }
+            throw Unreachable()
+        })
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(60)
+        while attempts.withLock({ $0["down", default: 0] }) < 4, clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        _ = await queue.active  // the queue must live until here (its retries hold it weakly)
+        #expect(attempts.withLock { $0["tree"] } == 1, "a tree error is reported once, not retried")
+        #expect(attempts.withLock { $0["down"] } == 4, "the first run and three retries")
+    }
+
+    @Test(arguments: [
+        (GitError.objectNotFound(ObjectID(String(repeating: "a", count: 40))!) as any Error, true),
+        (GitError.invalidPath(path: "../x", reason: "climbs out") as any Error, true),
+        (TerraformError.invalidStackDirectory(path: "r/web", reason: "files refused") as any Error, true),
+        (TerraformError.stateLocked(path: "/s", holder: "pid 1") as any Error, false),
+        (GitError.authenticationFailed(url: "https://x", attempts: 1, reason: "401") as any Error, false),
+        (Unreachable() as any Error, false),
+    ])
+    func errorsThatCannotPassOnTheirOwnAreStalled(error: any Error, stalled: Bool) {
+        if case .stalled = ReconcileFailure.classify(error) { #expect(stalled) } else { #expect(!stalled) }
     }
 
     @Test func backoffGrowsExponentiallyWithinTheCapAndJitter() {
@@ -134,3 +191,6 @@ private func job(_ journal: Journal, repository: String, stack: String, kind: Jo
         #expect(clock.now - second >= .milliseconds(100))
     }
 }
+
+/// An error the queue knows nothing about (a network failure, say).
+private struct Unreachable: Error {}

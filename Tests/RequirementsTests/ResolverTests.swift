@@ -71,9 +71,16 @@ import Testing
         #expect(dbs.first { $0.string("environment") == "prod" }?.string("instanceClass") == "db.m7g.large")
     }
 
-    @Test func bucketNamesAreSanitisedWithAWarning() {
+    @Test func bucketNamesThatBreakTheNamingRulesAreRefusedNotRewritten() {
         let result = Generator.generate("- bucket named `My_Bucket.Logs`")
-        #expect(result.spec.components.first { $0.kind == .bucket }?.name?.value == "my-bucket.logs")
+        #expect(result.refused)
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains("not a valid name") && $0.line == 1 })
+    }
+
+    @Test func aNameThatOnlyDiffersInCaseIsLowercasedWithAWarning() {
+        let result = Generator.generate("- bucket named `Invoice-Archive-2024`")
+        #expect(!result.refused)
+        #expect(result.spec.components.first { $0.kind == .bucket }?.name?.value == "invoice-archive-2024")
         #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("not valid") })
     }
 

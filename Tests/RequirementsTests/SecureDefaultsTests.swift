@@ -107,7 +107,7 @@ struct SecureDefaultsTests {
             try await runner.initialize()
             let plan = try await runner.plan()
             workspaces.finish(workspace, succeeded: true)
-            let report = try Policy.evaluate(plan: try PlanDocument.decode(showJSON: plan.showJSON),
+            let report = try Policy.evaluate(plan: try plan.document.get(),
                                              sources: result.files.map { ($0.name, $0.content) })
             let blocking = report.findings.filter { $0.severity >= .high }.map { "\($0.check.id) \($0.address): \($0.message)" }
             return (document.name, blocking, nil)

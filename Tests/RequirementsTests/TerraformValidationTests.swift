@@ -97,8 +97,37 @@ struct TerraformValidationTests {
             #expect(!result.refused, "\(name): \(result.diagnostics.map(\.formatted))")
             stacks.append((name, result.files.filter { $0.name.hasSuffix(".tf") }))
         }
+        // Every registered block alone (its unit-test documents), and blocks that reference each other.
+        for (k, c) in BlockCases.all.enumerated() {
+            let result = Generator.generate(c.text)
+            #expect(!result.refused, "\(c.kind): \(result.diagnostics.map(\.formatted))")
+            stacks.append(("block-\(k)-\(c.kind)", result.files.filter { $0.name.hasSuffix(".tf") }))
+        }
+        for (name, text) in Self.blockPairs {
+            let result = Generator.generate(text)
+            #expect(!result.refused, "\(name): \(result.diagnostics.map(\.formatted))")
+            stacks.append((name, result.files.filter { $0.name.hasSuffix(".tf") }))
+        }
         try TerraformCLI.validate(stacks: stacks)
     }
+
+    /// Registered blocks together, where one renders references to another.
+    static let blockPairs: [(String, String)] = [
+        ("pair-zone-certificate-api-domain-email", """
+        Region eu-west-1. A public Route 53 hosted zone for pairs-example.com with a TXT record `v=spf1 -all`.
+        An HTTP API (API Gateway) for a Lambda function `quotes` (python3.12), on the custom domain api.pairs-example.com with an ACM certificate.
+        We also send transactional e-mails from pairs-example.com with SES.
+        """),
+        ("pair-bus-schedule-workflow", """
+        A Step Functions state machine `nightly-close`: collect → reconcile → report.
+        An EventBridge Scheduler schedule group that starts it every day at 01:30 Europe/London.
+        A custom event bus `ledger` with a rule for source `com.example.ledger` delivering to an SQS queue `ledger-events`.
+        """),
+        ("pair-efs-backup-alarms", """
+        An EFS file system for shared uploads with an access point for `/uploads` (uid 1001), backed up by AWS Backup daily at 02:00 and kept 30 days.
+        A metric filter on `/app/uploads` counting `UPLOAD_FAILED` lines, and a dashboard.
+        """),
+    ]
 
     @Test func everyCatalogBlockIsCoveredByTheValidatedDocuments() throws {
         var kinds = Set<ComponentKind>()

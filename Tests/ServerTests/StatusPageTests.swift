@@ -49,6 +49,7 @@ struct StatusPageTests {
             #expect(dom.contains(#"<span class="badge bad drift">drifted (1)</span>"#))
             #expect(dom.contains("2 hours ago"))
             #expect(dom.contains("took 3 min"), "deployment durations are shown")
+            #expect(dom.contains("<a href=\"/compare?stack=demo%2Finfra%2Fweb&amp;from="), "deployments link to a comparison with the one before")
             #expect(dom.contains("drift checked"))
             #expect(dom.contains("<details"))
             #expect(dom.contains("proposal on <code>feature/2</code>"))
@@ -77,6 +78,7 @@ struct StatusPageTests {
             #expect(response.text.contains("&lt;img src=x onerror=alert(1)&gt;"))
             #expect(response.text.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
             #expect(response.text.contains("setInterval(poll,5000)"), "the page updates itself")
+            #expect(response.text.contains("· <a href=\"/compare?stack=demo%2Finfra%2Fweb&amp;from="), "deployments link to a comparison with the one before")
             #expect(try await daemon.get("/?status=bogus").status == 400)
         }
     }

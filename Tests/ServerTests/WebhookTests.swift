@@ -85,9 +85,9 @@ struct WebhookTests {
         try await TestDaemon.with(config: Fixture.config(), environment: Self.environment, backend: backend) { (daemon: TestDaemon) async throws in
             let body = Data(#"{"zen":"no URLs in here"}"#.utf8)
             let signature = ["X-Hub-Signature-256": "sha256=" + Self.hmac(body, Self.secret)]
-            #expect(try await daemon.request("POST", "/api/v1/webhooks/github", headers: signature, body: body).status == 404, "no URL to match")
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/github", headers: signature, body: body).status == 401, "no URL to match")
             #expect(try await daemon.request("POST", "/api/v1/webhooks/github?repository=demo", headers: signature, body: body).status == 202)
-            #expect(try await daemon.request("POST", "/api/v1/webhooks/github?repository=ghost", headers: signature, body: body).status == 404)
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/github?repository=ghost", headers: signature, body: body).status == 401)
             #expect(backend.syncs == ["demo"])
         }
     }
@@ -98,11 +98,55 @@ struct WebhookTests {
         try await TestDaemon.with(config: Fixture.config(), environment: ["DEMO_WEBHOOK_SECRET": ""], backend: backend) { (daemon: TestDaemon) async throws in
             let body = Data(#"{"repository":{"clone_url":"https://gitea.example.com/ops/dns.git"}}"#.utf8)
             let unset = try await daemon.request("POST", "/api/v1/webhooks/gitea", headers: ["X-Gitea-Signature": Self.hmac(body, "")], body: body)
-            #expect(unset.status == 403)
+            #expect(unset.status == 401)
             let empty = Self.githubPush()
             let response = try await daemon.request("POST", "/api/v1/webhooks/github", headers: ["X-Hub-Signature-256": "sha256=" + Self.hmac(empty, "")], body: empty)
-            #expect(response.status == 403)
+            #expect(response.status == 401)
             #expect(backend.syncs.isEmpty)
+        }
+    }
+
+    @Test func unknownAndKnownRepositoriesGetTheSameAnswerBeforeTheSignatureIsChecked() async throws {
+        let backend = RecordingBackend(repositories: ["demo", "nosecret"])
+        try await TestDaemon.with(config: Fixture.config(), environment: Self.environment, backend: backend) { (daemon: TestDaemon) async throws in
+            let known = Self.githubPush()
+            let unknown = Self.githubPush("https://github.com/nobody/nothing")
+            let noSecret = Data(#"{"repository":{"clone_url":"https://gitea.example.com/ops/dns.git"}}"#.utf8)
+            var answers: [(Int, String)] = []
+            for (path, body) in [("github", known), ("github", unknown), ("github?repository=ghost", known),
+                                 ("github?repository=demo", known), ("github", noSecret)] {
+                for headers in [[:], ["X-Hub-Signature-256": "sha256=" + Self.hmac(body, "guessed")]] {
+                    let response = try await daemon.request("POST", "/api/v1/webhooks/\(path)", headers: headers, body: body)
+                    answers.append((response.status, try response.errorMessage()))
+                }
+            }
+            #expect(answers.allSatisfy { $0.0 == 401 })
+            #expect(Set(answers.map(\.1)).count == 1, "one message for every refusal: \(Set(answers.map(\.1)))")
+            #expect(backend.syncs.isEmpty)
+        }
+    }
+
+    @Test func aReplayedDeliveryIsRefused() async throws {
+        let backend = RecordingBackend(repositories: ["demo", "other"])
+        try await TestDaemon.with(config: Fixture.config(), environment: Self.environment, backend: backend) { (daemon: TestDaemon) async throws in
+            let body = Self.githubPush()
+            let delivery = UUID().uuidString
+            let headers = ["X-Hub-Signature-256": "sha256=" + Self.hmac(body, Self.secret), "X-GitHub-Delivery": delivery]
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/github", headers: headers, body: body).status == 202)
+            let replay = try await daemon.request("POST", "/api/v1/webhooks/github", headers: headers, body: body)
+            #expect(replay.status == 409)
+            #expect(try replay.errorMessage().contains("already received"))
+            var fresh = headers
+            fresh["X-GitHub-Delivery"] = UUID().uuidString
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/github", headers: fresh, body: body).status == 202)
+            // GitLab's id, under either of its names.
+            let gitlab = Self.gitlabPush()
+            let gitlabHeaders = ["X-Gitlab-Token": Self.otherSecret, "X-Gitlab-Event-UUID": delivery]
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/gitlab", headers: gitlabHeaders, body: gitlab).status == 202,
+                    "ids are per forge")
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/gitlab", headers: gitlabHeaders, body: gitlab).status == 409)
+            #expect(try await daemon.request("POST", "/api/v1/webhooks/gitlab", headers: ["X-Gitlab-Token": Self.otherSecret, "Idempotency-Key": delivery],
+                                             body: gitlab).status == 409)
         }
     }
 

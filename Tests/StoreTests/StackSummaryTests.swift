@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresFixture
 import Store
 
 /// The stack list's one-query read: newest proposal, deployment and drift check per stack,
@@ -81,26 +82,6 @@ import Store
             #expect(counts.total == 3)
             #expect(counts.count(.deployed) == 2 && counts.count(.failed) == 1 && counts.count(.new) == 0)
             #expect(counts.drifted == 1)
-        }
-    }
-}
-
-/// Until leases coordinate replicas, a second daemon on one PostgreSQL database is refused.
-@Suite struct SoleDaemonTests {
-    @Test func aSecondDaemonOnOnePostgresDatabaseIsRefusedUntilTheFirstCloses() async throws {
-        try await withStore(.postgres) { first, reopen in
-            try first.claimSoleDaemon()
-            let second = try reopen()
-            #expect(throws: StoreError.self) { try second.claimSoleDaemon() }
-            await first.close()
-            try second.claimSoleDaemon()
-        }
-    }
-
-    @Test func sqliteHasNothingToClaim() async throws {
-        try await withStore(.sqlite) { store, reopen in
-            try store.claimSoleDaemon()
-            try reopen().claimSoleDaemon()
         }
     }
 }

@@ -1,11 +1,22 @@
 import Foundation
 import Testing
+import Secrets
+import PostgresFixture
 import Store
 
 /// The databases every store test runs against: one suite, both implementations.
 enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     case sqlite, postgres
     var description: String { rawValue }
+}
+
+/// A SQLite store in a fresh temporary directory, and its path, removed when the test ends
+/// (for what only SQLite has: a file, its mode, its journal).
+private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
+    try body(try Store(path: path), path)
 }
 
 /// Stores opened by one test, closed when it ends.
@@ -19,7 +30,7 @@ private final class OpenStores: @unchecked Sendable {
 /// A fresh, empty store of `kind` (a SQLite file in a temporary directory, or a PostgreSQL
 /// cluster started for this test), and a way to open another `Store` on the same database;
 /// everything is removed when the test ends.
-func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) async throws -> Void) async throws {
+func withStore(_ kind: StoreKind, redactor: Redactor = Redactor(), _ body: (Store, @escaping () throws -> Store) async throws -> Void) async throws {
     let open = OpenStores()
     switch kind {
     case .sqlite:
@@ -27,7 +38,7 @@ func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) 
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
         do {
-            try await body(open.add(try Store(path: path)), { open.add(try Store(path: path)) })
+            try await body(open.add(try Store(path: path, redactor: redactor)), { open.add(try Store(path: path, redactor: redactor)) })
         } catch {
             await open.closeAll()
             throw error
@@ -37,7 +48,7 @@ func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) 
         try await TestPostgres.with { cluster in
             let settings = cluster.settings
             do {
-                try await body(open.add(try Store(postgres: settings)), { open.add(try Store(postgres: settings)) })
+                try await body(open.add(try Store(postgres: settings, redactor: redactor)), { open.add(try Store(postgres: settings, redactor: redactor)) })
             } catch {
                 await open.closeAll()
                 throw error
@@ -48,17 +59,68 @@ func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) 
 }
 
 @Suite struct StoreTests {
+    static let migrations = ["1-initial", "2-review", "2-webhook-deliveries", "3-audit", "4-leases", "5-replicas"]
+
     @Test func migratesFromEmptyIntoWALMode() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
-        let store = try Store(path: path)
-        #expect(try store.appliedMigrations() == ["1-initial", "2-review", "4-leases"])
-        #expect(try store.journalMode() == "wal")
-        #expect(FileManager.default.fileExists(atPath: path))
-        // Opening again is a no-op migration.
-        let again = try Store(path: path)
-        #expect(try again.appliedMigrations() == ["1-initial", "2-review", "4-leases"])
+        try withTemporaryStore { store, path in
+            #expect(try store.appliedMigrations() == Self.migrations)
+            #expect(try store.journalMode() == "wal")
+            #expect(FileManager.default.fileExists(atPath: path))
+            // Opening again is a no-op migration.
+            let again = try Store(path: path)
+            #expect(try again.appliedMigrations() == Self.migrations)
+        }
+    }
+
+    @Test func theDatabaseIsPrivateToTheDaemonsUser() throws {
+        try withTemporaryStore { store, path in
+            try store.upsertRepository(id: "demo", url: "/srv/git/demo.git")
+            func mode(_ path: String) throws -> Int {
+                (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1) & 0o777
+            }
+            #expect(try mode(path) == 0o600)
+            #expect(try mode((path as NSString).deletingLastPathComponent) == 0o700)
+            for sidecar in [path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: sidecar) {
+                #expect(try mode(sidecar) & 0o077 == 0, "\(sidecar)")
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func webhookDeliveriesAreRememberedOnceAndForgottenAfterTheRetention(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let first = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start)
+            let replay = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start.addingTimeInterval(60))
+            let otherProvider = try store.rememberWebhookDelivery(provider: "gitea", id: "d-1", at: start)
+            #expect(first && !replay)
+            #expect(otherProvider, "ids are per provider")
+            // After the retention the old ids are gone: the table stays bounded.
+            let later = start.addingTimeInterval(Store.webhookDeliveryRetention + 1)
+            #expect(try store.webhookDeliveryCount() == 2)
+            _ = try store.rememberWebhookDelivery(provider: "github", id: "d-2", at: later)
+            #expect(try store.webhookDeliveryCount() == 1)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theAuditLogIsNewestFirstFilteredAndCounted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            for (index, (actor, action)) in [("token:aaaaaaaaaaaa", "sync"), ("oidc:alice", "approve"), ("token:aaaaaaaaaaaa", "drift-check")].enumerated() {
+                try store.recordAudit(AuditRecord(at: start.addingTimeInterval(Double(index)), actor: actor, action: action, target: "acme/web", outcome: 202))
+            }
+            let all = try store.auditEvents()
+            #expect(all.total == 3)
+            #expect(all.events.map(\.action) == ["drift-check", "approve", "sync"])
+            #expect(all.events.allSatisfy { $0.id != nil })
+            let tokens = try store.auditEvents(actor: "token:aaaaaaaaaaaa", limit: 1, offset: 1)
+            #expect(tokens.total == 2)
+            #expect(tokens.events.map(\.action) == ["sync"])
+            #expect(try store.auditEvents(action: "approve").events.first?.actor == "oidc:alice")
+            // The log is in the database: another opening sees it.
+            #expect(try reopen().auditEvents().total == 3)
+        }
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -66,8 +128,28 @@ func withStore(_ kind: StoreKind, _ body: (Store, @escaping () throws -> Store) 
         try await withStore(kind) { store, reopen in
             let first = try store.appliedMigrations()
             let again = try reopen().appliedMigrations()
-            #expect(first == ["1-initial", "2-review", "4-leases"])
+            #expect(first == Self.migrations)
             #expect(again == first, "opening again migrates nothing")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func noTextWrittenKeepsASecretTheDaemonKnows(kind: StoreKind) async throws {
+        let secret = "hunter2-very-secret"
+        try await withStore(kind, redactor: Redactor(secrets: [secret])) { store, _ in
+            try store.upsertRepository(id: "acme", url: "/acme.git")
+            try store.recordFetch(repositoryId: "acme", error: "auth failed with \(secret)")
+            try store.setStackStatus(id: "acme/web", repositoryId: "acme", path: "web", status: .failed, detail: "token \(secret) refused")
+            let runId = try #require(try store.startRun(stackId: "acme/web", kind: .deployment).id)
+            try store.appendLog(runId: runId, [(.stderr, "export TOKEN=\(secret)", Date())])
+            try store.appendLogLine(runId: runId, stream: .daemon, text: "again \(secret)")
+            let deployment = try store.insertDeployment(DeploymentRecord(stackId: "acme/web", commit: "c1", status: .failed, error: "apply: \(secret)"))
+            try store.insertDriftCheck(DriftCheckRecord(stackId: "acme/web", commit: "c1", status: .failed, resources: [], error: secret))
+            let texts = [try store.repository(id: "acme")?.lastFetchError, try store.stack(id: "acme/web")?.statusDetail,
+                         try store.deployment(id: try #require(deployment.id))?.error, try store.driftChecks(stackId: "acme/web").first?.error]
+                + (try store.logLines(runId: runId)).map(\.text)
+            #expect(texts.count == 6 && texts.allSatisfy { $0 != nil })
+            #expect(!texts.contains { $0?.contains(secret) ?? false })
         }
     }
 

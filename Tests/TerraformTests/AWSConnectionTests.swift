@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Testing
 @testable import Terraform
 
@@ -52,7 +53,7 @@ struct AWSConnectionTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func verifyAssumesARoleCreatedInMoto() async throws {
         let temp = try TemporaryDirectory("verify")
         defer { temp.cleanup() }

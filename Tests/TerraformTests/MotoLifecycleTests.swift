@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Testing
 @testable import Terraform
 
@@ -164,7 +165,7 @@ struct MotoLifecycleTests {
         #expect(process.terminationStatus == 0)
     }
 
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(20)))
     func applyNoFalseDriftRealDriftReportedThenDestroyLeavesNothing() async throws {
         let temp = try TemporaryDirectory("life")
         defer { temp.cleanup() }
@@ -175,19 +176,21 @@ struct MotoLifecycleTests {
             let sink = MemoryLogSink()
             let redactor = Redactor()
             let stack = "repo/infra/big"
-            let code = Self.configuration(zipPath: zip)
-            let tfvars = "{\"variable\": {\"db_password\": {\"type\": \"string\", \"sensitive\": true, \"default\": \"\(Self.secret)\"}}}"
+            // Confined, terraform reads only its workspace: the zip is copied in, named relative to it.
+            let code = Self.configuration(zipPath: "${path.module}/fn.zip")
+            let secretVariable = "variable \"db_password\" {\n  type      = string\n  sensitive = true\n  default   = \"\(Self.secret)\"\n}\n"
             let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
             let runtime = RuntimeSettings(
                 region: "us-east-1", defaultTags: ["Owner": "ops"], sandboxEndpoint: moto.endpoint,
                 backend: RuntimeSettings.localBackend(dataDirectory: temp.url, stack: stack))
             func runner() throws -> (TerraformRunner, Workspace) {
-                // The secret reaches Terraform as a variable default in a JSON file, as a
-                // generated stack would carry it.
+                // The secret reaches Terraform as a variable default in a file of its own, as a
+                // generated stack would carry it (native HCL: JSON syntax is refused).
                 let workspace = try manager.create(stack: stack, from: .files([
                     (path: "main.tf", contents: Data(code.utf8)),
-                    (path: "secret.tf.json", contents: Data(tfvars.utf8)),
+                    (path: "secret.tf", contents: Data(secretVariable.utf8)),
                 ]))
+                try FileManager.default.copyItem(atPath: zip, toPath: workspace.path("fn.zip"))
                 let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink,
                                              redactor: redactor, logger: testLogger)
                 try runner.prepare()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HCL
 @testable import Terraform
 
 struct RuntimeInjectionTests {
@@ -15,54 +16,65 @@ struct RuntimeInjectionTests {
         #expect(HCLText.quoted(value) == expected)
     }
 
-    @Test func scannerFindsDefaultAndAliasedProvidersWithTheirTags() {
+    @Test func readerFindsDefaultAndAliasedProvidersWithTheirLiteralTags() throws {
         let code = """
             # provider "aws" { alias = "commented" }
+            locals {
+              escaped = "$${upper("x")} and %%{ if }"
+              doc = <<EOT
+            provider "aws" { alias = "in_heredoc" }
+            EOT
+            }
             provider "aws" {
               region = "eu-west-1" // the default
               default_tags {
                 tags = {
                   Stack = "web"
-                  Note  = "braces } in \\"strings\\" ${upper("x")}"
+                  Note  = "braces } in \\"strings\\""
                 }
               }
-            }
-            locals {
-              doc = <<EOT
-            provider "aws" { alias = "in_heredoc" }
-            EOT
             }
             provider "aws" {
               alias  = "us_east_1"
               region = "us-east-1"
             }
             provider "aws" {
-              alias = "nowhere"
-              default_tags { tags = merge(local.base, { X = "1" }) }
+              alias = "after_escape"
             }
             """
-        let found = ProviderScanner.awsProviders(in: [("main.tf", code)])
-        #expect(found.map(\.alias) == [nil, "us_east_1", "nowhere"])
-        #expect(found[0].hasExplicitRegion)
-        #expect(found[0].defaultTagsExpression?.contains("Stack = \"web\"") == true)
-        #expect(found[0].defaultTagsExpression?.hasSuffix("}") == true)
-        #expect(found[1].hasExplicitRegion)
-        #expect(found[1].defaultTagsExpression == nil)
-        #expect(!found[2].hasExplicitRegion)
-        #expect(found[2].defaultTagsExpression == "merge(local.base, { X = \"1\" })")
+        let found = try OverrideWriter.awsProviders(in: [("main.tf", code)])
+        #expect(found.usesAWS)
+        #expect(found.providers.map(\.alias) == [nil, "us_east_1", "after_escape"])
+        #expect(found.providers[0].region == "eu-west-1")
+        #expect(found.providers[0].tags == ["Stack": "web", "Note": "braces } in \"strings\""])
+        #expect(found.providers[1].region == "us-east-1")
+        #expect(found.providers[2].region == nil)
+        let dataOnly = try OverrideWriter.awsProviders(in: [("x.custom.tf", "data \"aws_caller_identity\" \"me\" {}\n")])
+        #expect(dataOnly.usesAWS && dataOnly.providers.isEmpty)
     }
 
-    @Test func scannerReadsJSONProviders() {
-        let json = """
-            {"provider": {"aws": [{"region": "us-east-1", "default_tags": {"tags": {"Team": "a\\"b"}}},
-                                  {"alias": "west", "region": "us-west-2"}]}}
-            """
-        let found = ProviderScanner.awsProviders(in: [("main.tf.json", json)])
-        #expect(found.map(\.alias) == [nil, "west"])
-        #expect(found[0].defaultTagsExpression == "{ \"Team\" = \"a\\\"b\" }")
+    /// The writer reads with the guard's reader and refuses what it cannot inject into with
+    /// certainty, naming the file and line.
+    @Test(arguments: [
+        ("main.tf.json", #"{"provider":{"aws":[{"alias":"base"}]}}"#, 1, "native HCL"),
+        ("main.tf", "provider \"aws\" {\n  alias = local.name\n}\n", 2, "alias"),
+        ("main.tf", "provider \"aws\" {\n  region = var.region\n}\n", 2, "region"),
+        ("main.tf", "provider \"aws\" {\n  default_tags {\n    tags = merge(local.a, {})\n  }\n}\n", 3, "default_tags"),
+        ("main.tf", "provider \"aws\" {\n  default_tags {\n    tags = { A = \"${file(\"/etc/passwd\")}\" }\n  }\n}\n", 3, "default tag A"),
+        ("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n", 1, "module"),
+        ("main.tf", "terraform {\n  required_providers {\n    cloud = { source = \"hashicorp/aws\" }\n  }\n}\n", 3, "local name cloud"),
+        ("main.tf", "provider \"aws\" {\n  alias = \"x\"\n  note = \"unterminated\n}\n", 3, "cannot read HCL"),
+    ])
+    func writerRefusesWhatItCannotInjectInto(name: String, code: String, line: Int, reason: String) {
+        #expect {
+            _ = try OverrideWriter.awsProviders(in: [(name, code)])
+        } throws: { error in
+            guard case .codeRefused(let file, let errorLine, let message) = error as? TerraformError else { return false }
+            return file == name && errorLine == line && message.contains(reason)
+        }
     }
 
-    @Test func overrideCoversEveryProviderKeepsAliasRegionAndMergesTags() {
+    @Test func overrideCoversEveryProviderKeepsAliasRegionAndCopiesNoExpression() {
         let settings = RuntimeSettings(
             region: "eu-central-1",
             assumeRole: .init(roleARN: "arn:aws:iam::123456789012:role/deployer", externalID: "ext-123", sessionName: "ezbuilt"),
@@ -70,26 +82,30 @@ struct RuntimeInjectionTests {
             sandboxEndpoint: URL(string: "http://127.0.0.1:5000"),
             backend: .local(path: "/data/state/s/terraform.tfstate"))
         let providers = [
-            AWSProviderConfiguration(alias: nil, hasExplicitRegion: true, defaultTagsExpression: "{ Stack = \"web\" }", file: "main.tf"),
-            AWSProviderConfiguration(alias: "us_east_1", hasExplicitRegion: true, defaultTagsExpression: nil, file: "main.tf"),
-            AWSProviderConfiguration(alias: "plain", hasExplicitRegion: false, defaultTagsExpression: nil, file: "main.tf"),
+            AWSProviderConfiguration(alias: nil, region: "us-west-2", tags: ["Stack": "web", "ManagedBy": "stack", "Odd": "${x}"], file: "main.tf"),
+            AWSProviderConfiguration(alias: "us_east_1", region: "us-east-1", file: "main.tf"),
+            AWSProviderConfiguration(alias: "plain", file: "main.tf"),
         ]
         let rendered = OverrideWriter.render(settings, providers: providers, usesAWS: true)
         let text = rendered.override
         #expect(rendered.provider == nil)
+        #expect(!text.contains("merge("))
         #expect(text.contains("backend \"local\" {\n    path = \"/data/state/s/terraform.tfstate\""))
         let blocks = text.components(separatedBy: "provider \"aws\" {").dropFirst()
         #expect(blocks.count == 3)
         let defaultBlock = blocks[blocks.startIndex]
         #expect(defaultBlock.contains("region = \"eu-central-1\""))
-        #expect(defaultBlock.contains("tags = merge({ Stack = \"web\" }, { \"ManagedBy\" = \"ezbuilt\" })"))
+        // The stack's literal tags are values re-escaped by the daemon; the daemon's win.
+        #expect(defaultBlock.contains("tags = { \"ManagedBy\" = \"ezbuilt\", \"Odd\" = \"$${x}\", \"Stack\" = \"web\" }"))
         let aliased = blocks[blocks.startIndex + 1]
         #expect(aliased.contains("alias = \"us_east_1\""))
-        #expect(!aliased.contains("region ="))
+        #expect(aliased.contains("region = \"us-east-1\""))
         #expect(aliased.contains("role_arn"))
+        #expect(aliased.contains("tags = { \"ManagedBy\" = \"ezbuilt\" }"))
         #expect(aliased.contains("s3 = \"http://127.0.0.1:5000\""))
         let plain = blocks[blocks.startIndex + 2]
         #expect(plain.contains("region = \"eu-central-1\""))
+        #expect(plain.contains("role_arn"))
         for service in RuntimeSettings.sandboxServices {
             #expect(plain.contains("  \(service) = \"http://127.0.0.1:5000\""))
         }

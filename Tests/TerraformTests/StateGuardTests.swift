@@ -35,3 +35,48 @@ struct StateGuardTests {
         #expect(!FileManager.default.fileExists(atPath: stateGuard.lockInfoPath))
     }
 }
+
+/// The leftovers of a dead state-writing run are ended; a live run is never touched.
+struct RunRecordTests {
+    /// Starts `sh` as the leader of a new session whose child `sleep` outlives it when
+    /// `leaderExits`; returns the group id.
+    func group(leaderExits: Bool) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        let script = leaderExits ? "echo $$; sleep 300 >/dev/null 2>&1 & exit 0" : "echo $$; exec sleep 300"
+        process.arguments = ["sh", "-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let line = String(decoding: pipe.fileHandleForReading.availableData, as: UTF8.self)
+        return try #require(Int32(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    @Test func leftoversOfADeadRunAreEndedAndALiveRunIsLeftAlone() async throws {
+        let temp = try TemporaryDirectory("run-record")
+        defer { temp.cleanup() }
+        let record = RunRecord(path: temp.path("running-group"))
+        #expect(record.endLeftovers() == nil)
+
+        let dead = try group(leaderExits: true)
+        var waited = 0
+        while RunRecord.isAlive(dead), waited < 100 {
+            try await Task.sleep(for: .milliseconds(50))
+            waited += 1
+        }
+        #expect(!RunRecord.isAlive(dead))
+        #expect(RunRecord.processes(inGroup: dead).count == 1)
+        record.save(group: dead)
+        #expect(record.endLeftovers() == 1)
+        #expect(record.group == nil)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(RunRecord.processes(inGroup: dead).isEmpty)
+
+        let live = try group(leaderExits: false)
+        record.save(group: live)
+        #expect(record.endLeftovers() == nil)
+        #expect(RunRecord.isAlive(live))
+        kill(-live, SIGKILL)
+        record.clear()
+    }
+}

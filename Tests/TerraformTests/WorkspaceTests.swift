@@ -107,3 +107,52 @@ struct WorkspaceTests {
         #expect(!a.lastPathComponent.contains("/"))
     }
 }
+
+/// The stack's own workspace: emptied between runs but for what `init` made, and `init` run
+/// again only when what it depends on changed.
+struct PersistentWorkspaceTests {
+    static func files(_ extra: String = "") -> [StackFile] {
+        [(path: "versions.tf", contents: Data(awsRequirement.utf8)),
+         (path: "main.tf", contents: Data("resource \"aws_s3_bucket\" \"a\" {\n  bucket = \"persistent-a\"\n}\n\(extra)".utf8))]
+    }
+
+    func initCount(_ sink: MemoryLogSink) -> Int {
+        sink.lines.filter { $0.stream == .system && $0.text.hasPrefix("$ terraform init") }.count
+    }
+
+    @Test func aSecondRunWithUnchangedProvidersRunsNoInit() async throws {
+        let temp = try TemporaryDirectory("ws-reuse")
+        defer { temp.cleanup() }
+        let options = try await testOptions(root: temp.url)
+        let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
+        let runtime = RuntimeSettings(region: "us-east-1", backend: RuntimeSettings.localBackend(dataDirectory: temp.url, stack: "repo/web"))
+        func run(_ files: [StackFile]) async throws -> (MemoryLogSink, Workspace) {
+            let workspace = try manager.reuse(stack: "repo/web", from: .files(files))
+            let sink = MemoryLogSink()
+            let runner = TerraformRunner(options: options, runtime: runtime, workspace: workspace, sink: sink, logger: testLogger)
+            try runner.prepare()
+            try await runner.initialize()
+            manager.finish(workspace, succeeded: true)
+            return (sink, workspace)
+        }
+
+        let (first, workspace) = try await run(Self.files())
+        #expect(initCount(first) == 1)
+        #expect(FileManager.default.fileExists(atPath: workspace.path(".terraform.lock.hcl")))
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: workspace.path("old.custom.tf")))
+
+        // Only a resource changed: the providers are reused, stale files are gone.
+        let (second, again) = try await run(Self.files("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"persistent-b\"\n}\n"))
+        #expect(again.directory == workspace.directory)
+        #expect(initCount(second) == 0, "\(second.lines.map(\.text))")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("old.custom.tf")))
+        #expect(try String(contentsOfFile: workspace.path("main.tf"), encoding: .utf8).contains("persistent-b"))
+
+        // A resource of another provider implies another requirement: init runs again.
+        let (third, _) = try await run(Self.files("resource \"terraform_data\" \"c\" {}\n"))
+        #expect(initCount(third) == 1)
+        // A different stack has its own directory.
+        let other = try manager.reuse(stack: "repo/other", from: .files(Self.files()))
+        #expect(other.directory != workspace.directory)
+    }
+}

@@ -38,6 +38,29 @@ public enum CostEstimator {
         "aws_apigatewayv2_integration", "aws_apigatewayv2_route", "aws_ebs_encryption_by_default",
         "aws_volume_attachment", "aws_key_pair", "aws_eip_association", "aws_dynamodb_table_item",
         "aws_s3_object", "aws_cloudwatch_log_resource_policy",
+        // Application Auto Scaling has no charge of its own (the capacity it adds is priced).
+        "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
+        "aws_lambda_function_event_invoke_config", "aws_sqs_queue_redrive_allow_policy",
+        // Configuration around a priced resource, with no charge of its own.
+        "aws_apigatewayv2_domain_name", "aws_apigatewayv2_api_mapping", "aws_cognito_user_pool_client",
+        "aws_cognito_user_pool_domain", "aws_efs_file_system_policy", "aws_cloudwatch_log_stream",
+        "aws_scheduler_schedule_group", "aws_secretsmanager_secret_rotation", "aws_sesv2_email_identity",
+        "aws_sesv2_email_identity_mail_from_attributes", "aws_vpc_peering_connection", "aws_cloudwatch_event_bus",
+        "aws_backup_plan", "aws_backup_selection", "aws_backup_vault_lock_configuration",
+        "aws_redshiftserverless_namespace", "aws_redshiftserverless_usage_limit", "aws_glue_catalog_database",
+    ]
+
+    /// Resource types billed only by use (queries, transitions, data delivered, compute
+    /// seconds) with no charge at rest: the estimate says so rather than guessing a volume.
+    public static let usageOnlyTypes: [String: String] = [
+        "aws_athena_workgroup": "Athena bills per TB scanned by queries",
+        "aws_glue_crawler": "Glue crawlers bill per DPU-hour while they run",
+        "aws_kinesis_firehose_delivery_stream": "Firehose bills per GB delivered",
+        "aws_sfn_state_machine": "Step Functions bills per state transition",
+        "aws_scheduler_schedule": "EventBridge Scheduler bills per million invocations after the free tier",
+        "aws_cognito_user_pool": "Cognito bills per monthly active user after the free tier",
+        "aws_redshiftserverless_workgroup": "Redshift Serverless bills per RPU-hour of queries run",
+        "aws_backup_vault": "AWS Backup bills per GB of backups stored",
     ]
 
     /// Estimates the monthly cost of a plan's resources after apply (managed resources only).
@@ -159,6 +182,15 @@ struct PricingContext {
             return priced(resource, components, missing: "no price for EBS volume type \(volumeType) in \(region)")
         case "aws_eip":
             return priced(resource, [hours(resource, "Public IPv4 address", key: "ipv4")], missing: "no IPv4 price")
+        case "aws_vpc_endpoint":
+            // Gateway endpoints (S3, DynamoDB; terraform's default type) cost nothing; an
+            // interface endpoint is charged per hour in each subnet (availability zone) it is in.
+            guard resource.string("vpc_endpoint_type") == "Interface" else {
+                return CostLine(address: resource.address, type: resource.type, status: .free)
+            }
+            let zones = Decimal(max(1, resource.value(at: "subnet_ids")?.arrayValue?.count ?? 1))
+            return priced(resource, [hours(resource, "Interface endpoint hours (\(zones) subnet\(zones == 1 ? "" : "s"))", key: "vpce", count: zones)],
+                          missing: "no VPC endpoint price in \(region)")
         case "aws_nat_gateway":
             return priced(resource, [
                 hours(resource, "NAT gateway hours", key: "nat"),
@@ -296,7 +328,37 @@ struct PricingContext {
         case "aws_ecr_repository":
             return priced(resource, [usageComponent("Image storage", key: "ecr-storage", quantity: u.ecrStorageGB, assumption: "\(u.ecrStorageGB) GB of images per repository")],
                           missing: "no ECR price")
+        case "aws_cloudwatch_dashboard":
+            return priced(resource, [PriceTable.price("cw-dashboard", region: region).map { CostComponent(name: "Dashboard", quantity: 1, price: $0) }],
+                          missing: "no CloudWatch dashboard price")
+        case "aws_wafv2_web_acl":
+            let rules = Decimal(resource.value(at: "rule")?.arrayValue?.count ?? 0)
+            return priced(resource, [
+                PriceTable.price("waf-acl", region: region).map { CostComponent(name: "Web ACL", quantity: 1, price: $0) },
+                PriceTable.price("waf-rule", region: region).map { CostComponent(name: "Rules (\(rules))", quantity: rules, price: $0) },
+                usageComponent("Requests", key: "waf-requests", quantity: u.apiRequestsMillions, assumption: "\(u.apiRequestsMillions)M requests inspected"),
+            ], missing: "no WAF price")
+        case "aws_kinesis_stream":
+            if resource.string("stream_mode_details.0.stream_mode") == "ON_DEMAND" {
+                return priced(resource, [hours(resource, "On-demand stream", key: "kinesis-stream")],
+                              missing: "no Kinesis price in \(region)")
+            }
+            let shards = number(resource, "shard_count") ?? 1
+            return priced(resource, [hours(resource, "Shards (\(shards))", key: "kinesis-shard", count: shards)],
+                          missing: "no Kinesis price in \(region)")
+        case "aws_opensearch_domain":
+            // Instance-hours by search instance type plus EBS storage: not in the table yet.
+            return notPriced(resource, "OpenSearch instance prices are not in the price table yet")
+        case "aws_ssm_parameter":
+            guard resource.string("tier") == "Advanced" else {
+                return CostLine(address: resource.address, type: resource.type, status: .free)
+            }
+            return priced(resource, [PriceTable.price("ssm-advanced", region: region).map { CostComponent(name: "Advanced parameter", quantity: 1, price: $0) }],
+                          missing: "no Parameter Store price")
         default:
+            if let reason = CostEstimator.usageOnlyTypes[resource.type] {
+                return notPriced(resource, "usage-based: \(reason); not estimated")
+            }
             return notPriced(resource, "no price for resource type \(resource.type)")
         }
     }

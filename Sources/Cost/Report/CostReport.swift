@@ -30,6 +30,10 @@ public struct CostReport: Sendable, Hashable, Codable {
         lines.compactMap(\.monthly).reduce(0, +)
     }
 
+    /// The price table of the report's region; nil when EZBuilt has no prices for it (then
+    /// nothing but free resources is priced, and there is no total to speak of).
+    public var prices: RegionPrices? { PriceTable.tables[region] }
+
     /// Lines that could not be priced.
     public var notPriced: [CostLine] {
         lines.filter { if case .notPriced = $0.status { return true } else { return false } }

@@ -7,7 +7,11 @@ public enum CostSection {
     /// free resources stated as such, assumptions and price sources.
     public static func markdown(_ report: CostReport) -> String {
         var lines: [String] = []
-        lines.append("**Total: \(Money.format(report.total)) per month** (\(report.region), on-demand list prices, 730 hours/month)." + notPricedNote(report))
+        if report.prices == nil {
+            lines.append("**No total: no prices for region \(report.region).** EZBuilt's price table covers \(PriceTable.regions.joined(separator: ", ")).")
+        } else {
+            lines.append("**Total: \(Money.format(report.total)) per month** (\(report.region), on-demand list prices, 730 hours/month)." + notPricedNote(report))
+        }
         if let deployed = report.deployed, let difference = report.difference {
             lines.append("Deployed now: \(Money.format(deployed.total)) per month; difference: **\(Money.format(difference, signed: true))** per month.")
         }
@@ -46,6 +50,9 @@ public enum CostSection {
         if !sources.isEmpty {
             lines += ["", "Price sources: " + sources.joined(separator: ", ") + "."]
         }
+        if let prices = report.prices, !sources.isEmpty {
+            lines += ["", "Prices for \(prices.region) (\(prices.asOf)): \(prices.basis)."]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,7 +76,11 @@ public enum CostSection {
             }
         }
         lines.append("")
-        lines.append("Total".padding(toLength: width, withPad: " ", startingAt: 0) + rightAligned(Money.format(report.total)) + " per month" + notPricedNote(report))
+        if report.prices == nil {
+            lines.append("No total: no prices for region \(report.region) (prices cover \(PriceTable.regions.joined(separator: ", ")))")
+        } else {
+            lines.append("Total".padding(toLength: width, withPad: " ", startingAt: 0) + rightAligned(Money.format(report.total)) + " per month" + notPricedNote(report))
+        }
         if let deployed = report.deployed, let difference = report.difference {
             lines.append("Deployed now".padding(toLength: width, withPad: " ", startingAt: 0) + rightAligned(Money.format(deployed.total)))
             lines.append("Difference".padding(toLength: width, withPad: " ", startingAt: 0) + rightAligned(Money.format(difference, signed: true)))
@@ -81,6 +92,7 @@ public enum CostSection {
         let sources = report.sources
         if !sources.isEmpty {
             lines += ["", "Prices from:"] + sources.map { "  - \($0)" }
+            if let prices = report.prices { lines.append("  (\(prices.region), \(prices.asOf): \(prices.basis))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

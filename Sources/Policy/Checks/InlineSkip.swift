@@ -1,3 +1,4 @@
+import HCL
 /// A skip comment in the `.tf` sources: `# ezbuilt:ignore:<id> <reason>`,
 /// `#checkov:skip=<CKV id>:<reason>`, `#trivy:ignore:<id>` or `#tfsec:ignore:<id>`.
 /// It applies to the resource block it is inside or directly precedes (comment lines right

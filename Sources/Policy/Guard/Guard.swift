@@ -1,380 +1,582 @@
+import HCL
+
 /// The guard: decides whether Terraform from a repository may be given to `terraform init`
 /// and `plan` at all.
 ///
 /// A plan runs code: `data "external"` executes a program, provisioners run during apply,
 /// a third-party provider is arbitrary code, and functions like `file()` read the server's
-/// files into the plan (and from there into PLAN.md). The guard reads the stack's files as
-/// text with a real HCL tokenizer (and a JSON parser for `.tf.json`) and refuses anything
-/// on its list before any terraform command runs. It is pure: the caller reads the files
-/// (and refuses symlinks leaving the stack while doing so).
+/// files into the plan (and from there into PLAN.md). The guard is an allowlist read with the
+/// one strict HCL reader (target `HCL`, shared with the runtime override writer): only native
+/// HCL `.tf` files, only the block types, providers, resource types and functions listed here,
+/// and anything the reader cannot read with certainty is refused. What the allowlist still lets
+/// through (a path argument inside the stack, an unknown argument of a configured provider) is
+/// the job of the confinement: terraform runs under bubblewrap and sees only its workspace.
+///
+/// Files named `*.custom.tf` are hand-written; every other `.tf` file is treated as generated
+/// (the reconciler only passes files carrying EZBuilt's header as such) and may in addition
+/// hold the `terraform`, `provider` and `variable` blocks the generator emits, checked as
+/// strictly. The guard is pure: the caller reads the files (and refuses symlinks leaving the
+/// stack while doing so).
 public enum Guard {
-    /// Functions that read files on the machine running Terraform.
-    public static let fileFunctions: Set<String> = [
-        "file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
-        "filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
+    /// Largest file the guard reads (the workspace takes no larger file either).
+    public static let maximumFileSize = 4 * 1024 * 1024
+
+    /// Functions a stack may call: Terraform's pure built-ins. Everything else is refused: the
+    /// file family, `templatefile`, `templatestring` (a template read from data the guard
+    /// never saw), `abspath`, `pathexpand`, provider-defined `provider::…` functions and
+    /// anything unknown (a function added by a later Terraform is refused until listed here).
+    public static let allowedFunctions: Set<String> = [
+        // numeric
+        "abs", "ceil", "floor", "log", "max", "min", "parseint", "pow", "signum",
+        // string
+        "chomp", "endswith", "format", "formatlist", "indent", "join", "lower", "regex", "regexall",
+        "replace", "split", "startswith", "strcontains", "strrev", "substr", "title", "trim",
+        "trimprefix", "trimsuffix", "trimspace", "upper",
+        // collections
+        "alltrue", "anytrue", "chunklist", "coalesce", "coalescelist", "compact", "concat", "contains",
+        "distinct", "element", "flatten", "index", "keys", "length", "lookup", "matchkeys", "merge",
+        "one", "range", "reverse", "setintersection", "setproduct", "setsubtract", "setunion", "slice",
+        "sort", "sum", "transpose", "values", "zipmap",
+        // encoding
+        "base64decode", "base64encode", "base64gzip", "csvdecode", "jsondecode", "jsonencode",
+        "textdecodebase64", "textencodebase64", "urlencode", "yamldecode", "yamlencode",
+        // path strings (no file system access)
+        "basename", "dirname",
+        // date and time
+        "formatdate", "plantimestamp", "timeadd", "timecmp", "timestamp",
+        // hashes and crypto over values
+        "base64sha256", "base64sha512", "bcrypt", "md5", "rsadecrypt", "sha1", "sha256", "sha512",
+        "uuid", "uuidv5",
+        // network
+        "cidrhost", "cidrnetmask", "cidrsubnet", "cidrsubnets",
+        // type conversion
+        "can", "ephemeralasnull", "issensitive", "nonsensitive", "sensitive", "tobool", "tolist",
+        "tomap", "tonumber", "toset", "tostring", "try",
     ]
 
-    /// AWS resource arguments that make the provider read (and upload) a local file.
+    /// Functions that read the machine's files; refused with a message saying so.
+    public static let fileFunctions: Set<String> = [
+        "file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
+        "filemd5", "filesha1", "filesha256", "filesha512", "templatefile", "templatestring",
+        "abspath", "pathexpand",
+    ]
+
+    /// Type constructors, allowed as calls only in a variable's `type`.
+    static let typeConstructors: Set<String> = ["list", "map", "set", "tuple", "object", "optional"]
+
+    /// AWS resource arguments whose value is a path the provider reads from the local disk
+    /// and uploads. Found by walking every string argument of every resource of the aws
+    /// provider 5.100.0 schema (`terraform providers schema -json`) named like a file or path
+    /// and reading the provider's documentation of each: the rest are S3 keys, URL paths or
+    /// file contents. Such a value must be a literal relative path inside the stack (or a
+    /// generated variable whose default is one, or `"${path.module}/…"`); confinement keeps
+    /// even that inside the workspace.
     public static let localFileArguments: [String: Set<String>] = [
         "aws_s3_object": ["source"],
         "aws_s3_bucket_object": ["source"],
         "aws_lambda_function": ["filename"],
         "aws_lambda_layer_version": ["filename"],
+        "aws_gamelift_script": ["zip_file"],
+        "aws_connect_contact_flow": ["filename"],
+        "aws_connect_contact_flow_module": ["filename"],
+        "aws_synthetics_canary": ["zip_file"],
+        "aws_rds_custom_db_engine_version": ["filename"],
     ]
 
-    /// `aws` provider arguments a stack may set; the rest (credentials, profiles, endpoints,
-    /// proxies, CA bundles, assume-role) belong to the daemon's injected configuration.
+    /// `aws` provider arguments a generated provider block may set; the rest (credentials,
+    /// profiles, endpoints, proxies, CA bundles, assume-role) belong to the daemon's injected
+    /// configuration.
     public static let allowedAWSProviderArguments: Set<String> = [
         "region", "alias", "default_tags", "ignore_tags", "allowed_account_ids",
         "forbidden_account_ids", "max_retries", "retry_mode", "use_fips_endpoint",
         "use_dualstack_endpoint", "s3_us_east_1_regional_endpoint",
     ]
 
-    /// Checks every file of a stack. `files` are paths relative to the stack root with their
-    /// contents; pass every file of the stack, not only Terraform: templates read by
-    /// `templatefile()` are evaluated by Terraform (and may call `file()` themselves), so a
-    /// template that is not among `files` cannot be checked and is refused. Files other than
-    /// `.tf`/`.tf.json` are otherwise only checked by name.
+    /// Top-level blocks of a hand-written `*.custom.tf` file.
+    public static let customBlocks: Set<String> = ["resource", "data", "locals", "output", "moved", "import", "removed"]
+    /// Top-level blocks a generated file may hold in addition (the daemon's own).
+    public static let generatedOnlyBlocks: Set<String> = ["terraform", "provider", "variable"]
+
+    /// Checks every file of a stack given as bytes: a file that is not valid UTF-8 cannot be
+    /// read with certainty and is refused; the rest are checked as by ``check(files:configuration:)``.
+    public static func check(
+        bytes files: [(path: String, contents: [UInt8])], configuration: GuardConfiguration = GuardConfiguration()
+    ) -> GuardReport {
+        var texts: [(path: String, contents: String)] = []
+        var violations: [GuardViolation] = []
+        for file in files {
+            if let text = String(validating: file.contents, as: UTF8.self) {
+                texts.append((file.path, text))
+            } else if case .ignored = GuardFileKind(path: file.path) {
+                continue
+            } else {
+                violations.append(GuardViolation(file: file.path, line: 1, rule: .syntax, message: "not UTF-8 text"))
+            }
+        }
+        return GuardReport(violations: violations + check(files: texts, configuration: configuration).violations)
+    }
+
+    /// Checks every file of a stack. `files` are paths relative to the stack root (or the
+    /// repository) with their contents. Terraform files other than native `.tf` (JSON syntax,
+    /// variable files, tests, override files, CLI configuration, state) are refused by name;
+    /// files Terraform never loads (`spec.json`, Markdown) are ignored.
     public static func check(
         files: [(path: String, contents: String)], configuration: GuardConfiguration = GuardConfiguration()
     ) -> GuardReport {
         var violations: [GuardViolation] = []
-        var contents: [String: String] = [:]
+        var parsed: [(path: String, kind: GuardFileKind, file: HCLFile)] = []
         for file in files {
-            if let normalized = StackPath.normalize(file.path) { contents[normalized] = file.contents }
+            let kind = GuardFileKind(path: file.path)
+            switch kind {
+            case .ignored:
+                continue
+            case .refused(let rule, let message):
+                violations.append(GuardViolation(file: file.path, line: 1, rule: rule, message: message))
+                continue
+            case .custom, .generated:
+                break
+            }
+            if file.contents.utf8.count > maximumFileSize {
+                violations.append(GuardViolation(
+                    file: file.path, line: 1, rule: .oversized,
+                    message: "\(file.contents.utf8.count) bytes, larger than the \(maximumFileSize / 1024 / 1024) MiB a stack file may have"))
+                continue
+            }
+            do {
+                parsed.append((file.path, kind, try HCLFile.parse(file.contents)))
+            } catch {
+                violations.append(GuardViolation(file: file.path, line: error.line, rule: .syntax, message: "cannot read HCL: \(error.message)"))
+            }
         }
-        for file in files {
-            var inspector = GuardInspector(file: file.path, configuration: configuration, stackFiles: contents)
-            inspector.inspect(contents: file.contents)
+        // Variables only generated files declare, with a literal default: a generated Lambda's
+        // `filename = var.x_package` is checked through its default.
+        var variables: [String: String] = [:]
+        for file in parsed where file.kind == .generated {
+            for block in file.file.body.blocks where block.type == "variable" && block.labels.count == 1 {
+                if let value = block.body.attribute("default")?.literalString { variables[block.labels[0]] = value }
+            }
+        }
+        for file in parsed {
+            var inspector = GuardInspector(file: file.path, kind: file.kind, configuration: configuration, variables: variables)
+            inspector.inspect(file.file)
             violations += inspector.violations
         }
         return GuardReport(violations: violations)
     }
 }
 
-/// Inspects one file; collects violations.
+/// How the guard treats a file, by its name.
+enum GuardFileKind: Equatable {
+    /// `*.custom.tf`: hand-written.
+    case custom
+    /// Any other native `.tf` file: generated by EZBuilt.
+    case generated
+    /// A file Terraform would load (or that configures it) in a form the guard does not accept.
+    case refused(GuardRule, String)
+    /// A file Terraform never reads from a module directory.
+    case ignored
+
+    init(path: String) {
+        let components = path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map { $0.lowercased() }
+        let name = components.last ?? ""
+        if components.contains(".terraform") || components.contains("terraform.d") {
+            self = .refused(.forbiddenPath, "files under .terraform or terraform.d are the working directory's (modules, plugins), not the repository's")
+            return
+        }
+        if name == ".terraformrc" || name == "terraform.rc" || name.hasSuffix(".tfrc") || name.hasSuffix(".tfrc.json") {
+            self = .refused(.cliConfigFile, "\(name) would configure the Terraform CLI (plugin sources, credentials)")
+            return
+        }
+        for suffix in [".tf", ".tf.json"] where name.hasSuffix(suffix) {
+            let stem = name.dropLast(suffix.count)
+            if stem == "override" || stem.hasSuffix("_override") {
+                self = .refused(.overrideFile, "\(name) would override the generated and injected configuration (the daemon owns the only override)")
+                return
+            }
+        }
+        if name.hasSuffix(".tf.json") {
+            self = .refused(.fileType, "JSON-syntax Terraform is not accepted (its strings and object keys are templates the guard will not second-guess); write native HCL in a *.custom.tf file")
+            return
+        }
+        let loadable: [(String, String)] = [
+            (".tfvars", "variable values are the daemon's"), (".tfvars.json", "variable values are the daemon's"),
+            (".tftest.hcl", "test files run providers and are not part of a stack"), (".tftest.json", "test files are not part of a stack"),
+            (".tfmock.hcl", "mock files are not part of a stack"), (".tfmock.json", "mock files are not part of a stack"),
+            (".tfquery.hcl", "query files are not part of a stack"), (".tfstack.hcl", "stack files are not part of a stack"),
+            (".tfdeploy.hcl", "deployment files are not part of a stack"), (".tfcomponent.hcl", "component files are not part of a stack"),
+            (".terraform.lock.hcl", "the daemon locks providers"),
+            (".tfstate", "state is the daemon's"), (".tfstate.backup", "state is the daemon's"), (".tfplan", "plans are the daemon's"),
+        ]
+        for (suffix, reason) in loadable where name.hasSuffix(suffix) {
+            self = .refused(.fileType, "Terraform would load it, and \(reason); only *.custom.tf files may be added by hand")
+            return
+        }
+        if name.contains(".tfstate") {
+            self = .refused(.fileType, "a state file; state is the daemon's")
+            return
+        }
+        if name.hasSuffix(".custom.tf") {
+            self = .custom
+        } else if name.hasSuffix(".tf") {
+            self = .generated
+        } else {
+            self = .ignored
+        }
+    }
+}
+
+/// Inspects one parsed file; collects violations.
 struct GuardInspector {
     let file: String
+    let kind: GuardFileKind
     let configuration: GuardConfiguration
-    /// Every file of the stack by normalized path, for templates read by `templatefile()`.
-    let stackFiles: [String: String]
+    /// Literal defaults of the generated variables, by name.
+    let variables: [String: String]
     var violations: [GuardViolation] = []
-    /// Templates already scanned on the current path (templatefile cannot recurse in
-    /// Terraform, but a hostile stack should not make the guard loop either).
-    private var templatesInProgress: Set<String> = []
-
-    init(file: String, configuration: GuardConfiguration, stackFiles: [String: String] = [:]) {
-        self.file = file
-        self.configuration = configuration
-        self.stackFiles = stackFiles
-    }
-
-    private var directory: String { StackPath.directory(of: StackPath.normalize(file) ?? file) }
 
     mutating func refuse(_ rule: GuardRule, line: Int, _ message: String) {
         violations.append(GuardViolation(file: file, line: line, rule: rule, message: message))
     }
 
-    mutating func inspect(contents: String) {
-        guard let normalized = StackPath.normalize(file) else {
-            refuse(.forbiddenPath, line: 1, "path \(file) leaves the stack")
-            return
+    mutating func inspect(_ parsed: HCLFile) {
+        for attribute in parsed.body.attributes {
+            refuse(.syntax, line: attribute.line, "top-level attribute \(attribute.name) is not valid Terraform")
         }
-        if normalized.split(separator: "/").contains(".terraform") {
-            refuse(.forbiddenPath, line: 1, "files under .terraform are the working directory's, not the repository's")
-        }
-        let name = StackPath.fileName(normalized)
-        if name == ".terraformrc" || name == "terraform.rc" || name.hasSuffix(".tfrc") {
-            refuse(.cliConfigFile, line: 1, "\(name) would configure the Terraform CLI (plugin sources, credentials)")
-        }
-        if name == "override.tf" || name == "override.tf.json" || name.hasSuffix("_override.tf")
-            || name.hasSuffix("_override.tf.json")
-        {
-            refuse(.overrideFile, line: 1, "\(name) would override the generated and injected configuration")
-        }
-        if name.hasSuffix(".tf.json") {
-            do {
-                inspectJSON(try LinedJSON.parse(contents))
-            } catch {
-                refuse(.syntax, line: error.line, "cannot parse JSON: \(error.message)")
-            }
-        } else if name.hasSuffix(".tf") {
-            do {
-                let parsed = try HCLFile.parse(contents)
-                for block in parsed.body.blocks { inspect(block: block, parents: []) }
-                for attribute in parsed.body.attributes {
-                    refuse(.syntax, line: attribute.line, "top-level attribute \(attribute.name) is not valid Terraform")
-                }
-            } catch {
-                refuse(.syntax, line: error.line, "cannot parse HCL: \(error.message)")
-            }
+        for block in parsed.body.blocks {
+            inspectTopLevel(block)
         }
     }
 
-    // MARK: Native syntax
+    // MARK: Blocks
 
-    private mutating func inspect(block: HCLBlock, parents: [String]) {
-        let atTop = parents.isEmpty
+    private mutating func inspectTopLevel(_ block: HCLBlock) {
+        let isGenerated = kind == .generated
+        guard Guard.customBlocks.contains(block.type) || (isGenerated && Guard.generatedOnlyBlocks.contains(block.type)) else {
+            switch block.type {
+            case "module":
+                refuse(.moduleSource, line: block.line, "module blocks belong to the daemon: a module's code is not among the stack's files, so the guard cannot read it")
+            case _ where Guard.generatedOnlyBlocks.contains(block.type):
+                refuse(.blockNotAllowed, line: block.line, "\(block.type) blocks belong to the daemon (generated files), not to a hand-written *.custom.tf file")
+            default:
+                let allowed = (isGenerated ? Guard.customBlocks.union(Guard.generatedOnlyBlocks) : Guard.customBlocks).sorted()
+                refuse(.blockNotAllowed, line: block.line, "\(block.type) block is not allowed (allowed: \(allowed.joined(separator: ", ")))")
+            }
+            return
+        }
         switch block.type {
-        case "provisioner":
-            refuse(.provisioner, line: block.line, "provisioner \"\(block.labels.first ?? "")\" in \(parents.joined(separator: " ")) block")
-        case "resource" where atTop, "ephemeral" where atTop:
-            if let type = block.labels.first {
-                checkResourceType(type, kind: block.type, line: block.line)
-                for attribute in block.body.attributes {
-                    if attribute.name == "provider" { checkProviderReference(attribute.expression, line: attribute.line) }
-                    if Guard.localFileArguments[type]?.contains(attribute.name) == true {
-                        checkLocalFile(type: type, argument: attribute.name, literal: attribute.literalString, line: attribute.line)
-                    }
-                }
+        case "resource":
+            guard hasLabels(block, count: 2) else { return }
+            let type = block.labels[0]
+            checkType(type, isData: false, line: block.line)
+            inspectResourceBody(block.body, type: type, context: "resource \(type).\(block.labels[1])")
+        case "data":
+            guard hasLabels(block, count: 2) else { return }
+            let type = block.labels[0]
+            checkType(type, isData: true, line: block.line)
+            inspectResourceBody(block.body, type: nil, context: "data \(type).\(block.labels[1])")
+        case "output":
+            guard hasLabels(block, count: 1) else { return }
+            inspectNested(block.body, context: "output")
+        case "locals", "moved", "import", "removed":
+            guard hasLabels(block, count: 0) else { return }
+            if block.type == "import" || block.type == "removed", let provider = block.body.attribute("provider") {
+                checkProviderReference(provider)
             }
-        case "data" where atTop || parents == ["check"]:
-            if let type = block.labels.first {
-                checkResourceType(type, kind: "data", line: block.line)
-                for attribute in block.body.attributes where attribute.name == "provider" {
-                    checkProviderReference(attribute.expression, line: attribute.line)
-                }
-            }
-        case "provider" where atTop:
-            let name = block.labels.first ?? ""
-            checkProviderName(name, line: block.line, context: "provider block")
-            if name == "aws" {
-                for attribute in block.body.attributes {
-                    checkAWSProviderArgument(attribute.name, line: attribute.line)
-                }
-                for nested in block.body.blocks {
-                    checkAWSProviderArgument(nested.type, line: nested.line)
-                }
-            }
-        case "backend", "cloud":
-            if parents == ["terraform"] {
-                refuse(.backend, line: block.line, "\(block.type) block: the daemon configures state")
-            }
-        case "required_providers" where parents == ["terraform"]:
-            for attribute in block.body.attributes {
-                checkRequiredProvider(attribute.name, source: requiredProviderSource(attribute.expression), line: attribute.line)
-            }
-        case "module" where atTop:
-            let name = block.labels.first ?? ""
-            if let source = block.body.attribute("source") {
-                checkModuleSource(source.literalString, module: name, line: source.line)
-            } else {
-                refuse(.moduleSource, line: block.line, "module \(name) has no source")
-            }
+            inspectNested(block.body, context: block.type)
+        case "terraform":
+            guard hasLabels(block, count: 0) else { return }
+            inspectTerraformBlock(block)
+        case "provider":
+            guard hasLabels(block, count: 1) else { return }
+            inspectProviderBlock(block, name: block.labels[0])
+        case "variable":
+            guard hasLabels(block, count: 1) else { return }
+            inspectVariableBlock(block)
         default:
             break
         }
+    }
+
+    /// Whether the block has exactly `count` labels (refused otherwise).
+    private mutating func hasLabels(_ block: HCLBlock, count: Int) -> Bool {
+        guard block.labels.count == count else {
+            refuse(.syntax, line: block.line, "\(block.type) block with \(block.labels.count) label(s), expected \(count)")
+            return false
+        }
+        return true
+    }
+
+    private mutating func inspectResourceBody(_ body: HCLBody, type: String?, context: String) {
+        for attribute in body.attributes {
+            if attribute.name == "provider" { checkProviderReference(attribute) }
+            if let type, Guard.localFileArguments[type]?.contains(attribute.name) == true {
+                checkLocalFile(attribute, type: type)
+            }
+        }
+        inspectNested(body, context: context)
+    }
+
+    /// Checks every attribute's expression and every nested block below a top-level block.
+    private mutating func inspectNested(_ body: HCLBody, context: String, typeConstructors: Bool = false) {
+        for attribute in body.attributes {
+            checkExpression(attribute.expression, allowTypeConstructors: typeConstructors && attribute.name == "type")
+        }
+        for nested in body.blocks {
+            switch nested.type {
+            case "provisioner", "connection":
+                refuse(.provisioner, line: nested.line, "\(nested.type) \(nested.labels.map { "\"\($0)\"" }.joined(separator: " ")) in \(context): provisioners run commands on the server")
+                continue
+            case "dynamic" where ["provisioner", "connection"].contains(nested.labels.first ?? ""):
+                refuse(.provisioner, line: nested.line, "dynamic \"\(nested.labels.first ?? "")\" in \(context): provisioners run commands on the server")
+                continue
+            default:
+                break
+            }
+            inspectNested(nested.body, context: context + " " + nested.type)
+        }
+    }
+
+    private mutating func inspectTerraformBlock(_ block: HCLBlock) {
         for attribute in block.body.attributes {
-            scanFunctions(attribute.expression)
+            if attribute.name == "required_version", attribute.literalString != nil { continue }
+            refuse(.blockNotAllowed, line: attribute.line, "terraform \(attribute.name) is not among what the generator writes (required_version as a literal)")
         }
         for nested in block.body.blocks {
-            inspect(block: nested, parents: parents + [block.type])
-        }
-    }
-
-    /// `source = "..."` inside a required_providers entry; `.some(nil)` when the source is
-    /// not a literal, nil when there is no source (a bare version string).
-    private func requiredProviderSource(_ tokens: [HCLToken]) -> String?? {
-        let meaningful = tokens.filter { $0.kind != .newline && !$0.isPunctuation(",") }
-        for (offset, token) in meaningful.enumerated() where token.identifier == "source" {
-            guard offset + 2 < meaningful.count,
-                meaningful[offset + 1].isPunctuation("=") || meaningful[offset + 1].isPunctuation(":")
-            else { continue }
-            return .some(meaningful[offset + 2].template?.literalValue)
-        }
-        return nil
-    }
-
-    private mutating func checkProviderReference(_ tokens: [HCLToken], line: Int) {
-        guard let first = tokens.first(where: { $0.kind != .newline })?.identifier else { return }
-        let name = String(first.split(separator: ".").first ?? "")
-        checkProviderName(name, line: line, context: "provider meta-argument")
-    }
-
-    /// Reports calls of file-reading functions whose path argument is not a safe literal,
-    /// including calls inside string templates and heredocs.
-    mutating func scanFunctions(_ tokens: [HCLToken]) {
-        let meaningful = tokens.filter { $0.kind != .newline }
-        for (offset, token) in meaningful.enumerated() {
-            if let template = token.template {
-                for inner in template.expressionTokens { scanFunctions(inner) }
-                continue
-            }
-            guard let identifier = token.identifier else { continue }
-            let name = String(identifier.split(separator: ":").last ?? "")
-            guard Guard.fileFunctions.contains(name), offset + 1 < meaningful.count,
-                meaningful[offset + 1].isPunctuation("(")
-            else { continue }
-            let arguments = callArguments(meaningful, openingAt: offset + 1)
-            let checked = name == "fileset" ? Array(arguments.prefix(2)) : Array(arguments.prefix(1))
-            if checked.isEmpty {
-                refuse(.fileFunction, line: token.line, "\(name)() without a path")
-            }
-            for argument in checked {
-                if argument.count == 1, let literal = argument[0].template?.literalValue {
-                    if !StackPath.isSafeLiteralPath(literal) {
-                        refuse(.fileFunction, line: token.line, "\(name)(\"\(literal)\") reads outside the stack")
-                    } else if name == "templatefile" {
-                        scanTemplateFile(literal, line: token.line)
-                    }
-                } else {
-                    refuse(.fileFunction, line: token.line, "\(name)() with a computed path; only literal relative paths inside the stack are allowed")
+            switch nested.type {
+            case "backend", "cloud":
+                refuse(.backend, line: nested.line, "\(nested.type) block: the daemon configures state")
+            case "required_providers":
+                for attribute in nested.body.attributes { checkRequiredProvider(attribute) }
+                for inner in nested.body.blocks {
+                    refuse(.providerNotAllowed, line: inner.line, "required_providers holds attributes only, found block \(inner.type)")
                 }
+            default:
+                refuse(.blockNotAllowed, line: nested.line, "terraform \(nested.type) block is not among what the generator writes")
             }
         }
     }
 
-    /// Scans a template file read by `templatefile()`: its interpolations are evaluated by
-    /// Terraform and can call the file functions themselves.
-    private mutating func scanTemplateFile(_ path: String, line: Int) {
-        guard let normalized = StackPath.normalize(path), let contents = stackFiles[normalized] else {
-            refuse(.fileFunction, line: line, "templatefile(\"\(path)\"): the template is not among the stack's files, so it cannot be checked")
+    private mutating func inspectProviderBlock(_ block: HCLBlock, name: String) {
+        guard configuration.allowedProviders.contains(name) else {
+            refuse(.providerNotAllowed, line: block.line, "provider block \"\(name)\" is not in the allowed providers (\(configuration.allowedProviders.joined(separator: ", ")))")
             return
         }
-        guard templatesInProgress.insert(normalized).inserted else { return }
-        defer { templatesInProgress.remove(normalized) }
-        do {
-            let template = try HCLLexer.tokenizeTemplate(contents, line: 1)
-            let before = violations.count
-            for tokens in template.expressionTokens { scanFunctions(tokens) }
-            for index in before..<violations.count {
-                violations[index].line = line
-                violations[index].message = "in template \(normalized): " + violations[index].message
+        for attribute in block.body.attributes {
+            if attribute.name == "alias" {
+                if let alias = attribute.literalString, GuardInspector.isIdentifier(alias) { continue }
+                refuse(.providerConfiguration, line: attribute.line, "provider \(name) alias must be a literal name")
+                continue
             }
-        } catch {
-            refuse(.syntax, line: line, "template \(normalized) cannot be parsed: \(error.message)")
+            guard name == "aws" else {
+                refuse(.providerConfiguration, line: attribute.line, "provider \(name) argument \(attribute.name) is not allowed (only alias)")
+                continue
+            }
+            guard Guard.allowedAWSProviderArguments.contains(attribute.name) else {
+                refuse(.providerConfiguration, line: attribute.line, "aws provider argument \(attribute.name) is set by the daemon, not the stack")
+                continue
+            }
+            if attribute.name == "region", attribute.literalString == nil {
+                refuse(.providerConfiguration, line: attribute.line, "aws provider region must be a literal string")
+                continue
+            }
+            checkExpression(attribute.expression)
+        }
+        for nested in block.body.blocks {
+            switch (name, nested.type) {
+            case ("aws", "default_tags"):
+                checkDefaultTags(nested)
+            case ("aws", "ignore_tags"):
+                inspectNested(nested.body, context: "provider aws ignore_tags")
+            default:
+                refuse(.providerConfiguration, line: nested.line, "\(name) provider block \(nested.type) is set by the daemon, not the stack")
+            }
         }
     }
 
-    /// Splits the arguments of a call whose `(` is at `open` by top-level commas.
-    private func callArguments(_ tokens: [HCLToken], openingAt open: Int) -> [[HCLToken]] {
-        var arguments: [[HCLToken]] = []
-        var current: [HCLToken] = []
-        var depth = 0
-        var index = open + 1
-        while index < tokens.count {
-            let token = tokens[index]
-            if token.isPunctuation("(") || token.isPunctuation("[") || token.isPunctuation("{") {
-                depth += 1
-            } else if token.isPunctuation(")") || token.isPunctuation("]") || token.isPunctuation("}") {
-                if depth == 0 { break }
-                depth -= 1
-            }
-            if depth == 0 && token.isPunctuation(",") {
-                arguments.append(current)
-                current = []
-            } else if !(depth == 0 && token.isPunctuation("...")) {
-                current.append(token)
-            }
-            index += 1
+    /// `default_tags { tags = { Key = "value", … } }` with literal keys and values only: the
+    /// override writer copies them into the daemon's file as values, never as expressions.
+    private mutating func checkDefaultTags(_ block: HCLBlock) {
+        for nested in block.body.blocks {
+            refuse(.providerConfiguration, line: nested.line, "default_tags holds only tags, found block \(nested.type)")
         }
-        if !current.isEmpty { arguments.append(current) }
-        return arguments
+        for attribute in block.body.attributes {
+            guard attribute.name == "tags" else {
+                refuse(.providerConfiguration, line: attribute.line, "default_tags holds only tags, found \(attribute.name)")
+                continue
+            }
+            guard let entries = attribute.objectLiteral, entries.allSatisfy({ $0.literalString != nil }) else {
+                refuse(.providerConfiguration, line: attribute.line, "default_tags tags must be a map of literal strings")
+                continue
+            }
+        }
+    }
+
+    private mutating func inspectVariableBlock(_ block: HCLBlock) {
+        let allowed: Set<String> = ["description", "type", "default", "sensitive", "nullable", "ephemeral"]
+        for attribute in block.body.attributes where !allowed.contains(attribute.name) {
+            refuse(.blockNotAllowed, line: attribute.line, "variable argument \(attribute.name) is not among what the generator writes")
+        }
+        for nested in block.body.blocks where nested.type != "validation" {
+            refuse(.blockNotAllowed, line: nested.line, "variable block \(nested.type) is not allowed")
+        }
+        inspectNested(block.body, context: "variable", typeConstructors: true)
+    }
+
+    // MARK: Expressions
+
+    /// Checks every token of an expression, recursing into string and heredoc templates
+    /// (interpolations and directives). Terraform runs code or reads files from an expression
+    /// only by calling a function, and a call is always a name (possibly namespaced with `::`)
+    /// followed by `(`, in any position: object keys, values, `for` expressions, splats,
+    /// conditionals, template parts. The lexer has already refused every character it could
+    /// read differently from Terraform, so an allowlist over every name-`(` pair of the token
+    /// stream checks every expression position without needing an expression tree.
+    mutating func checkExpression(_ tokens: [HCLToken], allowTypeConstructors: Bool = false) {
+        let significant = tokens.meaningful
+        for (offset, token) in significant.enumerated() {
+            if let template = token.template {
+                for part in template.expressionTokens { checkExpression(part) }
+                continue
+            }
+            if token.isPunctuation(":"), offset + 1 < significant.count, significant[offset + 1].isPunctuation(":") {
+                refuse(.functionNotAllowed, line: token.line, "namespaced (::) function call: provider-defined and core:: functions are not allowed")
+                continue
+            }
+            guard let name = token.identifier else { continue }
+            if name.contains("::") {
+                refuse(.functionNotAllowed, line: token.line, "\(name): provider-defined and namespaced functions are not allowed")
+                continue
+            }
+            guard offset + 1 < significant.count, significant[offset + 1].isPunctuation("(") else { continue }
+            if Guard.allowedFunctions.contains(name) { continue }
+            if allowTypeConstructors && Guard.typeConstructors.contains(name) { continue }
+            if Guard.fileFunctions.contains(name) {
+                refuse(.fileFunction, line: token.line, "\(name)() reads files on the machine running terraform; put the content in the code or in AWS")
+            } else {
+                refuse(.functionNotAllowed, line: token.line, "function \(name)() is not on the allowlist of pure functions")
+            }
+        }
     }
 
     // MARK: Shared rules
 
-    mutating func checkResourceType(_ type: String, kind: String, line: Int) {
-        if kind == "data" && type == "external" {
+    /// Why unknown resource types are refused: the guard knows every argument of the aws
+    /// provider version it was built against (the schema lists in ``AWSSchema``) and has read
+    /// which of them take a local path; a type outside that list may take a path argument the
+    /// guard has never heard of. Confinement would keep such a read inside the workspace, but
+    /// an allowlist refuses what it cannot vouch for instead of leaving it to the second line.
+    /// Other allowed providers (an operator's choice in `policy.allowedProviders`) have no
+    /// schema list here: their types are allowed by prefix and confinement is what limits them.
+    mutating func checkType(_ type: String, isData: Bool, line: Int) {
+        let kind = isData ? "data" : "resource"
+        if isData && type == "external" {
             refuse(.externalData, line: line, "data \"external\" runs a program during plan")
             return
         }
-        if kind == "data" && type == "terraform_remote_state" {
+        if isData && type == "terraform_remote_state" {
             refuse(.backend, line: line, "data \"terraform_remote_state\" configures a backend that can read server files")
             return
         }
-        if type == "terraform_data" && kind == "resource" { return }
+        if !isData && type == "terraform_data" { return }
         let prefix = String(type.split(separator: "_").first ?? "")
-        if !configuration.allowedProviders.contains(prefix) {
+        guard configuration.allowedProviders.contains(prefix) else {
             refuse(.providerNotAllowed, line: line, "\(kind) type \(type) belongs to provider \"\(prefix)\", allowed: \(configuration.allowedProviders.joined(separator: ", "))")
-        }
-    }
-
-    mutating func checkProviderName(_ name: String, line: Int, context: String) {
-        if !configuration.allowedProviders.contains(name) {
-            refuse(.providerNotAllowed, line: line, "\(context) \"\(name)\" is not in the allowed providers (\(configuration.allowedProviders.joined(separator: ", ")))")
-        }
-    }
-
-    mutating func checkAWSProviderArgument(_ name: String, line: Int) {
-        if !Guard.allowedAWSProviderArguments.contains(name) {
-            refuse(.providerConfiguration, line: line, "aws provider argument \(name) is set by the daemon, not the stack")
-        }
-    }
-
-    /// `source` is nil for a bare version string, `.some(nil)` for a non-literal source.
-    mutating func checkRequiredProvider(_ name: String, source: String??, line: Int) {
-        checkProviderName(name, line: line, context: "required_providers entry")
-        guard let source else { return }
-        guard let literal = source else {
-            refuse(.providerNotAllowed, line: line, "required_providers \(name) has a computed source")
             return
         }
-        let accepted = ["hashicorp/\(name)", "registry.terraform.io/hashicorp/\(name)"]
-        if !accepted.contains(literal.lowercased()) {
-            refuse(.providerNotAllowed, line: line, "required_providers \(name) comes from \(literal), only \(accepted[0]) is allowed")
-        }
-    }
-
-    mutating func checkModuleSource(_ source: String?, module: String, line: Int) {
-        guard let source else {
-            refuse(.moduleSource, line: line, "module \(module) source is not a literal string")
-            return
-        }
-        if source.hasPrefix("./") || source.hasPrefix("../") {
-            let joined = directory.isEmpty ? source : directory + "/" + source
-            if StackPath.normalize(joined) == nil {
-                refuse(.moduleSource, line: line, "module \(module) source \(source) leaves the stack")
+        if prefix == "aws" {
+            let known = isData ? AWSSchema.dataSourceTypes : AWSSchema.resourceTypes
+            if !known.contains(type) {
+                refuse(.resourceTypeNotAllowed, line: line, "\(kind) type \(type) is not in the aws provider \(AWSSchema.providerVersion) schema the guard knows")
             }
+        }
+    }
+
+    /// `provider = aws` or `provider = aws.alias`, nothing else.
+    private mutating func checkProviderReference(_ attribute: HCLAttribute) {
+        let tokens = attribute.meaningfulTokens
+        let name = tokens.first?.identifier ?? ""
+        let shapeOK = (tokens.count == 1 && tokens[0].identifier != nil)
+            || (tokens.count == 3 && tokens[0].identifier != nil && tokens[1].isPunctuation(".") && tokens[2].identifier != nil)
+        guard shapeOK, !name.contains(":") else {
+            refuse(.providerNotAllowed, line: attribute.line, "provider meta-argument must be a provider name or name.alias")
             return
         }
-        if let registryPath = registryComponents(source), configuration.allowedModuleRegistries.contains(where: { entry in
-            let allowed = registryEntryComponents(entry)
-            return !allowed.isEmpty && registryPath.starts(with: allowed)
-        }) {
+        if !configuration.allowedProviders.contains(name) {
+            refuse(.providerNotAllowed, line: attribute.line, "provider meta-argument \"\(name)\" is not in the allowed providers (\(configuration.allowedProviders.joined(separator: ", ")))")
+        }
+    }
+
+    /// A `required_providers` entry: a literal version string, or an object literal with only
+    /// literal `source` and `version`, whose source is `hashicorp/<name>`.
+    private mutating func checkRequiredProvider(_ attribute: HCLAttribute) {
+        let name = attribute.name
+        guard configuration.allowedProviders.contains(name) else {
+            refuse(.providerNotAllowed, line: attribute.line, "required_providers entry \"\(name)\" is not in the allowed providers (\(configuration.allowedProviders.joined(separator: ", ")))")
             return
         }
-        refuse(.moduleSource, line: line, "module \(module) source \(source) is neither a relative path inside the stack nor an allowed registry")
-    }
-
-    /// `ns/name/provider[//sub]` or `host/ns/name/provider[//sub]` as lowercase components
-    /// with the default registry host made explicit; nil for other source kinds.
-    private func registryComponents(_ source: String) -> [String]? {
-        if source.contains("::") || source.contains("?") || source.contains(":") { return nil }
-        let withoutSubdir = source.splitting(on: "//").first ?? source
-        let parts = withoutSubdir.split(separator: "/").map { $0.lowercased() }
-        if parts.count == 3, !parts[0].contains(".") { return ["registry.terraform.io"] + parts }
-        if parts.count == 4, parts[0].contains(".") { return parts }
-        return nil
-    }
-
-    private func registryEntryComponents(_ entry: String) -> [String] {
-        let parts = entry.split(separator: "/").map { $0.lowercased() }
-        guard let first = parts.first else { return [] }
-        return first.contains(".") ? parts : ["registry.terraform.io"] + parts
-    }
-
-    mutating func checkLocalFile(type: String, argument: String, literal: String?, line: Int) {
-        guard let literal else {
-            refuse(.localFileArgument, line: line, "\(type).\(argument) is computed; only literal relative paths inside the stack are allowed")
+        if attribute.literalString != nil { return }
+        guard let entries = attribute.objectLiteral else {
+            refuse(.providerNotAllowed, line: attribute.line, "required_providers \(name) must be an object of literal source and version")
             return
         }
-        if !StackPath.isSafeLiteralPath(literal) {
-            refuse(.localFileArgument, line: line, "\(type).\(argument) = \"\(literal)\" reads outside the stack")
+        var seen = Set<String>()
+        for entry in entries {
+            guard seen.insert(entry.key).inserted else {
+                refuse(.providerNotAllowed, line: entry.line, "required_providers \(name) sets \(entry.key) twice")
+                continue
+            }
+            guard entry.key == "source" || entry.key == "version" else {
+                refuse(.providerNotAllowed, line: entry.line, "required_providers \(name) key \(entry.key) is not allowed (source, version)")
+                continue
+            }
+            guard let value = entry.literalString else {
+                refuse(.providerNotAllowed, line: entry.line, "required_providers \(name) \(entry.key) must be a literal string")
+                continue
+            }
+            if entry.key == "source" {
+                let accepted = ["hashicorp/\(name)", "registry.terraform.io/hashicorp/\(name)"]
+                if !accepted.contains(value.lowercased()) {
+                    refuse(.providerNotAllowed, line: entry.line, "required_providers \(name) comes from \(value), only \(accepted[0]) is allowed")
+                }
+            }
         }
     }
-}
 
-extension String {
-    /// Splits on a separator string (Foundation-free).
-    func splitting(on separator: String) -> [String] {
-        var result: [String] = []
-        var remainder = Substring(self)
-        while let range = remainder.firstRange(of: separator) {
-            result.append(String(remainder[..<range.lowerBound]))
-            remainder = remainder[range.upperBound...]
+    /// A local-file argument: a literal relative path inside the stack, a generated variable
+    /// with such a default, or `"${path.module}/…"`/`"${path.root}/…"` with a literal rest.
+    private mutating func checkLocalFile(_ attribute: HCLAttribute, type: String) {
+        let subject = "\(type).\(attribute.name)"
+        let tokens = attribute.meaningfulTokens
+        var path: String?
+        if let literal = attribute.literalString {
+            path = literal
+        } else if tokens.count == 3, tokens[0].identifier == "var", tokens[1].isPunctuation("."), let name = tokens[2].identifier {
+            guard let value = variables[name] else {
+                refuse(.localFileArgument, line: attribute.line, "\(subject) = var.\(name): only a variable declared in a generated file with a literal default may name a local file")
+                return
+            }
+            path = value
+        } else if tokens.count == 1, case .string(let template) = tokens[0].kind, template.parts.count == 2,
+                  case .interpolation(let inner) = template.parts[0], case .literal(let rest) = template.parts[1] {
+            let reference = inner.meaningful
+            if reference.count == 3, reference[0].identifier == "path", reference[1].isPunctuation("."),
+               ["module", "root"].contains(reference[2].identifier ?? ""), rest.hasPrefix("/") {
+                path = String(rest.dropFirst())
+            }
         }
-        result.append(String(remainder))
-        return result
+        guard let path else {
+            refuse(.localFileArgument, line: attribute.line, "\(subject) names a local file with a computed value; only a literal relative path inside the stack is allowed")
+            return
+        }
+        if !StackPath.isSafeLiteralPath(path) {
+            refuse(.localFileArgument, line: attribute.line, "\(subject) = \"\(path)\" reads outside the stack")
+        }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == 0x5F else {
+            return false
+        }
+        return text.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
     }
 }

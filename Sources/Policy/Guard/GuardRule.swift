@@ -10,12 +10,11 @@ public enum GuardRule: String, Sendable, Hashable, CaseIterable, Codable {
     /// A provider argument that points the provider at server files, other credentials or
     /// other endpoints (`shared_credentials_files`, `endpoints`, `profile`, …).
     case providerConfiguration = "provider-configuration"
-    /// A module source that is neither a relative path inside the stack nor an allowlisted
-    /// registry.
+    /// A `module` block: a module's code is not among the stack's files, so it cannot be read.
     case moduleSource = "module-source"
     /// A `backend` or `cloud` block, or `data "terraform_remote_state"`: the daemon owns state.
     case backend
-    /// A file-reading function with a non-literal path, an absolute path, `~` or `..`.
+    /// A file-reading function (`file*`, `templatefile`, `templatestring`, `abspath`, `pathexpand`).
     case fileFunction = "file-function"
     /// An AWS argument that uploads a server file (`aws_s3_object.source`, Lambda `filename`)
     /// with a path that is not a literal inside the stack.
@@ -28,6 +27,18 @@ public enum GuardRule: String, Sendable, Hashable, CaseIterable, Codable {
     case forbiddenPath = "forbidden-path"
     /// A file that cannot be parsed, so it cannot be proven safe.
     case syntax
+    /// A file Terraform would load that is not native HCL `.tf` (`.tf.json`, `.tfvars`,
+    /// `.tftest.hcl`, state, lock files, …).
+    case fileType = "file-type"
+    /// A block type outside the allowlist for the file (`check`, `ephemeral`; `terraform`,
+    /// `provider`, `variable` in a hand-written file).
+    case blockNotAllowed = "block-not-allowed"
+    /// A function call outside the allowlist of pure functions, provider-defined included.
+    case functionNotAllowed = "function-not-allowed"
+    /// A resource or data source type the guard does not know every argument of.
+    case resourceTypeNotAllowed = "resource-type-not-allowed"
+    /// A file larger than the guard reads.
+    case oversized
 
     /// A short human description of the rule.
     public var summary: String {
@@ -36,14 +47,19 @@ public enum GuardRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .externalData: return "data \"external\" runs a program on the server during plan"
         case .providerNotAllowed: return "provider outside the allowlist"
         case .providerConfiguration: return "provider argument that reads server files or redirects credentials"
-        case .moduleSource: return "module source outside the stack and the allowed registries"
+        case .moduleSource: return "module blocks belong to the daemon"
         case .backend: return "backend, cloud and remote state belong to the daemon"
-        case .fileFunction: return "function reading server files with a path not a literal inside the stack"
+        case .fileFunction: return "function reading files on the machine running terraform"
         case .localFileArgument: return "argument uploading a server file with a path not a literal inside the stack"
         case .cliConfigFile: return "Terraform CLI configuration file in the stack"
         case .overrideFile: return "override file in the stack"
         case .forbiddenPath: return "file path outside the stack or in .terraform"
         case .syntax: return "file that cannot be parsed"
+        case .fileType: return "Terraform file that is not native HCL .tf"
+        case .blockNotAllowed: return "block type outside the allowlist"
+        case .functionNotAllowed: return "function outside the allowlist of pure functions"
+        case .resourceTypeNotAllowed: return "resource or data source type the guard does not know"
+        case .oversized: return "file larger than the guard reads"
         }
     }
 }
@@ -89,8 +105,8 @@ public struct GuardReport: Sendable, Hashable, Codable {
 public struct GuardConfiguration: Sendable, Hashable, Codable {
     /// Provider local names allowed (each must come from `hashicorp/<name>`); default `aws`.
     public var allowedProviders: [String]
-    /// Registry module source prefixes allowed, e.g. `terraform-aws-modules` or
-    /// `registry.terraform.io/terraform-aws-modules/vpc/aws`; default none.
+    /// Kept for configuration compatibility and ignored: modules are refused whatever their
+    /// source, because their code is not among the stack's files the guard reads.
     public var allowedModuleRegistries: [String]
 
     /// Creates a configuration.

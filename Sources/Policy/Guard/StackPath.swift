@@ -1,5 +1,5 @@
-/// Path arithmetic for files and module sources inside a stack, without touching the file
-/// system (the guard is pure; symlinks are the caller's job when it reads the files).
+/// Path arithmetic for files inside a stack, without touching the file system (the guard is
+/// pure; symlinks are the caller's job when it reads the files).
 enum StackPath {
     /// Normalizes `path` relative to the stack root; nil if it is absolute, starts with `~`, or
     /// climbs above the root.
@@ -26,18 +26,13 @@ enum StackPath {
         return String(file[..<slash])
     }
 
-    /// Last path component.
-    static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    /// Whether a literal path argument is acceptable for a file-reading function: relative,
+    /// Whether a literal path argument is acceptable for a local-file argument: relative,
     /// no `~`, no `..` component at all (Terraform resolves paths from the working directory,
     /// which is the stack, so any `..` is suspicious even if it would come back inside).
     static func isSafeLiteralPath(_ path: String) -> Bool {
         if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("\\") || path.hasPrefix("~") { return false }
         if path.count >= 2, path.dropFirst().first == ":" { return false }
-        if path.contains("\0") { return false }
+        if path.contains("\0") || path.contains("$") || path.contains("%") { return false }
         return !path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
     }
 }

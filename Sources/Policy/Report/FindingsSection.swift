@@ -4,7 +4,8 @@ public enum FindingsSection {
     public static func banner(_ report: PolicyReport) -> String? {
         guard report.isBlocking, let blockOn = report.blockOn else { return nil }
         let count = report.blockingFindings.count
-        return "> **BLOCKED by policy:** \(count) finding\(count == 1 ? "" : "s") at or above \(blockOn.label) — this proposal will not be applied until fixed or skipped with a reason (see Security findings)."
+        // Plain text: PLAN.md's renderer frames and escapes it once.
+        return "\(count) finding\(count == 1 ? "" : "s") at or above \(blockOn.label): this proposal will not be applied until they are fixed or skipped with a reason (see Security findings)."
     }
 
     /// The body of PLAN.md's `## Security findings` section (the caller writes that heading,

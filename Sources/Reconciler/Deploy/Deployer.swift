@@ -26,6 +26,8 @@ struct Deployer: Sendable {
         deployment.startedAt = Date()
         try store.updateDeployment(deployment)
         try setStatus(stack, .deploying, "commit \(commit.short)")
+        let forge = ForgeStatuses(environment: environment, repository: repository)
+        await forge.post(commit.description, stackID: stack.id, .pending, "deploying \(stack.id)")
         logger.info("deploying")
 
         let outcome: Outcome
@@ -34,14 +36,7 @@ struct Deployer: Sendable {
         } catch is CancellationError {
             outcome = .interrupted
         } catch let error as TerraformError where error.isStateLocked {
-            // Back to the queue: the holder is alive; retry with backoff until it lets go.
-            log.note("waiting: \(error)")
-            log.finish(.finished)
-            deployment.status = .queued
-            deployment.runId = nil
-            deployment.startedAt = nil
-            try store.updateDeployment(deployment)
-            throw ReconcileFailure.transient(error.description)
+            throw try await Self.requeue(&deployment, waitingFor: error, log: log, store: store)
         } catch let error as TerraformError {
             if case .cancelled = error { outcome = .interrupted } else { outcome = .failed(error.description) }
         } catch {
@@ -84,11 +79,26 @@ struct Deployer: Sendable {
             try setStatus(stack, .interrupted, "deployment \(deploymentID) interrupted")
         }
         log.note("deployment \(deployment.status.rawValue)" + (deployment.error.map { ": \($0)" } ?? ""))
-        log.finish(outcome.isInterrupted ? .interrupted : .finished)
+        await log.finish(outcome.isInterrupted ? .interrupted : .finished)
         try store.updateDeployment(deployment)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
+        if case let (state, description)? = ForgeStatuses.deployment(deployment) {
+            await forge.post(commit.description, stackID: stack.id, state, description)
+        }
         if outcome.isInterrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Self.message(stack, deployment))
+    }
+
+    /// Back to the queue: a live terraform holds the state (one left running by a killed
+    /// daemon, say); the returned failure retries with backoff until it lets go.
+    static func requeue(_ deployment: inout DeploymentRecord, waitingFor error: TerraformError, log: RunLog, store: Store) async throws -> ReconcileFailure {
+        log.note("waiting: \(error)")
+        await log.finish(.finished)
+        deployment.status = .queued
+        deployment.runId = nil
+        deployment.startedAt = nil
+        try store.updateDeployment(deployment)
+        return .transient(error.description)
     }
 
     private enum Outcome {

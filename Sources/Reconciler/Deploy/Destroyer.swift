@@ -15,6 +15,7 @@ struct Destroyer: Sendable {
     func remove(_ stack: StackLayout, deployedCommit: ObjectID, deploymentID: Int64) async throws {
         let store = environment.store
         guard var deployment = try store.deployment(id: deploymentID), deployment.status == .queued else { return }
+        let forge = ForgeStatuses(environment: environment, repository: repository)
         guard repository.config.allowDestroy else {
             deployment.status = .destroyPending
             deployment.finishedAt = Date()
@@ -22,6 +23,7 @@ struct Destroyer: Sendable {
             try store.updateDeployment(deployment)
             try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyPending,
                                      detail: "removed from \(repository.config.deployBranch); destroy not allowed by config")
+            await forge.post(deployment.commit, stackID: stack.id, .failure, "destroy pending: not allowed by config (allowDestroy)")
             await StatusReporter(environment: environment, repository: repository)
                 .report(stack, message: "deploy(\(stack.id)): destroy pending (not allowed by config)")
             return
@@ -35,6 +37,7 @@ struct Destroyer: Sendable {
         deployment.startedAt = Date()
         try store.updateDeployment(deployment)
         try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroying, detail: "removed from \(repository.config.deployBranch)")
+        await forge.post(deployment.commit, stackID: stack.id, .pending, "destroying \(stack.id)")
         var interrupted = false
         do {
             let files = StackFiles(try await repository.terraformFiles(stack, at: deployedCommit))
@@ -48,6 +51,8 @@ struct Destroyer: Sendable {
                                      detail: "destroyed after removal from \(repository.config.deployBranch)", deployedCommit: .some(nil))
         } catch where error.isCancellation {
             interrupted = true
+        } catch let error as TerraformError where error.isStateLocked {
+            throw try await Deployer.requeue(&deployment, waitingFor: error, log: log, store: store)
         } catch {
             deployment.status = .destroyFailed
             deployment.error = "\(error)"
@@ -59,7 +64,10 @@ struct Destroyer: Sendable {
         }
         deployment.finishedAt = Date()
         try store.updateDeployment(deployment)
-        log.finish(interrupted ? .interrupted : .finished)
+        await log.finish(interrupted ? .interrupted : .finished)
+        if case let (state, description)? = ForgeStatuses.deployment(deployment) {
+            await forge.post(deployment.commit, stackID: stack.id, state, description)
+        }
         if interrupted { throw CancellationError() }
         await StatusReporter(environment: environment, repository: repository).report(stack, message: Deployer.message(stack, deployment))
     }

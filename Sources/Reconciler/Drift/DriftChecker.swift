@@ -15,6 +15,32 @@ struct DriftChecker: Sendable {
         case clean, drifted, failed, skipped
     }
 
+    /// What a check tells people, as a commit.
+    enum Report: Equatable {
+        /// Drift that differs from the last reported drift (or follows a clean check).
+        case newDrift
+        /// The drift reported before is gone.
+        case resolved
+        /// The check failed after one that did not (a failing check is reported once).
+        case checkFailed
+    }
+
+    /// Whether `check` is worth a commit: new drift once, the same drift never again, its
+    /// resolution once, a failing check once. `previous` is the last check of the same commit
+    /// that did not fail; `lastAny` the last check of any kind.
+    static func report(_ check: DriftCheckRecord, previous: DriftCheckRecord?, lastAny: DriftCheckRecord?) -> Report? {
+        switch check.status {
+        case .drifted:
+            let sameAsBefore = previous?.status == .drifted
+                && DriftReport.fingerprint(previous?.resources ?? []) == DriftReport.fingerprint(check.resources)
+            return sameAsBefore ? nil : .newDrift
+        case .clean:
+            return previous?.status == .drifted ? .resolved : nil
+        case .failed:
+            return lastAny?.status == .failed ? nil : .checkFailed
+        }
+    }
+
     func check(_ stack: StackLayout) async throws -> Result {
         let store = environment.store
         guard let record = try store.stack(id: stack.id), let deployedHex = record.deployedCommit,
@@ -40,11 +66,11 @@ struct DriftChecker: Sendable {
             }
             check.status = report.hasDrift ? .drifted : .clean
         } catch where error.isCancellation {
-            log.finish(.interrupted)
+            await log.finish(.interrupted)
             throw CancellationError()
         } catch let error as TerraformError where error.isStateLocked {
             log.note("skipped: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             throw ReconcileFailure.transient(error.description)
         } catch {
             check.error = "\(error)"
@@ -52,27 +78,22 @@ struct DriftChecker: Sendable {
         }
         check.durationMs = Int(Date().timeIntervalSince(started) * 1000)
         log.note("drift check: \(check.status.rawValue)")
-        log.finish(.finished)
+        await log.finish(.finished)
 
         let driftFile = StatusFiles.path(folder: "drift", repositoryID: repository.id, stackPath: stack.path, ext: "md")
         var message: String?
         var extra: [FileChange] = []
-        switch check.status {
-        case .drifted:
-            let sameAsBefore = previous?.status == .drifted && DriftReport.fingerprint(previous?.resources ?? []) == DriftReport.fingerprint(check.resources)
-            if !sameAsBefore {
-                message = DriftReport.commitMessage(stackID: stack.id, resources: check.resources)
-                extra = [.write(driftFile, DriftReport.markdown(stackID: stack.id, commit: deployedHex, check: check))]
-            }
-        case .clean:
-            if previous?.status == .drifted {
-                message = DriftReport.resolvedMessage(stackID: stack.id)
-                extra = [.delete(path: driftFile)]
-            }
-        case .failed:
-            // Report a failing check once, not every interval.
-            let lastAny = try store.driftChecks(stackId: stack.id, limit: 1).first
-            if lastAny?.status != .failed { message = "drift(\(stack.id)): check failed" }
+        switch Self.report(check, previous: previous, lastAny: try store.driftChecks(stackId: stack.id, limit: 1).first) {
+        case .newDrift:
+            message = DriftReport.commitMessage(stackID: stack.id, resources: check.resources)
+            extra = [.write(driftFile, DriftReport.markdown(stackID: stack.id, commit: deployedHex, check: check))]
+        case .resolved:
+            message = DriftReport.resolvedMessage(stackID: stack.id)
+            extra = [.delete(path: driftFile)]
+        case .checkFailed:
+            message = "drift(\(stack.id)): check failed"
+        case nil:
+            break
         }
         check.reported = message != nil
         try store.insertDriftCheck(check)

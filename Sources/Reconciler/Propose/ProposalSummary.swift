@@ -136,7 +136,7 @@ public enum ProposalMarkdown {
         }
         out += "## Checks\n\n"
         out += "- Guard (nothing runs before it passes): " + step(summary.guardResult) { _ in "passed" } + "\n"
-        out += "- `terraform validate`: " + step(summary.validation) { _ in "passed" } + "\n"
+        out += "- Configuration (checked by `terraform plan`): " + step(summary.validation) { _ in "passed" } + "\n"
         out += "- `terraform plan`: " + step(summary.plan) { changes in changes.isEmpty ? "no changes" : summary.counts.map(Format.counts) ?? "" } + "\n"
         for (name, entries) in [("Guard", summary.guardResult.failures), ("Validation", summary.validation.failures), ("Plan", summary.plan.failures)] where !entries.isEmpty {
             out += "\n### \(name) errors\n\n" + list(entries)
@@ -159,7 +159,7 @@ public enum ProposalMarkdown {
         if summary.blockingBanner != nil { return "**Result: blocked by policy.** Merging will not apply it." }
         switch (summary.guardResult, summary.validation, summary.plan) {
         case (.failed, _, _): return "**Result: refused by the guard.** Nothing was run."
-        case (_, .failed, _): return "**Result: invalid.** `terraform validate` failed."
+        case (_, .failed, _): return "**Result: invalid.** The Terraform configuration has errors (see Validation errors)."
         case (_, _, .failed): return "**Result: plan failed.**"
         case (_, _, .done):
             return "**Result: ready to merge.** Merging applies exactly this Terraform (\(summary.counts.map(Format.counts) ?? "no changes"))."

@@ -17,6 +17,8 @@ struct Proposer: Sendable {
     func propose(_ stack: StackLayout, branch: String) async throws {
         precondition(branch != repository.config.deployBranch && branch != repository.config.statusBranch)
         let git = repository.git
+        // Another replica may have proposed the branch a moment ago: look at the remote's tip.
+        if environment.leases != nil { try await git.fetch() }
         guard let tip = try await git.tip(of: branch) else { return }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
@@ -29,14 +31,29 @@ struct Proposer: Sendable {
         let started = Date()
         let generated = environment.generator.generate(requirements: requirements, options: settings)
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let forge = ForgeStatuses(environment: environment, repository: repository)
         if let plan = try? await git.readFile(stack.planFile, at: tip),
            ProposalMarkdown.fingerprint(in: String(decoding: plan, as: UTF8.self)) == fingerprint {
+            // A commit on top of a proposal that changes nothing it reviewed: it is the pull
+            // request's head now, so it carries the proposal's status too.
+            if let last = try store.proposals(stackId: stack.id, branch: branch, limit: 1).first, last.fingerprint == fingerprint,
+               let commit = last.generatedCommit, commit != tip.description {
+                let headline = last.status == .proposed ? last.plan.map(Format.counts) ?? "no changes" : Self.headline(last.status, nil)
+                let (state, description) = ForgeStatuses.proposal(last.status, headline: headline)
+                await forge.post(tip.description, stackID: stack.id, state, description)
+            }
             return
         }
 
         logger.info("proposing")
+        await forge.post(tip.description, stackID: stack.id, .pending, "planning \(stack.id)")
         let log = try environment.startRun(stackID: stack.id, kind: .proposal)
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
+        // A branch's proposal is that branch's status (its PLAN.md, its proposal records); it
+        // becomes the stack's status only while nothing was ever deployed.
+        let ownsStatus = try store.stack(id: stack.id)?.deployedCommit == nil && store.deployments(stackId: stack.id, limit: 1).isEmpty
+        if ownsStatus {
+            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
+        }
         var summary = ProposalSummary(
             stackID: stack.id, branch: branch, sourceCommit: tip.description, fingerprint: fingerprint,
             generatorVersion: environment.generator.version, refused: generated.refused,
@@ -60,11 +77,11 @@ struct Proposer: Sendable {
             }
         } catch is CancellationError {
             runStatus = .interrupted
-            log.finish(runStatus)
+            await log.finish(runStatus)
             throw CancellationError()
         } catch {
             log.note("not proposed now: \(error)")
-            log.finish(.finished)
+            await log.finish(.finished)
             throw error
         }
 
@@ -76,7 +93,9 @@ struct Proposer: Sendable {
         for name in files.generated.keys.sorted() where newFiles[name] == nil {
             changes.append(.delete(path: stack.terraformFile(name)))
         }
-        changes.append(.write(path: stack.planFile, contents: Data(ProposalMarkdown.render(summary).utf8)))
+        // PLAN.md quotes terraform's errors and plan: nothing the daemon knows as secret may reach the branch.
+        changes.append(.write(path: stack.planFile,
+                              contents: Data(environment.terraform.redactor.redact(ProposalMarkdown.render(summary)).utf8)))
 
         var generatedCommit: ObjectID?
         do {
@@ -89,14 +108,14 @@ struct Proposer: Sendable {
         } catch let gitError as GitError where gitError.isRetryableAfterFetch {
             // Someone pushed meanwhile: their commit stands; propose again on the new tip.
             log.note("\(branch) moved while proposing; will propose again on the new tip")
-            log.finish(.finished)
+            await log.finish(.finished)
             try? await git.fetch()
             throw ReconcileFailure.waiting("\(branch) moved", retryAfter: .seconds(1))
         } catch {
             failure = "could not commit the proposal: \(error)"
             status = .failed
         }
-        log.finish(runStatus)
+        await log.finish(runStatus)
 
         try store.insertProposal(ProposalRecord(
             runId: log.runId, stackId: stack.id, branch: branch, sourceCommit: tip.description,
@@ -110,7 +129,13 @@ struct Proposer: Sendable {
         case .failed: .failed
         case .blocked: .blocked
         }
-        try restoreOrSetStatus(stack, proposalStatus: stackStatus, branch: branch)
+        let (state, description) = ForgeStatuses.proposal(status, headline: Self.headline(status, summary))
+        for commit in Set([tip.description, generatedCommit?.description].compactMap { $0 }).sorted() {
+            await forge.post(commit, stackID: stack.id, state, failure ?? description)
+        }
+        if ownsStatus {
+            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: stackStatus, detail: "branch \(branch)")
+        }
         logger.info("proposed", metadata: ["status": "\(status.rawValue)"])
     }
 
@@ -181,20 +206,9 @@ struct Proposer: Sendable {
         case failed(TerraformError)
     }
 
-    /// A proposal on a branch does not change what is deployed: a deployed stack stays
-    /// `deployed` on the status page unless the proposal itself needs a person.
-    private func restoreOrSetStatus(_ stack: StackLayout, proposalStatus: StackStatus, branch: String) throws {
-        let current = try store.stack(id: stack.id)
-        if current?.deployedCommit != nil, proposalStatus == .proposed {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .deployed, detail: "proposal ready on \(branch)")
-        } else {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: proposalStatus, detail: "branch \(branch)")
-        }
-    }
-
-    static func headline(_ status: ProposalStatus, _ summary: ProposalSummary) -> String {
+    static func headline(_ status: ProposalStatus, _ summary: ProposalSummary?) -> String {
         switch status {
-        case .proposed: summary.counts.map(Format.counts) ?? "no changes"
+        case .proposed: summary?.counts.map(Format.counts) ?? "no changes"
         case .refused: "requirements refused"
         case .failed: "checks failed"
         case .blocked: "blocked by policy"

@@ -1,3 +1,5 @@
+import Git
+import Terraform
 import Foundation
 
 /// How a failed reconcile is handled, after Flux's taxonomy.
@@ -9,6 +11,34 @@ public enum ReconcileFailure: Error, Sendable, CustomStringConvertible {
     /// Only a person can fix it (refused requirements, guard refusal, invalid code): report
     /// once and do not retry until the input changes.
     case stalled(String)
+
+    /// How the queue treats `error`: a `ReconcileFailure` as it says; an error that the same
+    /// input will always raise again (a git tree or path that is not there or not valid at a
+    /// commit, a stack directory refused, an unreadable state, terraform that cannot run
+    /// confined) is `.stalled`: reported once, not retried until the branch moves; anything
+    /// else is `.transient`.
+    public static func classify(_ error: any Error) -> ReconcileFailure {
+        switch error {
+        case let failure as ReconcileFailure:
+            return failure
+        case let error as GitError:
+            switch error {
+            case .notFound, .objectNotFound, .invalidPath, .notAFile, .notADirectory, .invalidObjectID, .invalidArgument:
+                return .stalled(error.description)
+            default:
+                return .transient(error.description)
+            }
+        case let error as TerraformError:
+            switch error {
+            case .invalidStackDirectory, .invalidArgument, .stateCorrupt, .confinementUnavailable, .binaryNotFound:
+                return .stalled(error.description)
+            default:
+                return .transient(error.description)
+            }
+        default:
+            return .transient(String(describing: error))
+        }
+    }
 
     public var description: String {
         switch self {

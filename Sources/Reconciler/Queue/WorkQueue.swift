@@ -28,12 +28,17 @@ public struct Job: Sendable {
     public var run: @Sendable () async throws -> Void
     /// Called instead of `run` when a newer job with the same key replaced this one.
     public var superseded: @Sendable () async -> Void
+    /// Called once when the job stops being retried (a permanent error, or `maximumAttempts`
+    /// transient failures in a row), so that it is reported; only a person can move it on.
+    public var stalled: @Sendable (String) async -> Void
 
-    public init(key: JobKey, repositoryID: String, run: @escaping @Sendable () async throws -> Void, superseded: @escaping @Sendable () async -> Void = {}) {
+    public init(key: JobKey, repositoryID: String, run: @escaping @Sendable () async throws -> Void,
+                superseded: @escaping @Sendable () async -> Void = {}, stalled: @escaping @Sendable (String) async -> Void = { _ in }) {
         self.key = key
         self.repositoryID = repositoryID
         self.run = run
         self.superseded = superseded
+        self.stalled = stalled
     }
 }
 
@@ -42,7 +47,10 @@ public struct Job: Sendable {
 /// - A job submitted while another with the same key is still queued replaces it (the newest
 ///   commit wins; the older one is told it was superseded and never runs).
 /// - Repositories take turns: one busy repository cannot starve the others.
-/// - `ReconcileFailure.transient` is retried with exponential backoff and jitter,
+/// - `ReconcileFailure.transient` (and any error `ReconcileFailure.classify` does not know to
+///   be permanent) is retried with exponential backoff and jitter, at most `maximumAttempts`
+///   times in a row; then, like a permanent error, the job is stalled (`Job.stalled` reports
+///   it) and not retried until it is submitted again.
 ///   `.waiting` is requeued after its interval, `.stalled` is dropped (it was reported).
 public actor WorkQueue {
     private let limit: Int
@@ -61,7 +69,11 @@ public actor WorkQueue {
     /// Whether a job ran since the queue was last idle.
     private var ranSinceIdle = false
 
-    public init(limit: Int, backoff: Backoff = Backoff(), logger: Logger) {
+    /// Transient failures of one job retried at most this many times; then it is stalled.
+    public let maximumAttempts: Int
+
+    public init(limit: Int, backoff: Backoff = Backoff(), maximumAttempts: Int = 10, logger: Logger) {
+        self.maximumAttempts = max(1, maximumAttempts)
         self.limit = max(1, limit)
         self.backoff = backoff
         self.logger = logger
@@ -174,15 +186,24 @@ public actor WorkQueue {
     private func retry(_ job: Job, after error: Error) {
         guard !stopped, !(error is CancellationError) else { return }
         let delay: Duration
-        switch error as? ReconcileFailure {
+        var failure = ReconcileFailure.classify(error)
+        if case .transient(let message) = failure, (attempts[job.key] ?? 0) >= maximumAttempts {
+            failure = .stalled("gave up after \(maximumAttempts) attempts: \(message)")
+        }
+        switch failure {
         case .stalled(let message):
             attempts[job.key] = nil
             logger.notice("stalled: needs a person", metadata: ["job": "\(job.key)", "reason": "\(message)"])
+            let id = UUID()
+            tasks[id] = Task { [weak self] in
+                await job.stalled(message)
+                await self?.forget(id)
+            }
             return
         case .waiting(let message, let retryAfter):
             logger.debug("waiting", metadata: ["job": "\(job.key)", "reason": "\(message)"])
             delay = retryAfter
-        case .transient, nil:
+        case .transient:
             let attempt = (attempts[job.key] ?? 0) + 1
             attempts[job.key] = attempt
             delay = backoff.delay(attempt: attempt)
@@ -194,6 +215,10 @@ public actor WorkQueue {
             guard !Task.isCancelled else { return }
             await self?.resubmit(job, id: id)
         }
+    }
+
+    private func forget(_ id: UUID) {
+        tasks[id] = nil
     }
 
     private func resubmit(_ job: Job, id: UUID) async {

@@ -21,10 +21,16 @@ public final class RepositoryContext: Sendable {
 
     func layout(_ path: String) -> StackLayout { StackLayout(repositoryID: config.id, path: path) }
 
-    /// The stacks at `commit`.
+    /// The stacks at `commit`; a stalled failure when there are more than `maxStacksPerPush`
+    /// (a push that would queue thousands of terraform runs is refused whole, and says so).
     func stacks(at commit: ObjectID) async throws -> [StackLayout] {
         let files = try await git.listFiles(at: commit).filter(\.isRegularFile).map(\.path)
-        return StackDiscovery.stackPaths(in: files, matching: glob).map(layout)
+        let paths = StackDiscovery.stackPaths(in: files, matching: glob)
+        guard paths.count <= config.maxStacksPerPush else {
+            throw ReconcileFailure.stalled("commit \(commit.short) holds \(paths.count) stacks, more than the \(config.maxStacksPerPush) "
+                + "allowed per push (maxStacksPerPush): nothing was scheduled; split the change or raise the limit")
+        }
+        return paths.map(layout)
     }
 
     /// A stack's requirements.md at `commit`: nil when absent; a stalled failure when it is a

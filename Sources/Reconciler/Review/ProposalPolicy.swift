@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Store
 
 /// The guard and the reviews that run around terraform: nothing from a repository reaches
@@ -7,9 +8,9 @@ public protocol ProposalPolicy: Sendable {
     /// Refusals (file, line, rule) for a stack's Terraform files, generated and hand-written.
     /// Empty means the files may be given to terraform.
     func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry]
-    /// Security findings and cost for a plan (`terraform show -json` of the saved plan; its
+    /// Security findings and cost for a plan (the saved plan, decoded and redacted once; its
     /// prior state is what is deployed now), priced in `region` (where the stack runs).
-    func review(planJSON: Data, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
+    func review(plan: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
 }
 
 /// What the policy checks and the cost estimate say about one plan.

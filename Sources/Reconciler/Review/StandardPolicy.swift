@@ -19,26 +19,18 @@ public struct StandardPolicy: ProposalPolicy {
     }
 
     public func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry] {
-        var entries: [DiagnosticEntry] = []
-        var texts: [(path: String, contents: String)] = []
-        for file in files {
-            guard let text = String(data: file.contents, encoding: .utf8) else {
-                entries.append(DiagnosticEntry(severity: "error", file: file.path, message: "guard: not UTF-8 text; refused"))
-                continue
-            }
-            texts.append((file.path, text))
-        }
-        let report = Policy.guardStack(files: texts, settings: settings)
-        return entries + report.violations.map {
+        let report = Policy.guardStack(bytes: files.map { ($0.path, [UInt8]($0.contents)) }, settings: settings)
+        return report.violations.map {
             DiagnosticEntry(severity: "error", line: $0.line, file: $0.file, message: "guard \($0.rule.rawValue): \($0.message)")
         }
     }
 
-    public func review(planJSON: Data, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
+    public func review(plan decoded: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
         let plan: PlanDocument
-        do {
-            plan = try PlanDocument.decode(showJSON: planJSON)
-        } catch {
+        switch decoded {
+        case .success(let document):
+            plan = document
+        case .failure(let error):
             let message = "_Could not read the plan: \(error)_\n"
             return PolicyReview(findingsMarkdown: message, blockingBanner: "the plan could not be checked", costMarkdown: message)
         }

@@ -69,8 +69,8 @@ public struct StackRun: Sendable {
     public let region: String
     private let policy: any ProposalPolicy
 
-    /// Guards `target`, prepares a workspace and runner, runs `terraform init`, then `body`.
-    /// The workspace is kept for inspection when the body throws, removed otherwise.
+    /// Guards `target`, prepares the stack's workspace and runner, runs `terraform init` (only
+    /// when providers changed since the workspace's last init), then `body`.
     public static func with<T: Sendable>(
         _ target: Target, setup: TerraformSetup, repository: RepositoryConfig, policy: any ProposalPolicy,
         sink: any LogSink, logger: Logger, _ body: (StackRun) async throws -> T
@@ -80,11 +80,22 @@ public struct StackRun: Sendable {
         let refusals = policy.guardFiles(sources)
         guard refusals.isEmpty else { throw Refusal.guardRefused(refusals) }
 
-        let workspace = try setup.workspaces.create(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
+        let runtime = setup.runtime(for: repository, stackID: target.stackID, region: region)
+        // A terraform left running by a previous daemon (an apply outliving a crash) still
+        // holds the state and works in the stack's workspace: wait for it, touch nothing.
+        if case .local(let path) = runtime.backend, let holder = StateGuard(statePath: path).lockHolder() {
+            throw TerraformError.stateLocked(path: path, holder: "pid \(holder)")
+        }
+        let workspace = try setup.workspaces.reuse(stack: target.stackID, from: .files(target.files.map { ($0.path, $0.contents) }))
         var succeeded = false
         defer { setup.workspaces.finish(workspace, succeeded: succeeded) }
-        let runner = TerraformRunner(options: setup.options, runtime: setup.runtime(for: repository, stackID: target.stackID, region: region),
-                                     workspace: workspace, sink: sink, logger: logger)
+        // A file the stack holds but the workspace refused (too large, a reserved name) would
+        // silently change what is planned: the run is refused instead, naming each file.
+        guard workspace.skipped.isEmpty else {
+            throw TerraformError.invalidStackDirectory(path: target.stackID, reason: TerraformSetup.refusedFiles(workspace.skipped))
+        }
+        let runner = TerraformRunner(options: setup.options, runtime: runtime, workspace: workspace, sink: sink,
+                                     redactor: Redactor(parent: setup.redactor), logger: logger)
         try runner.prepare()
         try await runner.initialize()
         let value = try await body(StackRun(runner: runner, sources: sources, region: region, policy: policy))
@@ -115,6 +126,6 @@ public struct StackRun: Sendable {
     /// stack's region.
     public func planAndReview(destroy: Bool = false) async throws -> (plan: SavedPlan, review: PolicyReview) {
         let plan = try await runner.plan(destroy: destroy)
-        return (plan, policy.review(planJSON: plan.showJSON, sources: sources, region: region))
+        return (plan, policy.review(plan: plan.document, sources: sources, region: region))
     }
 }

@@ -10,8 +10,12 @@ public struct TerraformSetup: Sendable {
     public let workspaces: WorkspaceManager
     public let dataDirectory: URL
     public let sandboxEndpoint: URL?
+    /// The daemon's redactor; every run gets a child of it.
+    public let redactor: Redactor
 
-    public init(options: TerraformOptions, workspaces: WorkspaceManager, dataDirectory: URL, sandboxEndpoint: URL?) {
+    public init(options: TerraformOptions, workspaces: WorkspaceManager, dataDirectory: URL, sandboxEndpoint: URL?,
+                redactor: Redactor = Redactor()) {
+        self.redactor = redactor
         self.options = options
         self.workspaces = workspaces
         self.dataDirectory = dataDirectory
@@ -38,5 +42,14 @@ public struct TerraformSetup: Sendable {
         return RuntimeSettings(region: region ?? repository.aws.region, assumeRole: role,
                                defaultTags: repository.aws.defaultTags.merging(["ezbuilt:stack": stackID]) { mine, _ in mine },
                                sandboxEndpoint: sandboxEndpoint, backend: backend)
+    }
+
+    /// The message for files a workspace refused: each file and why, and what to do.
+    public static func refusedFiles(_ skipped: [SkippedFile]) -> String {
+        let limit = StackFileFilter.maximumFileSize / (1024 * 1024)
+        let list = skipped.map { file in
+            "\(file.path): \(file.reason.rawValue)" + (file.reason == .tooLarge ? " (\(limit) MiB)" : "")
+        }.joined(separator: "; ")
+        return "files refused: \(list). Nothing was run: shrink, rename or remove them"
     }
 }

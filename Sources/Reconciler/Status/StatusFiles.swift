@@ -16,6 +16,7 @@ public enum StatusFiles {
         var out = "# \(snapshot.stack.id)\n\n"
         out += "**Status:** \(snapshot.stack.status.rawValue)"
         if let detail = snapshot.stack.statusDetail { out += " — \(Markdown.inline(detail))" }
+        out += "  \n**Conditions:** " + snapshot.conditions.map { "\($0.type.rawValue)=\($0.status) (\($0.reason.rawValue))" }.joined(separator: ", ")
         out += "  \n**Updated:** \(Format.time(snapshot.stack.updatedAt))\n"
         if let commit = snapshot.stack.deployedCommit {
             out += "**Deployed commit:** `\(Format.shortCommit(commit))`\n"
@@ -69,12 +70,18 @@ public enum StatusFiles {
 /// Everything the status branch shows for one stack.
 public struct StackSnapshot: Codable, Sendable, Equatable {
     public var stack: StackRecord
+    /// Ready / Reconciling / Stalled, derived from the stack's status.
+    public var conditions: [StackCondition]
+    /// The commit of the latest deployment attempt, whatever its outcome.
+    public var lastAttemptedCommit: String?
     public var lastProposal: ProposalRecord?
     public var lastDeployment: DeploymentRecord?
     public var lastDrift: DriftCheckRecord?
 
     public init(stack: StackRecord, lastProposal: ProposalRecord? = nil, lastDeployment: DeploymentRecord? = nil, lastDrift: DriftCheckRecord? = nil) {
         self.stack = stack
+        conditions = stack.conditions
+        lastAttemptedCommit = lastDeployment?.commit
         self.lastProposal = lastProposal
         self.lastDeployment = lastDeployment
         self.lastDrift = lastDrift

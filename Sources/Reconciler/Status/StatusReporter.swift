@@ -17,7 +17,8 @@ struct StatusReporter: Sendable {
                 .write(StatusFiles.path(folder: "stacks", repositoryID: repository.id, stackPath: stack.path, ext: "md"), StatusFiles.markdown(snapshot)),
                 .write(path: StatusFiles.path(folder: "stacks", repositoryID: repository.id, stackPath: stack.path, ext: "json"), contents: try StatusFiles.json(snapshot)),
             ] + extra
-            try await repository.status.commit(changes, message: message)
+            let redactor = environment.terraform.redactor
+            try await repository.status.commit(redactor.redact(changes), message: redactor.redact(message))
         } catch {
             var logger = environment.logger
             logger[metadataKey: "stack"] = "\(stack.id)"

@@ -35,6 +35,9 @@ actor RepositoryWatcher {
         self.logger = logger
     }
 
+    /// Branches whose tip cannot be scheduled (a stalled failure), with why, until they move.
+    private var refusedBranches: [String: String] = [:]
+
     /// Polls until cancelled: every `pollInterval`, or at once when the doorbell rings.
     func loop() async {
         while !Task.isCancelled {
@@ -67,20 +70,36 @@ actor RepositoryWatcher {
             try await reportInterrupted(context)
             let branches = try await context.git.branches()
             for branch in branches {
-                if branch.name == config.statusBranch {
-                    // Written by us; never an input.
-                } else if branch.name == config.deployBranch {
-                    // The desired state is compared with what is applied at every poll, not only
-                    // when the tip moves: a merge that arrived while its stack was deploying is
-                    // deployed right after.
-                    try await scheduleDeployments(context, tip: branch.tip)
-                } else if lastSeen[branch.name] != branch.tip {
-                    try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
+                let moved = lastSeen[branch.name] != branch.tip
+                // The deploy branch is compared with what is applied at every poll, not only when
+                // its tip moves: a merge that arrived while its stack was deploying is deployed
+                // right after. A branch refused as it is waits until it moves.
+                guard moved || (branch.name == config.deployBranch && refusedBranches[branch.name] == nil) else { continue }
+                if moved { refusedBranches[branch.name] = nil }
+                do {
+                    if branch.name == config.statusBranch {
+                        // Written by us; never an input.
+                    } else if branch.name == config.deployBranch {
+                        try await scheduleDeployments(context, tip: branch.tip)
+                    } else {
+                        try await scheduleProposals(context, branch: branch.name, tip: branch.tip)
+                    }
+                } catch let error where !(error is CancellationError) {
+                    // A branch that can never be scheduled as it is (too many stacks, a tree that
+                    // cannot be read) is reported once and left until it moves; others go on.
+                    guard case .stalled(let message) = ReconcileFailure.classify(error) else { throw error }
+                    logger.notice("branch not scheduled until it moves", metadata: ["branch": "\(branch.name)", "reason": "\(message)"])
+                    refusedBranches[branch.name] = "\(branch.name) at \(branch.tip.short): \(message)"
                 }
                 lastSeen[branch.name] = branch.tip
             }
             let names = Set(branches.map(\.name))
             lastSeen = lastSeen.filter { names.contains($0.key) }
+            refusedBranches = refusedBranches.filter { names.contains($0.key) }
+            if !refusedBranches.isEmpty {
+                // The repository's status (API, status page) says why until the branch moves.
+                try store.recordFetch(repositoryId: config.id, error: refusedBranches.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; "))
+            }
             try await scheduleDriftChecks(context)
         } catch is CancellationError {
             return
@@ -103,6 +122,13 @@ actor RepositoryWatcher {
         return context
     }
 
+    /// A deployment of this repository found interrupted (its replica died): reported and
+    /// deployed again at the next poll, which starts now.
+    func noteInterrupted(_ deployment: DeploymentRecord) {
+        interrupted.append(deployment)
+        Task { await doorbell.ring() }
+    }
+
     private func reportInterrupted(_ context: RepositoryContext) async throws {
         guard !interrupted.isEmpty else { return }
         let deployments = interrupted
@@ -121,9 +147,9 @@ actor RepositoryWatcher {
     private func scheduleProposals(_ context: RepositoryContext, branch: String, tip: ObjectID) async throws {
         for stack in try await context.stacks(at: tip) {
             let proposer = Proposer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("propose", environment) { try await proposer.propose(stack, branch: branch) }
-            })
+            }))
         }
     }
 
@@ -143,41 +169,34 @@ actor RepositoryWatcher {
         }
         let present = Set(stacks.map(\.id))
         for record in try store.stacks(repositoryId: config.id) where !present.contains(record.id) {
-            guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex) else { continue }
-            // Report a pending destroy once; once destroy is allowed (or after a failed destroy
-            // at an older commit), go ahead.
-            if let last = try store.deployments(stackId: record.id, limit: 1).first {
-                if last.status == .destroyPending, !config.allowDestroy { continue }
-                if last.status == .destroyFailed, last.commit == tip.description { continue }
-                if !last.status.isFinal { continue }
-            }
-            let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
+            guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex),
+                  DeploymentRules.shouldQueueDestroy(last: try store.deployments(stackId: record.id, limit: 1).first,
+                                                     allowDestroy: config.allowDestroy, tip: tip.description)
+            else { continue }
+            guard let deployment = try store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: record.id, commit: tip.description, action: .destroy, owner: environment.leases?.owner))
+            else { continue }  // another replica queued it a moment ago
             let destroyer = Destroyer(environment: environment, repository: context)
             let layout = context.layout(record.path)
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: leased(record.id) { [environment] in
                 try await Self.measured("destroy", environment) {
                     try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+               stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         }
     }
 
-    /// Whether `stack` needs a deployment at `tip`: its files changed since the last finished
-    /// attempt (or since what is deployed), or that attempt was interrupted or superseded.
-    /// A stale or failed attempt is not repeated until the stack's files change again.
+    /// Whether `stack` needs a deployment at `tip` (see `DeploymentRules`).
     private func needsDeployment(_ context: RepositoryContext, _ stack: StackLayout, tip: ObjectID) async throws -> Bool {
         let store = environment.store
-        let last = try store.deployments(stackId: stack.id, limit: 1).first
-        if let last, !last.status.isFinal { return false }
-        var baseline: ObjectID?
-        if let last, last.status != .interrupted, last.status != .superseded {
-            baseline = ObjectID(last.commit)
-        } else if let deployed = try store.stack(id: stack.id)?.deployedCommit {
-            baseline = ObjectID(deployed)
+        let baseline = DeploymentRules.baseline(last: try store.deployments(stackId: stack.id, limit: 1).first,
+                                                deployedCommit: try store.stack(id: stack.id)?.deployedCommit)
+        guard case .commit(let commit) = baseline, let from = ObjectID(commit), from != tip else {
+            return DeploymentRules.needsDeployment(baseline: baseline, tip: tip.description) { _ in true }
         }
-        guard let baseline else { return true }
-        if baseline == tip { return false }
-        return try await context.git.changedPaths(from: baseline, to: tip).contains(where: stack.owns)
+        let changed = try await context.git.changedPaths(from: from, to: tip).contains(where: stack.owns)
+        return DeploymentRules.needsDeployment(baseline: baseline, tip: tip.description) { _ in changed }
     }
 
     private func submitDeployment(_ context: RepositoryContext, _ stack: StackLayout, commit: ObjectID, trigger: DeploymentTrigger = .merge,
@@ -187,17 +206,37 @@ actor RepositoryWatcher {
             if try store.stack(id: stack.id) == nil {
                 try store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
             }
-            let deployment = try store.insertDeployment(DeploymentRecord(
-                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger))
+            // Of replicas seeing one merge, the first to queue it deploys it.
+            guard let deployment = try store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger,
+                owner: environment.leases?.owner))
+            else { return }
             let deployer = Deployer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("deploy", environment) {
                     try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) }))
+            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+               stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         } catch {
             logger.error("could not queue a deployment", metadata: ["stack": "\(stack.id)", "error": "\(error)"])
         }
+    }
+
+    /// A deployment whose retries ran out: failed, reported once, not retried until the stack's
+    /// files change again.
+    private static func markStalled(_ environment: ReconcilerEnvironment, _ context: RepositoryContext, _ deployment: DeploymentRecord, reason: String) async {
+        let store = environment.store
+        guard var record = try? store.deployment(id: deployment.id ?? 0), !record.status.isFinal,
+              let stack = try? store.stack(id: record.stackId)
+        else { return }
+        record.status = record.action == .destroy ? .destroyFailed : .failed
+        record.finishedAt = Date()
+        record.error = "stalled: \(reason)"
+        try? store.updateDeployment(record)
+        try? store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
+        await StatusReporter(environment: environment, repository: context)
+            .report(context.layout(stack.path), message: "deploy(\(stack.id)): stalled at \(record.commit.prefix(10)) after repeated failures")
     }
 
     private static func markSuperseded(_ store: Store, _ deployment: DeploymentRecord) {
@@ -229,10 +268,14 @@ actor RepositoryWatcher {
             let layout = context.layout(record.path)
             let checker = DriftChecker(environment: environment, repository: context)
             let remediate = config.drift.remediate
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self, environment] in
+            let scheduled = Date()
+            let asked = requested.contains(record.id)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id, run: leased(record.id) { [weak self, environment] in
+                // Another replica may have checked the stack since it was found due.
+                if !asked, let last = try environment.store.driftChecks(stackId: layout.id, limit: 1).first, last.checkedAt >= scheduled { return }
                 let result = try await Self.measured("drift", environment) { try await checker.check(layout) }
                 if result == .drifted, remediate, let self { await self.remediate(layout) }
-            })
+            }))
         }
     }
 
@@ -253,6 +296,30 @@ actor RepositoryWatcher {
         logger.notice("plan approved", metadata: ["stack": "\(stackID)", "plan": "\(fingerprint)", "by": "\(identity)"])
         await submitDeployment(context, context.layout(record.path), commit: commit, trigger: .approval, approved: (fingerprint, identity))
         return .approved
+    }
+
+    /// A stack's requirements and Terraform at `hex` (paths relative to the stack); nil when
+    /// the stack or the commit is unknown, or the mirror is not open yet.
+    func stackFiles(stackID: String, commit hex: String) async throws -> [String: Data]? {
+        guard let context, let record = try environment.store.stack(id: stackID), let commit = ObjectID(hex) else { return nil }
+        let layout = context.layout(record.path)
+        var files: [String: Data] = [:]
+        do {
+            // A commit the mirror does not hold (or a requirements.md that is a link) is no file set.
+            if let requirements = try await context.requirements(layout, at: commit) { files["requirements.md"] = requirements }
+        } catch {
+            return nil
+        }
+        for file in try await context.terraformFiles(layout, at: commit) where file.kind == .file || file.kind == .executable {
+            files["terraform/" + file.name] = file.contents
+        }
+        return files
+    }
+
+    /// A job's work, under the stack's lease when replicas share the store.
+    private nonisolated func leased(_ stackID: String, _ work: @escaping @Sendable () async throws -> Void) -> @Sendable () async throws -> Void {
+        guard let leases = environment.leases else { return work }
+        return { try await leases.holding(stackID, work) }
     }
 
     /// Runs a job's work, recording its duration and outcome in the metrics.

@@ -15,6 +15,10 @@ struct RenderContext {
     var dataSubnets: HCLExpression = .list([])
     /// Security group of the component with the given id, for reachability rules.
     var securityGroups: [String: HCLExpression] = [:]
+    /// Hosted zone ids by domain, set by the DNS zone block for records other blocks add.
+    var zoneIDs: [String: HCLExpression] = [:]
+    /// Validated certificate ARNs by domain, set by the certificate block.
+    var certificates: [String: HCLExpression] = [:]
 
     init(spec: Spec) { self.spec = spec }
 

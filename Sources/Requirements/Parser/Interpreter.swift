@@ -4,6 +4,8 @@ import Foundation
 struct Interpreter {
     var statements: [Statement]
     var components: [Component] = []
+    /// Components of registered building blocks.
+    var blocks: [BlockComponent] = []
     var diagnostics: [Diagnostic] = []
     var used: Set<Int> = []
     var settings: Settings
@@ -24,10 +26,11 @@ struct Interpreter {
 
     mutating func run() {
         readSettings()
-        refusals = RefusalReader.refusals(in: statements)
+        refusals = RefusalReader.refusals(in: statements) + AskReader.questions(in: statements)
         findMentions()
         discoverComponents()
         routeDetails()
+        BlockInterpreter.run(&self)
         reportUnsupported()
         Resolver.resolve(&self)
         reportUnused()
@@ -392,13 +395,12 @@ struct Interpreter {
 
     // MARK: report
 
+    /// Services outside the catalog (the registered blocks cover the rest).
     static let unsupported: [(String, String)] = [
-        ("\\b(eks|kubernetes|k8s)\\b", "EKS / Kubernetes"), ("\\bkinesis\\b", "Kinesis"), ("\\b(msk|kafka)\\b", "MSK / Kafka"),
-        ("\\b(opensearch|elasticsearch)\\b", "OpenSearch"), ("\\bredshift\\b", "Redshift"), ("\\b(glue|athena)\\b", "Glue / Athena"),
-        ("\\bsagemaker\\b", "SageMaker"), ("\\bcognito\\b", "Cognito"), ("\\bwaf\\b", "WAF"), ("\\bstep functions?\\b", "Step Functions"),
-        ("\\bemr\\b", "EMR"), ("\\b(documentdb|docdb)\\b", "DocumentDB"), ("\\bneptune\\b", "Neptune"), ("\\bmemorydb\\b", "MemoryDB"),
+        ("\\b(eks|kubernetes|k8s)\\b", "EKS / Kubernetes"), ("\\b(msk|kafka)\\b", "MSK / Kafka"),
+        ("\\bsagemaker\\b", "SageMaker"), ("\\bemr\\b", "EMR"), ("\\b(documentdb|docdb)\\b", "DocumentDB"), ("\\bneptune\\b", "Neptune"), ("\\bmemorydb\\b", "MemoryDB"),
         ("\\bfsx\\b", "FSx"), ("\\btransit gateway\\b", "Transit Gateway"), ("\\b(site-to-site vpn|client vpn|direct connect)\\b", "VPN / Direct Connect"),
-        ("\\bmemcached\\b", "Memcached"), ("\\b(lightsail|elastic beanstalk|beanstalk)\\b", "Lightsail / Beanstalk"), ("\\bses\\b", "SES"),
+        ("\\b(lightsail|elastic beanstalk|beanstalk)\\b", "Lightsail / Beanstalk"),
     ]
 
     /// Services outside the catalog that the document asks for are reported, never silently dropped.
@@ -427,7 +429,8 @@ struct Interpreter {
             if s.normalizedContext.has(PolarityReader.negatedSection) || s.normalized.has("^\\W*(also )?(no|not|never|without|we do not|we don't|don't|do not|nothing)\\b|\\b(overkill|too expensive|out of scope|not in scope|phase 2|later phase|next quarter|comes later|not needed|isn't needed|no need)\\b") {
                 continue
             }
-            let text = s.text.count > 120 ? String(s.text.prefix(117)) + "..." : s.text
+            let clean = AskReader.redact(s.text)
+            let text = clean.count > 120 ? String(clean.prefix(117)) + "..." : clean
             diagnostics.append(Diagnostic(.warning, line: s.line, "not understood: \"\(text)\""))
         }
     }

@@ -92,7 +92,9 @@ enum RefusalReader {
                 } else if t.has("\\brun(s|ning)? (our |a |the |this |that )?(script|command|shell|bash)[^.]*\\b(on|from) the (deployment|ci|build|terraform|deploy|ezbuilt) (server|machine|host|runner|box)") || t.has("\\b(on|during) every (terraform )?apply\\b.*\\b(script|command|run)") {
                     refuse(s, "refused: running commands on the deployment server is not allowed")
                 }
-                if t.has("\\b(access key|secret access key|secret key|aws credentials|credentials|\\.aws\\b)") && t.has("\\b(print|prints|output|show|expose|copy|upload|send|email|paste|log|share|zip|exfiltrate|not marked sensitive)") && !t.has("\\b(never|don't|do not|no|not) (\\w+ ){0,2}(print|output|show|expose|copy|upload|send|log|share)") {
+                let leakVerb = "(print|prints|output|outputs|show|expose|copy|upload|send|email|paste|log|share|(?<!\\.)zip|exfiltrate|not marked sensitive)"
+                let secretNoun = "(access key|secret access key|secret key|aws credentials|credentials|\\.aws\\b)"
+                if t.has("\\b" + leakVerb + "\\b[^.]{0,60}\\b" + secretNoun + "|\\b" + secretNoun + "[^.]{0,60}\\b" + leakVerb + "\\b") && !s.normalizedContext.has(PolarityReader.negatedSection) && !t.has("\\b(never|don't|do not|no|not) (\\w+ ){0,2}(print|output|show|expose|copy|upload|send|log|share)") {
                     refuse(s, "refused: copying or exposing credentials is not allowed")
                 }
                 if t.has("\\b(upload|send|post|copy)s?\\b[^.]*https?://") && t.has("\\b(home directory|credentials|\\.aws|secrets?|keys?|zip)") {
@@ -135,7 +137,7 @@ enum RefusalReader {
                 if t.has("\\b(all ports|all traffic|any port|every port|0-65535|all protocols)\\b[^.]{0,40}(0\\.0\\.0\\.0/0|anywhere|the internet|everyone|the world)|\\b(0\\.0\\.0\\.0/0|anywhere|the internet)\\b[^.]{0,40}\\b(all ports|all traffic|any port|every port)\\b") && !t.has(negated) {
                     refuse(s, "refused: opening all ports to the internet is unsafe; name the ports and sources that need access")
                 }
-                if t.has("\\b(output|print|show|expose|log|email|send)\\b[^.]{0,40}\\b(master |admin |db |database )?(password|secret value|private key)\\b") && !t.has(negated) && !t.has("secrets manager") {
+                if t.has("\\b(output|print|show|expose|log|email|send)s?\\s+(it |them |out )?(the |a |our |their |his |her )?(master |admin |db |database |initial )?(password|secret value|private key)s?\\b") && !t.has(negated) && !t.has("secrets manager") {
                     refuse(s, "refused: secret values are never printed or exported by the generated code")
                 }
                 if t.has("\\b(administratoraccess|admin(istrator)? access|full admin|\"\\*\"\\s*on\\s*\"\\*\"|\\*:\\*|all permissions|every permission)\\b") && !t.has("\\b(no|not|never|without|don't|do not|nothing)\\b") {

@@ -10,8 +10,9 @@ enum PolarityReader {
     static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer)\\b"
     static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not part of (this|the) (request|ticket|change|scope)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
     static let existingCue = "\\b(existing|already exists?|already there|already have|pre-?existing|exists already|owned by (another|the other|a different) team|(don't|do not) create (it|them|this)|our own golden|which exists?|that exists?)\\b|\\b(vpc|subnet|sg|i|ami|igw|nat|rtb|vol|eni)-[0-9a-f]{6,}\\b|arn:aws"
-    static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current)\\s+(\\S+\\s+){0,3}$"
+    static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current|already (have|own|run|use|got)( an?| the| our)?|there('s| is) already( an?)?)\\s+(\\S+\\s+){0,3}$"
     static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?)\\b|^\\W*(\\S+\\W+){0,2}?[`\"“]?((vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|arn:aws)"
+    static let ruledOutList = "^\\W*(out of scope|not in scope|not needed|not wanted|not required|non-goals?|excluded|exclusions|won't do|not now|not in this (change|ticket|request)|later|phase 2|future work|explicitly not)\\W{0,3}\\s*[:—–-]"
     static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
     static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
 
@@ -22,14 +23,14 @@ enum PolarityReader {
         var start = offset
         while start > 0 {
             let c = u[start - 1]
-            if boundaries.contains(c) && !(c == 46 && start < u.count && start - 2 >= 0 && isDigit(u[start - 2]) && isDigit(u[start])) { break }
+            if boundaries.contains(c) && !(c == 46 && start < u.count && start - 2 >= 0 && isWordChar(u[start - 2]) && isWordChar(u[start])) { break }
             if c == 44 { break }  // comma
             start -= 1
         }
         var end = min(u.count, offset + length)
         while end < u.count {
             let c = u[end]
-            if boundaries.contains(c) && !(c == 46 && end + 1 < u.count && end > 0 && isDigit(u[end - 1]) && isDigit(u[end + 1])) { break }
+            if boundaries.contains(c) && !(c == 46 && end + 1 < u.count && end > 0 && isWordChar(u[end - 1]) && isWordChar(u[end + 1])) { break }
             if c == 44 { break }
             end += 1
         }
@@ -39,6 +40,9 @@ enum PolarityReader {
     }
 
     static func isDigit(_ c: UInt16) -> Bool { c >= 48 && c <= 57 }
+    /// A letter, digit, hyphen or underscore: a period between two of them is inside a name
+    /// ("example.com", "python3.12"), not the end of a clause.
+    static func isWordChar(_ c: UInt16) -> Bool { isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 45 || c == 95 }
 
     /// Polarity of a mention at `offset` in the statement.
     static func polarity(of statement: Statement, offset: Int, length: Int) -> Polarity {
@@ -47,6 +51,8 @@ enum PolarityReader {
         let wide = String(t.utf16.dropFirst(min(t.utf16.count, offset + length)).prefix(80)).map { String($0) } ?? ""
         let afterWide = String(wide.prefix { $0 != "." && $0 != ";" })
         if before.has(negationBefore) || after.has("^[^,]*?" + negationAfter) { return .negated }
+        // "Out of scope: A, B, C" / "Not needed — X": a list of things ruled out.
+        if t.has(ruledOutList) && offset > (t.matches(ruledOutList).first.map { $0.offset } ?? Int.max) { return .negated }
         if t.has(sentenceNegation) { return .negated }
         // "alarm when the RDS instance `prod-db` ..." watches something that exists.
         let mentioned = String(t.utf16.dropFirst(offset).prefix(length)) ?? ""

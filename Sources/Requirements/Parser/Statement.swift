@@ -109,9 +109,13 @@ enum DocumentReader {
                     header = rows[0].1
                     body = Array(rows.dropFirst(2))
                 }
+                // A change request's table (setting | before | after): only the new values count.
+                let headerNames = header.map { cleanMarkdown($0).trimmed.lowercased() }
+                let hasAfter = headerNames.contains { $0.has("^(after|new|proposed|target|to be|wanted|desired|v\\d+ ?\\(?new)\\b|\\bafter\\b|\\(new\\)") }
+                let beforeColumns = Set(headerNames.indices.filter { hasAfter && headerNames[$0].has("^(before|old|current|previous|existing|was|today|from)\\b|\\bbefore\\b|\\(old\\)|\\(current\\)") })
                 for (line, cells) in body {
                     var parts: [String] = []
-                    for (k, cell) in cells.enumerated() where !cell.trimmed.isEmpty {
+                    for (k, cell) in cells.enumerated() where !cell.trimmed.isEmpty && !beforeColumns.contains(k) {
                         let h = k < header.count ? cleanMarkdown(header[k]).trimmed : ""
                         let generic = h.isEmpty || h == "#" || h.has("^(requirement|value|details?|description|what|notes?|setting|answer)$")
                         if k == 0 && header.count == 2 { parts.append(cell.trimmed); continue }

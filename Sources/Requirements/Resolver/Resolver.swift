@@ -110,9 +110,19 @@ enum Resolver {
                 }
             default: break
             }
+            if let name = c.name, c.ownership == .create, name.value.has("<[A-Za-z_]+>|\\{[A-Za-z_]+\\}") {
+                // "orders-<env>": one name per environment; this stack is the document's environment.
+                let env = it.settings.environment?.value ?? "prod"
+                c.name = Sourced(name.value.replacing("\\$?(<[A-Za-z_]+>|\\{[A-Za-z_]+\\})", with: env), line: name.line)
+                diags.append(Diagnostic(.info, line: name.line, "\"\(name.value)\" names one resource per environment; this stack uses \"\(c.name!.value)\""))
+            }
             if let name = c.name, c.ownership == .create {
                 let clean = AWSNames.sanitize(name.value, for: c.kind)
-                if clean != name.value {
+                if clean.lowercased() != name.value.lowercased() {
+                    // Taking part of a name silently builds something nobody asked for: ask instead.
+                    c.name = Sourced(clean, line: name.line)  // the spec never carries the unusable name
+                    it.refusals.append(Diagnostic(.error, line: name.line, "refused: \"\(name.value)\" is not a valid name for a \(c.kind.noun) (\(AWSNames.rule(for: c.kind))); give a name that follows the rule"))
+                } else if clean != name.value {
                     diags.append(Diagnostic(.warning, line: name.line, "name \"\(name.value)\" is not valid for a \(c.kind.noun); using \"\(clean)\""))
                     c.name = Sourced(clean, line: name.line)
                 }
@@ -147,6 +157,18 @@ extension Resolver {
 /// AWS naming rules per kind.
 public enum AWSNames {
     /// Makes a name valid for the kind: lowercase DNS-style for buckets, letters/digits/hyphens elsewhere.
+    /// The naming rule of a kind, in words, for refusals.
+    static func rule(for kind: ComponentKind) -> String {
+        switch kind {
+        case .bucket, .staticSite: return "S3 bucket names are 3-63 lowercase letters, digits, dots and hyphens"
+        case .database, .cache: return "identifiers are up to 63 letters, digits and hyphens, starting with a letter"
+        case .queue, .topic: return "names are up to 80 letters, digits, hyphens and underscores (.fifo at the end for FIFO)"
+        case .secret: return "names are up to 512 letters, digits and /_+=.@-"
+        case .registry: return "repository names are lowercase letters, digits and -_/."
+        default: return "names are letters, digits, hyphens and underscores"
+        }
+    }
+
     public static func sanitize(_ name: String, for kind: ComponentKind) -> String {
         var allowed: (Character) -> Bool = { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "-" || $0 == "_" }
         var lower = false

@@ -15,14 +15,43 @@ public struct Spec: Codable, Sendable, Equatable {
     public var settings: Settings
     /// Components to build or look up, in document order.
     public var components: [Component]
+    /// Components of registered building blocks (`BlockRegistry`), each with its typed properties.
+    public var blocks: [BlockComponent]
 
     /// Creates a spec.
-    public init(generatorVersion: String, inputHash: String, source: String, settings: Settings, components: [Component]) {
+    public init(generatorVersion: String, inputHash: String, source: String, settings: Settings, components: [Component], blocks: [BlockComponent] = []) {
         self.generatorVersion = generatorVersion
         self.inputHash = inputHash
         self.source = source
         self.settings = settings
         self.components = components
+        self.blocks = blocks
+    }
+
+    enum CodingKeys: String, CodingKey { case version, generatorVersion, inputHash, source, settings, components, blocks }
+
+    /// Decodes a spec; `blocks` is absent from specs that have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        generatorVersion = try c.decode(String.self, forKey: .generatorVersion)
+        inputHash = try c.decode(String.self, forKey: .inputHash)
+        source = try c.decode(String.self, forKey: .source)
+        settings = try c.decode(Settings.self, forKey: .settings)
+        components = try c.decode([Component].self, forKey: .components)
+        blocks = try c.decodeIfPresent([BlockComponent].self, forKey: .blocks) ?? []
+    }
+
+    /// Encodes a spec, leaving `blocks` out when there are none (older specs read the same).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(generatorVersion, forKey: .generatorVersion)
+        try c.encode(inputHash, forKey: .inputHash)
+        try c.encode(source, forKey: .source)
+        try c.encode(settings, forKey: .settings)
+        try c.encode(components, forKey: .components)
+        if !blocks.isEmpty { try c.encode(blocks, forKey: .blocks) }
     }
 }
 

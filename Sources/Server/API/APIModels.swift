@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Store
 import EZBuiltConfiguration
 
@@ -35,6 +36,12 @@ enum APIModels {
         var status: String
         var statusDetail: String?
         var deployedCommit: String?
+        /// Flux-style conditions: Ready, Reconciling, Stalled with typed reasons.
+        var conditions: [StackCondition]
+        /// The commit whose Terraform is applied (same as `deployedCommit`).
+        var lastAppliedCommit: String?
+        /// The commit of the latest deployment attempt, whatever its outcome.
+        var lastAttemptedCommit: String?
         var updatedAt: Date
         var lastProposal: Proposal?
         var lastDeployment: Deployment?
@@ -65,9 +72,9 @@ enum APIModels {
             validationPassed = record.validationPassed
             plan = record.plan
             diagnostics = record.diagnostics.map {
-                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redaction.text($0.message))
+                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redactor.scrubURLCredentials($0.message))
             }
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             createdAt = record.createdAt
             durationMs = record.durationMs
         }
@@ -98,7 +105,7 @@ enum APIModels {
             startedAt = record.startedAt
             finishedAt = record.finishedAt
             durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             counts = record.counts
         }
     }
@@ -108,6 +115,61 @@ enum APIModels {
         var log: [LogLine]
         /// True when the log was cut at the line limit; page with `/runs/{id}/log?after=`.
         var logTruncated: Bool
+    }
+
+    struct Comparison: Encodable {
+        struct Counts: Encodable {
+            var added: Int
+            var removed: Int
+            var changed: Int
+        }
+
+        var stackId: String
+        var from: Deployment
+        var to: Deployment
+        var requirements: StackComparison.FileChange
+        var terraform: [StackComparison.FileChange]
+        var resources: [StackComparison.ResourceChange]
+        var resourceCounts: Counts
+
+        init(stackId: String, from: DeploymentRecord, to: DeploymentRecord, comparison: StackComparison) {
+            self.stackId = stackId
+            self.from = Deployment(from)
+            self.to = Deployment(to)
+            requirements = comparison.requirements
+            terraform = comparison.terraform
+            resources = comparison.resources
+            resourceCounts = Counts(added: comparison.resources.filter { $0.change == .added }.count,
+                                    removed: comparison.resources.filter { $0.change == .removed }.count,
+                                    changed: comparison.resources.filter { $0.change == .changed }.count)
+        }
+    }
+
+    struct AuditEvent: Encodable {
+        var id: Int64?
+        var at: Date
+        var actor: String
+        var action: String
+        var target: String
+        var outcome: Int
+        var detail: String?
+
+        init(_ record: AuditRecord) {
+            id = record.id
+            at = record.at
+            actor = record.actor
+            action = record.action
+            target = record.target
+            outcome = record.outcome
+            detail = record.detail
+        }
+    }
+
+    struct AuditList: Encodable {
+        var events: [AuditEvent]
+        var total: Int
+        var limit: Int
+        var offset: Int
     }
 
     struct DeploymentList: Encodable {
@@ -133,7 +195,7 @@ enum APIModels {
             commit = record.commit
             status = record.status.rawValue
             resources = record.resources
-            error = record.error.map(Redaction.text)
+            error = record.error.map(Redactor.scrubURLCredentials)
             checkedAt = record.checkedAt
             durationMs = record.durationMs
             reported = record.reported
@@ -209,17 +271,5 @@ enum APIModels {
     struct Health: Encodable {
         var status: String
         var checks: [String: String]?
-    }
-}
-
-/// Removes credentials that may have slipped into text from git or terraform: the user-info
-/// part of URLs (`https://user:token@host`). Whoever writes records redacts first; this is the
-/// second line, at the edge where text leaves the daemon.
-enum Redaction {
-    static func text(_ text: String) -> String {
-        guard text.contains("@") else { return text }
-        return text.replacing(/(?<scheme>[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\/\s@]+@/) { match in
-            "\(match.output.scheme)***@"
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 import Hummingbird
 import Store
 import EZBuiltConfiguration
@@ -53,12 +54,12 @@ struct APIRoutes: Sendable {
         let secretEnv = config.webhookSecretEnv ?? ""
         return APIModels.Repository(
             id: config.id,
-            url: Redaction.text(record?.url ?? config.url),
+            url: Redactor.scrubURLCredentials(record?.url ?? config.url),
             deployBranch: config.deployBranch,
             statusBranch: config.statusBranch,
             webhooksEnabled: !secretEnv.isEmpty && !(state.environment[secretEnv] ?? "").isEmpty,
             lastFetchAt: record?.lastFetchAt,
-            lastFetchError: record?.lastFetchError.map(Redaction.text),
+            lastFetchError: record?.lastFetchError.map(Redactor.scrubURLCredentials),
             everReachable: record?.everReachable ?? false,
             stackCount: stacks.filter { $0.repositoryId == config.id }.count
         )
@@ -117,6 +118,16 @@ struct APIRoutes: Sendable {
             throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
         }
         return try JSON.response(APIModels.Accepted(accepted: true, message: "a drift check of '\(stack.id)' is queued"), status: .accepted)
+    }
+
+    /// What changed between two deployments of a stack (`from` and `to`, deployment ids):
+    /// the requirements diff, the Terraform diff and the resources added, removed or changed,
+    /// from the files at each deployment's commit.
+    @Sendable func compare(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["from", "to"])
+        let ids = try DeploymentComparison.ids(query)
+        let loaded = try await DeploymentComparison.load(state, stack: try existingStack(context), from: ids.from, to: ids.to)
+        return try JSON.response(APIModels.Comparison(stackId: loaded.stack.id, from: loaded.from, to: loaded.to, comparison: loaded.comparison))
     }
 
     /// `{"plan": "<fingerprint>"}`: applies exactly that saved plan of a stack waiting for
@@ -221,6 +232,19 @@ struct APIRoutes: Sendable {
         let id = try PathParameter.int(context, "id")
         guard let run = try store.run(id: id) else { throw APIError.notFound("no run \(id)") }
         return run
+    }
+
+    // MARK: Audit
+
+    /// The audit log, newest first: every action taken through the API and who took it.
+    @Sendable func audit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let query = try QueryParameters(request, allowed: ["actor", "action", "limit", "offset"])
+        let actor = try query.string("actor")
+        let action = try query.choice("action", in: ["sync", "drift-check", "approve"])
+        let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
+        let offset = try query.int("offset", in: 0...1_000_000) ?? 0
+        let (events, total) = try store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
+        return try JSON.response(APIModels.AuditList(events: events.map(APIModels.AuditEvent.init), total: total, limit: limit, offset: offset))
     }
 
     // MARK: OpenAPI

@@ -1,3 +1,4 @@
+import Secrets
 import Store
 
 /// Stacks with their last proposal, last deployment and last drift check: the rows of the
@@ -24,8 +25,15 @@ struct StackSummaries {
             repository: stack.repositoryId,
             path: stack.path,
             status: stack.status.rawValue,
-            statusDetail: stack.statusDetail.map(Redaction.text),
+            statusDetail: stack.statusDetail.map(Redactor.scrubURLCredentials),
             deployedCommit: stack.deployedCommit,
+            conditions: stack.conditions.map { condition in
+                var redacted = condition
+                redacted.message = condition.message.map(Redactor.scrubURLCredentials)
+                return redacted
+            },
+            lastAppliedCommit: stack.deployedCommit,
+            lastAttemptedCommit: summary.lastDeployment?.commit,
             updatedAt: stack.updatedAt,
             lastProposal: summary.lastProposal.map(APIModels.Proposal.init),
             lastDeployment: summary.lastDeployment.map(APIModels.Deployment.init),

@@ -1,4 +1,5 @@
 import Foundation
+import Secrets
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -54,6 +55,8 @@ actor OIDCVerifier {
     let logger: Logger
     private var keys: JWTKeyCollection?
     private var keyIDs: Set<String> = []
+    /// Per key id, what the JWKS says the key is (`kty`) and, when it says so, its one algorithm.
+    private var keyAlgorithms: [String: (type: String, algorithm: String?)] = [:]
     private var loadedAt: ContinuousClock.Instant?
     private var lastAttempt: ContinuousClock.Instant?
 
@@ -72,6 +75,8 @@ actor OIDCVerifier {
         if let kid = header.kid, !keyIDs.contains(kid) {
             throw JWTRejection("the key id is not in the JWKS")
         }
+        try Self.checkAlgorithm(header.alg, keys: header.kid.map { kid in keyAlgorithms[kid].map { [$0] } ?? [] }
+            ?? Array(keyAlgorithms.values))
         let claims: OIDCClaims
         do {
             claims = try await keys.verify(token, as: OIDCClaims.self)
@@ -82,6 +87,36 @@ actor OIDCVerifier {
         }
         guard claims.iss.value == settings.issuer else { throw JWTRejection("wrong issuer") }
         guard claims.aud.value.contains(where: settings.audiences.contains) else { throw JWTRejection("wrong audience") }
+    }
+
+    /// The header's `alg` must be the key's: exactly its `alg` when the JWKS gives one (a PS256
+    /// header on an RS256 key is refused, whatever the key library would verify), else one of
+    /// its type's family (RSA: RS*/PS*, EC: ES*, OKP: EdDSA).
+    static func checkAlgorithm(_ alg: String, keys: [(type: String, algorithm: String?)]) throws(JWTRejection) {
+        func matches(_ key: (type: String, algorithm: String?)) -> Bool {
+            if let algorithm = key.algorithm { return algorithm == alg }
+            switch key.type {
+            case "RSA": return alg.hasPrefix("RS") || alg.hasPrefix("PS")
+            case "EC": return alg.hasPrefix("ES")
+            case "OKP": return alg == "EdDSA"
+            default: return false
+            }
+        }
+        guard !keys.isEmpty, keys.allSatisfy(matches) else {
+            throw JWTRejection("algorithm \(alg.prefix(10)) is not the key's algorithm")
+        }
+    }
+
+    /// `kid` → (`kty`, `alg`) of every key of a JWKS document.
+    static func keyAlgorithms(_ data: Data) -> [String: (type: String, algorithm: String?)] {
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let keys = document["keys"] as? [[String: Any]] else { return [:] }
+        var result: [String: (type: String, algorithm: String?)] = [:]
+        for key in keys {
+            guard let kid = key["kid"] as? String, let type = key["kty"] as? String else { continue }
+            result[kid] = (type, key["alg"] as? String)
+        }
+        return result
     }
 
     private struct Header: Decodable {
@@ -150,12 +185,13 @@ actor OIDCVerifier {
         guard !ids.isEmpty else { throw JWTRejection("the JWKS holds no key with a key id") }
         keys = collection
         keyIDs = ids
+        keyAlgorithms = Self.keyAlgorithms(data).filter { ids.contains($0.key) }
     }
 
     private func describe(_ source: JWKSSource) -> String {
         switch source {
         case .file(let path): path
-        case .url(let url): Redaction.text(url.absoluteString)
+        case .url(let url): Redactor.scrubURLCredentials(url.absoluteString)
         }
     }
 }

@@ -54,7 +54,7 @@ enum OpenAPIDocument {
                 responses: [
                     "200": json(ref("Accepted"), "A ping, verified and not acted on"),
                     "202": json(ref("Accepted"), "Signature verified; the repository is polled now"),
-                ].merging(errors(["400", "401", "403", "404", "413"])) { $1 }
+                ].merging(errors(["400", "401", "404", "409", "413"])) { $1 }
             ).merging(["requestBody": ["required": true, "description": "The forge's event payload, at most 1 MiB.", "content": ["application/json": ["schema": ["type": "object"]]]]]) { $1 }
         }
 
@@ -69,6 +69,11 @@ enum OpenAPIDocument {
             "/": ["get": operation("The status page (HTML)", tag: "page", security: readSecurity,
                                    parameters: [query("status", "Show only stacks with this status.", ["type": "string", "enum": stackStatuses])],
                                    responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]].merging(errors(["400", "401"])) { $1 })],
+            "/compare": ["get": operation("Two deployments of a stack side by side (HTML): resources, then each changed file, old left, new right", tag: "page", security: readSecurity, parameters: [
+                ["name": "stack", "in": "query", "required": true, "description": "The stack id (a query value: not encoded as a path segment).", "schema": ["type": "string"]],
+                ["name": "from", "in": "query", "required": true, "description": "The older deployment's id.", "schema": ["type": "integer", "minimum": 1]],
+                ["name": "to", "in": "query", "required": true, "description": "The newer deployment's id.", "schema": ["type": "integer", "minimum": 1]],
+            ], responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]].merging(readErrors) { $1 })],
             "/api/v1/openapi.json": ["get": operation("This document", tag: "meta", security: [], responses: ["200": json(["type": "object"], "OpenAPI 3.1")])],
             "/api/v1/repositories": ["get": operation("Watched repositories and how their fetches go", tag: "repositories", security: readSecurity,
                                                       responses: ["200": json(ref("RepositoryList"), "The repositories")].merging(errors(["400", "401"])) { $1 })],
@@ -92,6 +97,11 @@ enum OpenAPIDocument {
             ], responses: ["200": json(ref("History"), "One page of history")].merging(readErrors) { $1 })],
             "/api/v1/stacks/{id}/drift": ["get": operation("Drift checks of a stack, newest first", tag: "stacks", security: readSecurity, parameters: [stackId, limit],
                                                            responses: ["200": json(ref("DriftCheckList"), "The drift checks")].merging(readErrors) { $1 })],
+            "/api/v1/stacks/{id}/compare": ["get": operation("What changed between two deployments: requirements diff, Terraform diff, resources added, removed or changed", tag: "stacks", security: readSecurity, parameters: [
+                stackId,
+                ["name": "from", "in": "query", "required": true, "description": "The older deployment's id.", "schema": ["type": "integer", "minimum": 1]],
+                ["name": "to", "in": "query", "required": true, "description": "The newer deployment's id.", "schema": ["type": "integer", "minimum": 1]],
+            ], responses: ["200": json(ref("Comparison"), "The comparison")].merging(readErrors) { $1 })],
             "/api/v1/stacks/{id}/drift-check": ["post": operation("Check a deployed stack for drift now", tag: "actions", security: actionSecurity, parameters: [stackId],
                                                                   responses: ["202": json(ref("Accepted"), "Queued")].merging(errors(["400", "401", "404"])) { $1 })],
             "/api/v1/stacks/{id}/approve": ["post": [
@@ -121,6 +131,11 @@ enum OpenAPIDocument {
                     "text/event-stream": ["schema": ["type": "string"]],
                 ]],
             ].merging(readErrors) { $1 })],
+            "/api/v1/audit": ["get": operation("Actions taken through the API (sync, drift check, approve): who, what, on what, when, how it ended; newest first. Always needs credentials, even with publicRead.", tag: "audit", security: actionSecurity, parameters: [
+                query("actor", "Only this identity (`token:<12 hex>` or `oidc:<sub>`).", ["type": "string"]),
+                query("action", "Only this action.", ["type": "string", "enum": ["sync", "drift-check", "approve"]]),
+                limit, offset,
+            ], responses: ["200": json(ref("AuditList"), "One page of the audit log")].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/webhooks/github": ["post": webhook("GitHub", "X-Hub-Signature-256")],
             "/api/v1/webhooks/gitlab": ["post": webhook("GitLab", "X-Gitlab-Token")],
             "/api/v1/webhooks/gitea": ["post": webhook("Gitea", "X-Gitea-Signature")],
@@ -164,9 +179,14 @@ enum OpenAPIDocument {
             "DriftCheckList": object(["driftChecks": ["type": "array", "items": ref("DriftCheck")]]),
             "Stack": object([
                 "id": string, "repository": string, "path": string, "status": ["type": "string", "enum": stackStatuses], "statusDetail": optionalString,
-                "deployedCommit": optionalString, "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
+                "deployedCommit": optionalString, "lastAppliedCommit": optionalString, "lastAttemptedCommit": optionalString,
+                "conditions": ["type": "array", "items": object([
+                    "type": ["type": "string", "enum": StackCondition.Kind.allCases.map(\.rawValue)], "status": ["type": "boolean"],
+                    "reason": ["type": "string", "enum": StackCondition.Reason.allCases.map(\.rawValue)], "message": optionalString,
+                ], required: ["type", "status", "reason"])],
+                "updatedAt": date, "lastProposal": ["oneOf": [ref("Proposal"), ["type": "null"]]],
                 "lastDeployment": ["oneOf": [ref("Deployment"), ["type": "null"]]], "drift": ["oneOf": [ref("DriftCheck"), ["type": "null"]]],
-            ], required: ["id", "repository", "path", "status", "updatedAt"]),
+            ], required: ["id", "repository", "path", "status", "conditions", "updatedAt"]),
             "StackList": object(["stacks": ["type": "array", "items": ref("Stack")], "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
             "HistoryItem": object([
                 "kind": ["type": "string", "enum": ["proposal", "deployment"]], "id": optionalInt, "status": string, "at": date, "durationMs": optionalInt,
@@ -177,6 +197,21 @@ enum OpenAPIDocument {
                 "id": ["type": "integer"], "stackId": string, "kind": ["type": "string", "enum": ["proposal", "deployment", "driftCheck"]],
                 "status": ["type": "string", "enum": ["running", "finished", "interrupted"]], "startedAt": date, "finishedAt": optionalDate,
             ], required: ["id", "stackId", "kind", "status", "startedAt"]),
+            "FileChange": object([
+                "path": string, "status": ["type": "string", "enum": ["added", "removed", "modified", "unchanged"]],
+                "linesAdded": ["type": "integer"], "linesRemoved": ["type": "integer"], "diff": ["type": "string", "description": "Unified diff; empty when unchanged."],
+            ]),
+            "Comparison": object([
+                "stackId": string, "from": ref("Deployment"), "to": ref("Deployment"), "requirements": ref("FileChange"),
+                "terraform": ["type": "array", "items": ref("FileChange")],
+                "resources": ["type": "array", "items": object(["address": string, "change": ["type": "string", "enum": ["added", "removed", "changed"]]])],
+                "resourceCounts": object(["added": ["type": "integer"], "removed": ["type": "integer"], "changed": ["type": "integer"]]),
+            ]),
+            "AuditEvent": object([
+                "id": ["type": "integer"], "at": date, "actor": string, "action": ["type": "string", "enum": ["sync", "drift-check", "approve"]],
+                "target": string, "outcome": ["type": "integer", "description": "The HTTP status the action was answered with."], "detail": optionalString,
+            ], required: ["id", "at", "actor", "action", "target", "outcome"]),
+            "AuditList": object(["events": ["type": "array", "items": ref("AuditEvent")], "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
             "RunLog": object(["run": ref("Run"), "lines": ["type": "array", "items": ref("LogLine")], "lastId": optionalInt], required: ["run", "lines"]),
         ]
 
@@ -185,7 +220,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "EZBuilt daemon API",
                 "version": "1",
-                "description": "Status, history, live logs, webhooks and actions of an EZBuilt daemon. Errors are JSON `{\"error\": \"message\"}`. Reads need a bearer token or OIDC JWT unless `auth.publicRead` is true; actions always do; webhooks are checked by their signature. Stack ids contain slashes and are sent percent-encoded as one path segment.",
+                "description": "Status, history, live logs, webhooks and actions of an EZBuilt daemon. Errors are JSON `{\"error\": \"message\"}`. Reads need a bearer token or OIDC JWT unless `auth.publicRead` is true; actions and the audit log always do, and every action is recorded in the audit log; webhooks are checked by their signature. Stack ids contain slashes and are sent percent-encoded as one path segment.",
             ],
             "paths": paths,
             "components": [

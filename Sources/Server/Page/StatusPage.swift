@@ -173,10 +173,16 @@ struct StatusPage {
             out += "<p class=\"empty\">Nothing proposed or deployed yet.</p>\n"
         } else {
             out += "<div class=\"scroll\"><table><thead><tr><th>When</th><th>What</th><th>Status</th><th>Duration</th><th>Commit</th></tr></thead><tbody>\n"
-            for item in history {
-                let what = item.kind == "proposal"
+            for (index, item) in history.enumerated() {
+                var what = item.kind == "proposal"
                     ? "proposal on <code>\(HTML.escape(item.proposal?.branch ?? ""))</code>"
                     : HTML.escape(item.deployment?.action == "destroy" ? "destroy" : "deployment")
+                // Each deployment compares with the one before it, side by side.
+                if let to = item.deployment?.id,
+                   let from = history[(index + 1)...].first(where: { $0.kind == "deployment" })?.deployment?.id {
+                    let query = "stack=\(stack.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&from=\(from)&to=\(to)"
+                    what += " · <a href=\"/compare?\(HTML.escape(query))\">compare</a>"
+                }
                 let duration = item.durationMs.map { HTML.duration(milliseconds: $0) } ?? "—"
                 out += "<tr><td>\(time(item.at))</td><td>\(what)</td><td>\(statusBadge(item.status))</td><td>\(duration)</td><td><code>\(HTML.escape(String(item.commit.prefix(12))))</code></td></tr>\n"
             }

@@ -34,36 +34,52 @@ struct WebhookRoutes: Sendable {
         }
         let body = Data(buffer: buffer)
 
+        // Until the signature is verified, every refusal is the same 401: an unauthenticated
+        // caller must not learn which repositories exist or have a secret. The reason goes to
+        // the log, where the operator looks.
+        func refuse(_ reason: String) -> APIError {
+            state.logger.notice("refused a webhook", metadata: ["provider": "\(provider.rawValue)", "reason": "\(reason)"])
+            return APIError(.unauthorized, "the webhook could not be authenticated (check the repository's webhook URL, "
+                + "its secret and the signature header; the daemon's log says which)")
+        }
         let candidates: [RepositoryConfig]
         if let id = try query.string("repository") {
-            guard let repository = state.config.repository(id: id) else {
-                throw APIError.notFound("no repository '\(id)'")
-            }
-            candidates = [repository]
+            candidates = state.config.repository(id: id).map { [$0] } ?? []
         } else {
             let urls = Set(RepositoryURL.payloadURLs(body).compactMap(RepositoryURL.normalised))
             candidates = state.config.repositories.filter { repository in
                 RepositoryURL.normalised(repository.url).map(urls.contains) ?? false
             }
-            guard !candidates.isEmpty else {
-                throw APIError.notFound("no configured repository matches the webhook's repository URLs; add ?repository=<id> to the webhook URL")
-            }
         }
-
         let withSecret = candidates.compactMap { repository -> (RepositoryConfig, [UInt8])? in
             guard let name = repository.webhookSecretEnv, let secret = state.environment[name], !secret.isEmpty else { return nil }
             return (repository, Array(secret.utf8))
         }
+        let signature = WebhookSignature(provider: provider, headers: request.headers)
+        // The same work whether or not a repository matched: a signature is always checked.
+        let keys = withSecret.isEmpty ? [(nil as RepositoryConfig?, Array(SHA256.hash(data: body)))] : withSecret.map { ($0.0 as RepositoryConfig?, $0.1) }
+        let verified = keys.filter { signature?.verifies(body: body, secret: $0.1) == true }.compactMap(\.0)
+        guard !candidates.isEmpty else {
+            throw refuse("no configured repository matches the webhook's repository URLs or ?repository=")
+        }
         guard !withSecret.isEmpty else {
-            throw APIError(.forbidden, "webhooks are disabled for repository '\(candidates[0].id)': it has no webhook secret (set webhookSecretEnv and that variable)")
+            throw refuse("repository '\(candidates[0].id)' has no webhook secret (set webhookSecretEnv and that variable)")
         }
-        guard let signature = WebhookSignature(provider: provider, headers: request.headers) else {
-            throw APIError(.unauthorized, "the webhook carries no \(WebhookSignature.headerName(provider)) header")
+        guard signature != nil else {
+            throw refuse("no \(WebhookSignature.headerName(provider)) header")
         }
-        let verified = withSecret.filter { signature.verifies(body: body, secret: $0.1) }.map(\.0)
         guard !verified.isEmpty else {
-            state.logger.notice("refused a webhook with a wrong signature", metadata: ["provider": "\(provider.rawValue)"])
-            throw APIError(.unauthorized, "the webhook signature does not match")
+            throw refuse("the signature does not match")
+        }
+
+        // A delivery is acted on once. The id headers are not signed, so this stops a forge's
+        // redelivery and a naive replay, not an attacker who also rewrites the id; a replay
+        // can at most wake a repository, which polling does anyway.
+        if let delivery = WebhookSignature.deliveryID(provider, request.headers) {
+            guard try state.store.rememberWebhookDelivery(provider: provider.rawValue, id: delivery) else {
+                state.logger.notice("refused a replayed webhook", metadata: ["provider": "\(provider.rawValue)"])
+                throw APIError(.conflict, "delivery \(delivery.prefix(80)) was already received")
+            }
         }
 
         if Self.isPing(provider, request.headers) {
@@ -99,6 +115,16 @@ enum WebhookSignature {
     case hmacSHA256([UInt8])
     /// The shared secret itself (GitLab).
     case token([UInt8])
+
+    /// The delivery id the forge sends with each delivery (a redelivery keeps it).
+    static func deliveryID(_ provider: WebhookProvider, _ headers: HTTPFields) -> String? {
+        let names: [String] = switch provider {
+        case .github: ["X-GitHub-Delivery"]
+        case .gitea: ["X-Gitea-Delivery"]
+        case .gitlab: ["X-Gitlab-Event-UUID", "Idempotency-Key"]
+        }
+        return names.lazy.compactMap { headers[.init($0)!] }.first { !$0.isEmpty && $0.count <= 200 }
+    }
 
     static func headerName(_ provider: WebhookProvider) -> String {
         switch provider {

@@ -29,15 +29,6 @@ final class PostgresBackend: StoreBackend {
 
     func close() async { await connections.close() }
 
-    /// Until leases per stack coordinate replicas, one daemon at a time works on a database: a
-    /// session advisory lock, held as long as the store is open (and let go by PostgreSQL when
-    /// the daemon dies).
-    func claimSoleDaemon() throws {
-        guard try connections.holdAdvisoryLock(7310575183440979317) else {
-            throw StoreError("another ezbuilt daemon is using this PostgreSQL database; running several replicas needs per-stack leases, which are not implemented yet")
-        }
-    }
-
     func appliedMigrations() throws -> [String] { try PostgresMigrations.applied(connections) }
 
     // MARK: Generic record SQL
@@ -77,6 +68,25 @@ final class PostgresBackend: StoreBackend {
     /// The records in the rows of `query`, whose one column is `row_to_json(…)::text`.
     private func select<R: Decodable>(_ type: R.Type, _ query: PostgresQuery) throws -> [R] {
         try PostgresJSON.records(type, try connections.query(query))
+    }
+
+    // MARK: Webhook deliveries
+
+    func rememberWebhookDelivery(provider: String, id: String, at date: Date, forgettingBefore cutoff: Date) throws -> Bool {
+        try connections.transaction { connection in
+            let logger = Logger(label: "ezbuilt.store")
+            _ = try connection.query(#"DELETE FROM "webhookDelivery" WHERE "receivedAt" < \#(cutoff.timeIntervalSince1970)"#, logger: logger).wait()
+            // The primary key decides between two replicas receiving the same delivery at once.
+            let inserted = try connection.query("""
+                INSERT INTO "webhookDelivery" ("provider", "id", "receivedAt") VALUES (\(provider), \(id), \(date.timeIntervalSince1970))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger: logger).wait()
+            return inserted.first != nil
+        }
+    }
+
+    func webhookDeliveryCount() throws -> Int {
+        Int(try connections.query(#"SELECT COUNT(*) FROM "webhookDelivery""#).first?.decode(Int64.self) ?? 0)
     }
 
     // MARK: Repositories
@@ -151,8 +161,8 @@ final class PostgresBackend: StoreBackend {
 
     // MARK: Runs and logs
 
-    func startRun(stackId: String, kind: RunKind, at date: Date) throws -> RunRecord {
-        var run = RunRecord(stackId: stackId, kind: kind, startedAt: date)
+    func startRun(stackId: String, kind: RunKind, owner: String?, at date: Date) throws -> RunRecord {
+        var run = RunRecord(stackId: stackId, kind: kind, startedAt: date, owner: owner)
         run.id = try insert(run, into: "run")
         return run
     }
@@ -175,6 +185,19 @@ final class PostgresBackend: StoreBackend {
                 WITH ORDINALITY AS l("at", "stream", "text", "n")
             ORDER BY "n"
             """)
+    }
+
+    func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        let rows = try await connections.queryAsync("""
+            INSERT INTO "logLine" ("runId", "at", "stream", "text")
+            SELECT \(runId), "at", "stream", "text"
+            FROM unnest(\(lines.map { $0.at.timeIntervalSince1970 })::double precision[], \(lines.map { $0.stream.rawValue })::text[], \(lines.map { $0.text })::text[])
+                WITH ORDINALITY AS l("at", "stream", "text", "n")
+            ORDER BY "n"
+            RETURNING row_to_json("logLine".*)::text
+            """)
+        // Ids come from the sequence in insertion order.
+        return try PostgresJSON.records(LogLineRecord.self, rows).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
     }
 
     func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date) throws -> LogLineRecord {
@@ -215,12 +238,56 @@ final class PostgresBackend: StoreBackend {
             """).first
     }
 
+    // MARK: Audit
+
+    func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
+        var record = event
+        record.id = try insert(record, into: "auditEvent")
+        return record
+    }
+
+    func auditEvents(actor: String?, action: String?, limit: Int, offset: Int) throws -> (events: [AuditRecord], total: Int) {
+        try connections.transaction { connection in
+            let logger = Logger(label: "ezbuilt.store")
+            let total = try connection.query("""
+                SELECT COUNT(*) FROM "auditEvent"
+                WHERE (\(actor)::text IS NULL OR "actor" = \(actor)) AND (\(action)::text IS NULL OR "action" = \(action))
+                """, logger: logger).wait().first?.decode(Int64.self) ?? 0
+            let events = try PostgresJSON.records(AuditRecord.self, try connection.query("""
+                SELECT row_to_json(t)::text FROM "auditEvent" t
+                WHERE (\(actor)::text IS NULL OR "actor" = \(actor)) AND (\(action)::text IS NULL OR "action" = \(action))
+                ORDER BY "at" DESC, "id" DESC LIMIT \(limit) OFFSET \(offset)
+                """, logger: logger).wait())
+            return (events, Int(total))
+        }
+    }
+
     // MARK: Deployments
 
     func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
         var record = deployment
         record.id = try insert(record, into: "deployment")
         return record
+    }
+
+    func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) throws -> DeploymentRecord? {
+        let names = columnList("deployment", withoutID: true).map(quoted).joined(separator: ", ")
+        let json = try PostgresJSON.encode(deployment)
+        return try connections.transaction { connection in
+            let logger = Logger(label: "ezbuilt.store")
+            // Replicas inserting for one stack take turns (the lock ends with the transaction).
+            _ = try connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(deployment.stackId), 0))", logger: logger).wait()
+            let rows = try connection.query("""
+                INSERT INTO "deployment" (\(unescaped: names))
+                SELECT \(unescaped: names) FROM json_populate_record(NULL::"deployment", \(json)::json)
+                WHERE NOT EXISTS (SELECT 1 FROM "deployment" WHERE "stackId" = \(deployment.stackId) AND "status" IN ('queued', 'running'))
+                RETURNING "id"
+                """, logger: logger).wait()
+            guard let id = try rows.first?.decode(Int64.self) else { return nil }
+            var record = deployment
+            record.id = id
+            return record
+        }
     }
 
     func updateDeployment(_ deployment: DeploymentRecord) throws {
@@ -282,6 +349,35 @@ final class PostgresBackend: StoreBackend {
                 """, logger: logger).wait())
             let byID: ([DeploymentRecord]) -> [DeploymentRecord] = { list in list.sorted { ($0.id ?? 0) < ($1.id ?? 0) } }
             return Store.Recovery(runs: runs, deployments: byID(running) + byID(queued))
+        }
+    }
+
+    func recoverWorkOfDeadReplicas(me: String, at date: Date) throws -> Store.Recovery {
+        let logger = Logger(label: "ezbuilt.store")
+        let at = date.timeIntervalSince1970
+        let dead = #"""
+            t."owner" IS NOT NULL AND t."owner" <> $1 AND NOT EXISTS (
+                SELECT 1 FROM "lease" l WHERE l."key" = 'replica:' || t."owner" AND l."expiresAt" > $2)
+            """#
+        return try connections.transaction { connection in
+            var bindings = PostgresBindings()
+            bindings.append(me)
+            bindings.append(at)
+            let runs = try PostgresJSON.records(RunRecord.self, try connection.query(PostgresQuery(unsafeSQL: """
+                UPDATE "run" AS t SET "status" = 'interrupted', "finishedAt" = $2
+                WHERE t."status" = 'running' AND \(dead)
+                RETURNING row_to_json(t.*)::text
+                """, binds: bindings), logger: logger).wait())
+            let deployments = try PostgresJSON.records(DeploymentRecord.self, try connection.query(PostgresQuery(unsafeSQL: """
+                UPDATE "deployment" AS t SET "finishedAt" = $2, "error" = CASE WHEN "status" = 'running'
+                    THEN 'the replica running this deployment stopped'
+                    ELSE 'the replica that queued this deployment stopped before it ran' END,
+                    "status" = 'interrupted'
+                WHERE t."status" IN ('queued', 'running') AND \(dead)
+                RETURNING row_to_json(t.*)::text
+                """, binds: bindings), logger: logger).wait())
+            let byID = { (a: RunRecord, b: RunRecord) in (a.id ?? 0) < (b.id ?? 0) }
+            return Store.Recovery(runs: runs.sorted(by: byID), deployments: deployments.sorted { ($0.id ?? 0) < ($1.id ?? 0) })
         }
     }
 

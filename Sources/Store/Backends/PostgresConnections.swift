@@ -12,8 +12,6 @@ final class PostgresConnections: Sendable {
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
     private let idle = Mutex<[PostgresConnection]>([])
-    /// Connections that hold a session advisory lock: never handed out.
-    private let held = Mutex<[PostgresConnection]>([])
     private let nextID = Atomic<Int>(1)
     /// Connections kept open when idle; more are opened under load and closed after use.
     private let keepIdle = 4
@@ -31,7 +29,7 @@ final class PostgresConnections: Sendable {
 
     /// A store dropped without `close()` (a daemon stopping) still closes its connections.
     deinit {
-        let connections = idle.withLock { $0 } + held.withLock { $0 }
+        let connections = idle.withLock { $0 }
         for connection in connections { Self.closeInBackground(connection) }
     }
 
@@ -69,33 +67,12 @@ final class PostgresConnections: Sendable {
         return try await connection.query(query, logger: logger).get()
     }
 
-    /// Takes a session advisory lock on a connection kept for it until `close()`; false when
-    /// another session holds it.
-    func holdAdvisoryLock(_ key: Int64) throws -> Bool {
-        let connection = try acquire()
-        let locked = try connection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger).wait().first?.decode(Bool.self) ?? false
-        if locked {
-            held.withLock { $0.append(connection) }
-        } else {
-            release(connection)
-        }
-        return locked
-    }
-
-    /// Closes every idle connection, and the ones holding advisory locks, letting the locks go
-    /// first: the server would notice the closed session only a moment later.
+    /// Closes every idle connection.
     func close() async {
-        let holding = held.withLock { held in
-            defer { held.removeAll() }
-            return held
-        }
-        for connection in holding {
-            _ = try? await connection.query("SELECT pg_advisory_unlock_all()", logger: logger).get()
-        }
         let connections = idle.withLock { idle in
             defer { idle.removeAll() }
             return idle
-        } + holding
+        }
         for connection in connections { try? await connection.close() }
     }
 

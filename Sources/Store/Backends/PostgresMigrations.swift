@@ -68,12 +68,33 @@ enum PostgresMigrations {
                 ADD COLUMN "approvedBy" text, ADD COLUMN "trigger" text
             """,
         ]),
+        ("2-webhook-deliveries", [
+            """
+            CREATE TABLE "webhookDelivery" (
+                "provider" text NOT NULL, "id" text NOT NULL, "receivedAt" double precision NOT NULL,
+                PRIMARY KEY ("provider", "id"))
+            """,
+            #"CREATE INDEX "webhookDelivery_on_receivedAt" ON "webhookDelivery" ("receivedAt")"#,
+        ]),
+        ("3-audit", [
+            """
+            CREATE TABLE "auditEvent" (
+                "id" bigserial PRIMARY KEY, "at" double precision NOT NULL, "actor" text NOT NULL,
+                "action" text NOT NULL, "target" text NOT NULL, "outcome" integer NOT NULL, "detail" text)
+            """,
+            #"CREATE INDEX "auditEvent_on_at" ON "auditEvent" ("at")"#,
+            #"CREATE INDEX "auditEvent_on_actor" ON "auditEvent" ("actor")"#,
+        ]),
         ("4-leases", [
             """
             CREATE TABLE "lease" (
                 "key" text PRIMARY KEY, "owner" text NOT NULL,
                 "acquiredAt" double precision NOT NULL, "expiresAt" double precision NOT NULL)
             """,
+        ]),
+        ("5-replicas", [
+            #"ALTER TABLE "run" ADD COLUMN "owner" text"#,
+            #"ALTER TABLE "deployment" ADD COLUMN "owner" text"#,
         ]),
     ]
 

@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The store in one SQLite file (WAL mode): the default, for one daemon.
 ///
 /// GRDB's pool serialises writes and lets reads run concurrently.
@@ -18,7 +22,15 @@ final class SQLiteBackend: StoreBackend {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        // The database holds run logs and errors: readable by the daemon's user only. The file
+        // is made 0600 before SQLite opens it (its -wal and -shm files take the same mode).
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            Glibc.close(descriptor)
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
@@ -33,6 +45,21 @@ final class SQLiteBackend: StoreBackend {
     /// The journal mode SQLite reports (`wal` once open).
     func journalMode() throws -> String {
         try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    // MARK: Webhook deliveries
+
+    func rememberWebhookDelivery(provider: String, id: String, at date: Date, forgettingBefore cutoff: Date) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [cutoff])
+            try db.execute(sql: "INSERT OR IGNORE INTO webhookDelivery (provider, id, receivedAt) VALUES (?, ?, ?)",
+                           arguments: [provider, id, date])
+            return db.changesCount == 1
+        }
+    }
+
+    func webhookDeliveryCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM webhookDelivery") ?? 0 }
     }
 
     // MARK: Repositories
@@ -105,9 +132,9 @@ final class SQLiteBackend: StoreBackend {
     // MARK: Runs and logs
 
     /// Starts a run owned by this process.
-    func startRun(stackId: String, kind: RunKind, at date: Date = Date()) throws -> RunRecord {
+    func startRun(stackId: String, kind: RunKind, owner: String?, at date: Date) throws -> RunRecord {
         try pool.write { db in
-            var run = RunRecord(stackId: stackId, kind: kind, startedAt: date)
+            var run = RunRecord(stackId: stackId, kind: kind, startedAt: date, owner: owner)
             try run.insert(db)
             return run
         }
@@ -133,6 +160,17 @@ final class SQLiteBackend: StoreBackend {
             for line in lines {
                 var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: line.text)
                 try record.insert(db)
+            }
+        }
+    }
+
+    /// Off the cooperative pool: GRDB's own writer queue.
+    func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        try await pool.write { db in
+            try lines.map { line in
+                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: line.text)
+                try record.insert(db)
+                return record
             }
         }
     }
@@ -189,11 +227,45 @@ final class SQLiteBackend: StoreBackend {
         }
     }
 
+    // MARK: Audit
+
+    func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
+        try pool.write { db in
+            var record = event
+            try record.insert(db)
+            return record
+        }
+    }
+
+    func auditEvents(actor: String?, action: String?, limit: Int, offset: Int) throws -> (events: [AuditRecord], total: Int) {
+        try pool.read { db in
+            var request = AuditRecord.all()
+            if let actor { request = request.filter(Column("actor") == actor) }
+            if let action { request = request.filter(Column("action") == action) }
+            let total = try request.fetchCount(db)
+            let events = try request.order(Column("at").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+            return (events, total)
+        }
+    }
+
     // MARK: Deployments
 
     @discardableResult
     func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
         try pool.write { db in
+            var record = deployment
+            try record.insert(db)
+            return record
+        }
+    }
+
+    func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) throws -> DeploymentRecord? {
+        // Writes are serialised, so the check and the insert are atomic.
+        try pool.write { db in
+            let busy = try DeploymentRecord.filter(Column("stackId") == deployment.stackId)
+                .filter([DeploymentStatus.queued.rawValue, DeploymentStatus.running.rawValue].contains(Column("status")))
+                .fetchCount(db) > 0
+            guard !busy else { return nil }
             var record = deployment
             try record.insert(db)
             return record
@@ -272,6 +344,37 @@ final class SQLiteBackend: StoreBackend {
                 try orphans[index].update(db)
             }
             deployments += orphans
+            return Store.Recovery(runs: runs, deployments: deployments)
+        }
+    }
+
+    func recoverWorkOfDeadReplicas(me: String, at date: Date) throws -> Store.Recovery {
+        try pool.write { db in
+            var liveness: [String: Bool] = [:]
+            func dead(_ owner: String?) throws -> Bool {
+                guard let owner, owner != me else { return false }
+                if let known = liveness[owner] { return !known }
+                let live = try LeaseRecord.fetchOne(db, key: Store.replicaLeaseKey(owner)).map { $0.expiresAt > date } ?? false
+                liveness[owner] = live
+                return !live
+            }
+            var runs = try RunRecord.filter(Column("status") == RunStatus.running && Column("owner") != nil)
+                .order(Column("id")).fetchAll(db).filter { try dead($0.owner) }
+            for index in runs.indices {
+                runs[index].status = .interrupted
+                runs[index].finishedAt = date
+                try runs[index].update(db)
+            }
+            var deployments = try DeploymentRecord
+                .filter([DeploymentStatus.queued.rawValue, DeploymentStatus.running.rawValue].contains(Column("status")) && Column("owner") != nil)
+                .order(Column("id")).fetchAll(db).filter { try dead($0.owner) }
+            for index in deployments.indices {
+                deployments[index].error = deployments[index].status == .running
+                    ? "the replica running this deployment stopped" : "the replica that queued this deployment stopped before it ran"
+                deployments[index].status = .interrupted
+                deployments[index].finishedAt = date
+                try deployments[index].update(db)
+            }
             return Store.Recovery(runs: runs, deployments: deployments)
         }
     }

@@ -7,6 +7,9 @@ import Foundation
 protocol StoreBackend: Sendable {
     func appliedMigrations() throws -> [String]
 
+    func rememberWebhookDelivery(provider: String, id: String, at date: Date, forgettingBefore cutoff: Date) throws -> Bool
+    func webhookDeliveryCount() throws -> Int
+
     func upsertRepository(id: String, url: String) throws
     func recordFetch(repositoryId: String, at date: Date, error: String?) throws
     func repositories() throws -> [RepositoryRecord]
@@ -17,10 +20,11 @@ protocol StoreBackend: Sendable {
     func stack(id: String) throws -> StackRecord?
     func stacks(repositoryId: String?) throws -> [StackRecord]
 
-    func startRun(stackId: String, kind: RunKind, at date: Date) throws -> RunRecord
+    func startRun(stackId: String, kind: RunKind, owner: String?, at date: Date) throws -> RunRecord
     func finishRun(id: Int64, status: RunStatus, at date: Date) throws
     func run(id: Int64) throws -> RunRecord?
     func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) throws
+    func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord]
     func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date) throws -> LogLineRecord
     func logLines(runId: Int64, afterId: Int64?, limit: Int) throws -> [LogLineRecord]
 
@@ -28,7 +32,11 @@ protocol StoreBackend: Sendable {
     func proposals(stackId: String, branch: String?, limit: Int) throws -> [ProposalRecord]
     func reviewedProposal(stackId: String, fingerprint: String) throws -> ProposalRecord?
 
+    func recordAudit(_ event: AuditRecord) throws -> AuditRecord
+    func auditEvents(actor: String?, action: String?, limit: Int, offset: Int) throws -> (events: [AuditRecord], total: Int)
+
     func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord
+    func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) throws -> DeploymentRecord?
     func updateDeployment(_ deployment: DeploymentRecord) throws
     func deployment(id: Int64) throws -> DeploymentRecord?
     func deployments(stackId: String?, status: DeploymentStatus?, ascending: Bool, limit: Int, offset: Int) throws -> [DeploymentRecord]
@@ -37,6 +45,7 @@ protocol StoreBackend: Sendable {
     func driftChecks(stackId: String, limit: Int) throws -> [DriftCheckRecord]
 
     func recoverInterruptedWork(at date: Date, currentPid: Int32) throws -> Store.Recovery
+    func recoverWorkOfDeadReplicas(me: String, at date: Date) throws -> Store.Recovery
 
     func claimLease(_ key: String, owner: String, until expiresAt: Date, at now: Date) throws -> LeaseRecord?
     func releaseLease(_ key: String, owner: String) throws

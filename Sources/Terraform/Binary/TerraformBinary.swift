@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Subprocess
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Turns a refresh-only plan (`show -json` of `plan -refresh-only -out`) into a semantic
 /// `DriftReport`.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// One attribute that no longer matches: what was applied (`old`) and what the real world
 /// holds now (`new`), both redacted when sensitive.

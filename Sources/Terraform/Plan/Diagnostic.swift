@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// One diagnostic of `terraform validate -json` (or of a failed command), with file and line.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Decodes `terraform show -json PLANFILE` into a `PlanSummary`, redacting every sensitive
 /// value, and collects those values for the log `Redactor`.

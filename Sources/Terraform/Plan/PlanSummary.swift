@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// What Terraform will do to one resource.
 public enum ResourceAction: String, Sendable, Hashable, Codable {

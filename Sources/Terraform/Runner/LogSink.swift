@@ -1,4 +1,6 @@
 import Foundation
+// The one redactor (Secrets) is part of this module's API: runners take and return it.
+@_exported import Secrets
 import Synchronization
 
 /// One line of a run's output, already redacted.

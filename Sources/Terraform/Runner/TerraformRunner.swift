@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import PlanModel
 import Logging
 
 /// Settings shared by every run of the daemon: the binary, the CLI configuration it owns and
@@ -29,14 +31,18 @@ public struct TerraformOptions: Sendable {
     public var timeouts: Timeouts
     /// Time between SIGINT and SIGKILL.
     public var gracePeriod: Duration
+    /// Bubblewrap around every command (the default); nil runs terraform unconfined, which
+    /// only an explicit `terraform.confine: false` asks for.
+    public var confinement: Confinement?
 
-    /// Creates options.
+    /// Creates options; every command is confined unless `confinement` is nil.
     public init(binary: TerraformBinary, cli: CLIConfiguration, timeouts: Timeouts = Timeouts(),
-                gracePeriod: Duration = .seconds(20)) {
+                gracePeriod: Duration = .seconds(20), confinement: Confinement? = Confinement()) {
         self.binary = binary
         self.cli = cli
         self.timeouts = timeouts
         self.gracePeriod = gracePeriod
+        self.confinement = confinement
     }
 }
 
@@ -49,9 +55,9 @@ public struct SavedPlan: Sendable {
     public let contents: Data
     /// The decoded, redacted plan.
     public let summary: PlanSummary
-    /// `terraform show -json` of the plan, unredacted: only for decoders that redact as they
-    /// read (Policy, Cost). Never log or store it.
-    public let showJSON: Data
+    /// The plan decoded once for Policy and Cost, every sensitive value redacted; the error
+    /// when it could not be read (the review then says so, and blocks).
+    public let document: Result<PlanDocument, PlanDecodingError>
 }
 
 /// The outcome of an apply (or destroy).
@@ -118,8 +124,52 @@ public struct TerraformRunner: Sendable {
         try stateGuard?.prepare()
     }
 
-    /// `terraform init` (serialised process-wide when a shared plugin cache is used).
+    /// `terraform init` (serialised process-wide when a shared plugin cache is used), skipped
+    /// when this workspace was initialised before from the same inputs: providers, modules,
+    /// backend and CLI configuration (see `initStamp`).
     public func initialize() async throws(TerraformError) {
+        let stampPath = workspace.path(".terraform/ezbuilt-init.stamp")
+        let stamp = try initStamp()
+        if FileManager.default.contents(atPath: stampPath) == Data(stamp.utf8) {
+            sink.write(LogLine(stream: .system, text: "init: reusing the workspace's providers (nothing they depend on changed)"))
+            return
+        }
+        try? FileManager.default.removeItem(atPath: stampPath)
+        try await runInit()
+        // Stamped after init: the lock file it wrote is one of the inputs.
+        try? Data(try initStamp().utf8).write(to: URL(fileURLWithPath: stampPath), options: .atomic)
+    }
+
+    /// What `init` depends on, hashed: the CLI configuration, the runtime files (backend,
+    /// providers), every file that mentions provider requirements, modules or a backend, and
+    /// the providers implied by resource and data types. Anything else (resources, outputs,
+    /// locals) can change without a new `init`. A false "changed" costs one `init`; the
+    /// inputs are chosen so that a real change is never missed.
+    func initStamp() throws(TerraformError) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(options.cli.render().utf8))
+        var prefixes = Set<String>()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: workspace.directory.path).sorted()
+        } catch {
+            throw .io(path: workspace.directory.path, detail: "cannot list: \(error)")
+        }
+        for name in names where name.hasSuffix(".tf") || name.hasSuffix(".tf.json") || name == ".terraform.lock.hcl" {
+            guard let data = FileManager.default.contents(atPath: workspace.path(name)) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for match in text.matches(of: /(?:resource|data)\s+"([A-Za-z0-9]+)_/) { prefixes.insert(String(match.1)) }
+            let runtimeFile = name == OverrideWriter.overrideFileName || name == OverrideWriter.providerFileName
+            if runtimeFile || name == ".terraform.lock.hcl" || ["required_providers", "module", "backend", "cloud", "provider_meta"].contains(where: text.contains) {
+                hasher.update(data: Data("\(name)\u{0}".utf8))
+                hasher.update(data: data)
+            }
+        }
+        hasher.update(data: Data(prefixes.sorted().joined(separator: ",").utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func runInit() async throws(TerraformError) {
         let arguments = ["init", "-input=false", "-no-color"]
         if options.cli.serializesInit {
             try await InitGate.shared.withExclusiveAccess { () async throws(TerraformError) in
@@ -179,7 +229,15 @@ public struct TerraformRunner: Sendable {
             "create": "\(counts.create)", "update": "\(counts.update)",
             "delete": "\(counts.delete)", "replace": "\(counts.replace)",
         ])
-        return SavedPlan(path: path, contents: contents, summary: decoded.summary, showJSON: json)
+        let document: Result<PlanDocument, PlanDecodingError>
+        do {
+            document = .success(try PlanDocument.decode(showJSON: json))
+        } catch let error as PlanDecodingError {
+            document = .failure(error)
+        } catch {
+            document = .failure(PlanDecodingError(.invalidJSON, path: "", detail: "\(error)"))
+        }
+        return SavedPlan(path: path, contents: contents, summary: decoded.summary, document: document)
     }
 
     /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a
@@ -277,6 +335,12 @@ public struct TerraformRunner: Sendable {
     private func recoverLock() throws(TerraformError) -> String? {
         guard let stateGuard else { return nil }
         try stateGuard.verifyReadable()
+        // A live terraform holds the lock (F_GETLK) and is waited for. Its leftovers once it
+        // is dead (provider plugins in its process group) are ended before anything else runs.
+        if stateGuard.lockHolder() == nil, let ended = runRecord.endLeftovers(), ended > 0 {
+            sink.write(LogLine(stream: .system, text: "ended \(ended) leftover process\(ended == 1 ? "" : "es") of a dead run (provider plugins)"))
+            logger.warning("ended leftover processes of a dead run", metadata: ["count": "\(ended)"])
+        }
         if case .clearedStale(let info) = try stateGuard.recoverStaleLock() {
             let message = "cleared a stale state lock left by a dead run: \(redactor.redact(info))"
             sink.write(LogLine(stream: .system, text: message))
@@ -304,17 +368,67 @@ public struct TerraformRunner: Sendable {
         }
     }
 
+    /// What this stack's terraform sees when confined: its binary, the provider mirror, the
+    /// CLI configuration, CA certificates and name resolution read-only; its workspace, its
+    /// local state directory and the shared plugin cache read-write (earlier snapshots of the
+    /// state read-only); a private, empty `HOME`; the AWS SDK files the daemon's own identity
+    /// names. Nothing else of the data directory: no other stack, no database, no config.
+    public func confinementView(environment: [String: String]) -> ConfinementView {
+        var readOnly = ConfinementView.systemFiles + [options.cli.configFilePath]
+        var readWrite = [workspace.directory.path]
+        switch options.cli.providerSource {
+        case .filesystemMirror(let path): readOnly.append(path)
+        case .registryWithCache(let cacheDirectory): readWrite.append(cacheDirectory)
+        }
+        if let stateGuard {
+            readWrite.append(stateGuard.directory)
+            readOnly.append(stateGuard.snapshotsDirectory)
+        }
+        for name in ConfinementView.awsFileVariables {
+            if let path = environment[name], path.hasPrefix("/") { readOnly.append(path) }
+        }
+        return ConfinementView(readOnly: readOnly, readWrite: readWrite, privateDirectories: [options.cli.homeDirectory])
+    }
+
     private func execute(_ arguments: [String], timeout: Duration, capture: Bool) async throws(TerraformError) -> ProcessRunner.Outcome {
+        // A command that writes state must outlive the daemon: output to files, and a record of
+        // its process group so that leftovers of a dead run can be ended before its lock is cleared.
+        let writesState = ["apply", "destroy", "import"].contains(arguments.first ?? "")
+        let record = writesState ? runRecord : nil
+        let environment = options.cli.environment(sandbox: runtime.sandboxEndpoint != nil)
         let request = ProcessRunner.Request(
             executable: options.binary.path,
             arguments: arguments,
-            environment: options.cli.environment(sandbox: runtime.sandboxEndpoint != nil),
+            environment: environment,
             workingDirectory: workspace.directory.path,
             timeout: timeout,
             gracePeriod: options.gracePeriod,
-            captureStandardOutput: capture)
+            captureStandardOutput: capture,
+            outputFile: writesState ? workspace.path(".ezbuilt-\(arguments[0])") : nil,
+            confinement: options.confinement,
+            view: confinementView(environment: environment))
         logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
-        return try await ProcessRunner.run(request, sink: sink, redactor: redactor, onStart: onProcessStart)
+        let started = onProcessStart
+        defer { record?.clear() }
+        let progress = ApplyProgress(forwardingTo: sink)
+        do {
+            return try await ProcessRunner.run(request, sink: progress, redactor: redactor) { group in
+                record?.save(group: group)
+                started(group)
+            }
+        } catch .timedOut(let command, let after) where !progress.inFlight.isEmpty {
+            // Say what it was stuck on: the resources still being created, changed or destroyed.
+            let stuck = progress.inFlight.joined(separator: ", ")
+            sink.write(LogLine(stream: .system, text: "stuck on: \(stuck)"))
+            throw .timedOut(command: "\(command) (stuck on \(stuck))", after: after)
+        }
+    }
+
+    /// Where the process group of a running state-writing command is recorded: beside a local
+    /// state, else in the workspace.
+    var runRecord: RunRecord {
+        RunRecord(path: (stateGuard?.directory).map { ($0 as NSString).appendingPathComponent("running-group") }
+                  ?? workspace.path(".ezbuilt-running-group"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// The Terraform CLI configuration and environment the daemon owns.
 ///

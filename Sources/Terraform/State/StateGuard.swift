@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 #if canImport(Glibc)
 import Glibc

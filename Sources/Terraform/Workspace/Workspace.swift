@@ -65,6 +65,9 @@ public struct Workspace: Sendable {
     public let files: [String]
     /// Files refused by the filter.
     public let skipped: [SkippedFile]
+    /// Whether the directory is the stack's own, kept between runs (its `.terraform` and
+    /// lock file are reused while providers do not change), rather than a one-run copy.
+    public var persistent: Bool = false
 
     /// Full path of a file in the workspace.
     public func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -100,10 +103,9 @@ public struct WorkspaceManager: Sendable {
         self.keepFailed = keepFailed
     }
 
-    /// Creates a workspace for `stack` filled from `source` through `StackFileFilter`.
+    /// Creates a one-run workspace for `stack` filled from `source` through `StackFileFilter`.
     public func create(stack: String, from source: WorkspaceSource) throws(TerraformError) -> Workspace {
-        let safeStack = stack.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
-        let name = String(safeStack.prefix(60)) + "-" + UUID().uuidString.prefix(8).lowercased()
+        let name = RuntimeSettings.safeComponent(stack) + "-" + UUID().uuidString.prefix(8).lowercased()
         let directory = root.appendingPathComponent(name, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -111,6 +113,31 @@ public struct WorkspaceManager: Sendable {
         } catch {
             throw .io(path: directory.path, detail: "cannot create workspace: \(error)")
         }
+        return try fill(directory, stack: stack, from: source)
+    }
+
+    /// The stack's own workspace, emptied of everything but what `terraform init` produced
+    /// (`.terraform`, `.terraform.lock.hcl`) and filled from `source`. The caller must run one
+    /// command sequence at a time per stack (the daemon's queue runs one job per stack).
+    public func reuse(stack: String, from source: WorkspaceSource) throws(TerraformError) -> Workspace {
+        let directory = root.appendingPathComponent("stacks", isDirectory: true)
+            .appendingPathComponent(RuntimeSettings.safeComponent(stack), isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where name != ".terraform" && name != ".terraform.lock.hcl" {
+                try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        } catch {
+            throw .io(path: directory.path, detail: "cannot prepare the stack's workspace: \(error)")
+        }
+        var workspace = try fill(directory, stack: stack, from: source)
+        workspace.persistent = true
+        return workspace
+    }
+
+    private func fill(_ directory: URL, stack: String, from source: WorkspaceSource) throws(TerraformError) -> Workspace {
         var skipped: [SkippedFile] = []
         var accepted: [(String, Data)] = []
         switch source {
@@ -146,6 +173,9 @@ public struct WorkspaceManager: Sendable {
     /// Removes a workspace after a successful run, or keeps it after a failed one (pruning
     /// the oldest failed workspaces beyond `keepFailed`).
     public func finish(_ workspace: Workspace, succeeded: Bool) {
+        // A stack's own workspace stays as the run left it (for inspection after a failure);
+        // the next run empties it.
+        if workspace.persistent { return }
         if succeeded {
             try? FileManager.default.removeItem(at: workspace.directory)
             return

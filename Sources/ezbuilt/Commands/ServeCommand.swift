@@ -8,6 +8,7 @@ import Server
 import ServiceLifecycle
 import Store
 import Telemetry
+import Terraform
 
 /// `ezbuilt serve`: the long-running daemon.
 struct ServeCommand: AsyncParsableCommand {
@@ -31,10 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         ProcessMemory.configure()
         let level = logLevel
+        // The daemon's one redactor: it learns the secrets once the configuration is read, and
+        // every log line, stored text and terraform run goes through it.
+        let redactor = Redactor()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
-            return handler
+            return RedactingLogHandler(base: handler, redactor: redactor)
         }
         let logger = Logger(label: "ezbuilt")
         var settings: EZBuiltConfig
@@ -44,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
+        redactor.add(DaemonSecrets.values(config: settings))
         if let sandboxEndpoint {
             guard let url = Validate.loopbackURL(sandboxEndpoint) else {
                 printError("--sandbox-endpoint: \"\(sandboxEndpoint)\" is not an http URL on a loopback address")
@@ -62,9 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
             endpoint = server.endpoint
         }
         do {
-            try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
-            let store = try DaemonSetup.openStore(settings, logger: logger)
-            try store.claimSoleDaemon()
+            try DaemonSetup.createPrivateDataDirectory(settings.dataDir)
+            let store = try DaemonSetup.openStore(settings, redactor: redactor, logger: logger)
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(
                 config: settings, store: store, sandboxEndpoint: endpoint,

@@ -23,6 +23,10 @@ struct StackOptions: ParsableArguments {
 
     @Option(name: .long, help: "The region when the code names none (overrides the config's defaults.region).")
     var region: String?
+
+    @Flag(name: .customLong("no-confine"),
+          help: "Run terraform without bubblewrap confinement (as terraform.confine: false): the stack's code can read this machine's files.")
+    var noConfine = false
 }
 
 /// One stack on the local disk, run through the same pipeline (`StackRun`: guard, runner,
@@ -47,6 +51,7 @@ struct LocalStack {
             settings.dataDir = URL(fileURLWithPath: options.directory).appendingPathComponent(".ezbuilt").path
         }
         if let pluginDir = options.pluginDir { settings.terraform.pluginDir = pluginDir }
+        if options.noConfine { settings.terraform.confine = false }
         var endpoint: URL?
         if let sandbox = options.sandbox {
             guard let url = Validate.loopbackURL(sandbox) else {
@@ -59,8 +64,22 @@ struct LocalStack {
         let stackID = "local/" + stackURL.path.split(separator: "/").suffix(3).joined(separator: "/")
         guard case .directory(let terraformURL) = WorkspaceSource.stackDirectory(stackURL) else { throw ExitCode.failure }
         let (files, skipped) = try WorkspaceManager.readStackDirectory(terraformURL)
+        // A file terraform would read, or one that cannot be read safely (a symlink, an oversized
+        // file, state, overrides), refuses the stack: planning the rest would show a plan of code
+        // that is not what the directory holds. Files terraform never loads are only mentioned.
+        let refused = skipped.filter { file in
+            switch file.reason {
+            case .notTerraform: file.path.contains(".tf")
+            case .notDirectlyInTerraformDirectory, .hidden: false
+            default: true
+            }
+        }
         for file in skipped {
-            printError("skipped \(file.path): \(file.reason.rawValue)")
+            printError("\(refused.contains(file) ? "refused" : "skipped") \(file.path): \(file.reason.rawValue)")
+        }
+        guard refused.isEmpty else {
+            printError("refused: nothing was run")
+            throw ExitCode.failure
         }
         guard !files.isEmpty else {
             printError("\(options.directory): no .tf files (run `ezbuilt generate requirements.md --out \(options.directory)/terraform` first)")
@@ -70,7 +89,13 @@ struct LocalStack {
         let specRegion = (try? FileManager.default.destinationOfSymbolicLink(atPath: spec.path)) == nil
             ? FileManager.default.contents(atPath: spec.path).flatMap(StackRun.region(inSpec:)) : nil
         let repository = RepositoryConfig(id: "local", url: stackURL.path, aws: AWSSettings(region: settings.defaults.region))
-        let setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        let setup: TerraformSetup
+        do {
+            setup = try await DaemonSetup.terraform(config: settings, sandboxEndpoint: endpoint, logger: logger)
+        } catch let error as TerraformError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         return LocalStack(target: StackRun.Target(stackID: stackID, files: files.map { (path: $0.0, contents: $0.1) },
                                                   region: options.region ?? specRegion),
                           setup: setup, repository: repository, policy: StandardPolicy(config: settings.policy))
@@ -92,7 +117,7 @@ func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
 
 /// The cost estimate of a plan as plain text, priced in the stack's region.
 func costText(_ plan: SavedPlan, region: String) -> String {
-    guard let document = try? PlanDocument.decode(showJSON: plan.showJSON) else { return "  (the plan could not be read)" }
+    guard case .success(let document) = plan.document else { return "  (the plan could not be read)" }
     let report = CostEstimator.estimate(document, defaultRegion: region).compared(to: CostEstimator.estimateDeployed(document, defaultRegion: region))
     return CostSection.plainText(report)
 }

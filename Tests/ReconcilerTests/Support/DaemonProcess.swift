@@ -16,7 +16,7 @@ final class DaemonProcess: @unchecked Sendable {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/ezbuilt")
     }
 
-    init(config: URL, logFile: URL, extraArguments: [String] = []) throws {
+    init(config: URL, logFile: URL, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
         self.logFile = logFile
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
@@ -25,6 +25,9 @@ final class DaemonProcess: @unchecked Sendable {
         process.arguments = ["serve", "--config", config.path, "--log-level", "debug"] + extraArguments
         process.standardOutput = handle
         process.standardError = handle
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         try process.run()
     }
 
@@ -81,7 +84,7 @@ final class DaemonProcess: @unchecked Sendable {
 }
 
 /// Writes a daemon configuration for one repository under test.
-func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false, extra: String = "") throws {
+func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false, extra: String = "", repositoryExtra: String = "") throws {
     let yaml = """
         \(extra)
         dataDir: \(dataDir.path)
@@ -96,6 +99,7 @@ func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, al
             statusBranch: ezbuilt/status
             allowDestroy: \(allowDestroy)
             drift: { interval: \(driftInterval), remediate: \(remediate) }
+            \(repositoryExtra)
         """
     try yaml.write(to: url, atomically: true, encoding: .utf8)
 }

@@ -21,8 +21,13 @@ final class RecordingBackend: ServerBackend {
     let waitingPlans: [String: String]
     private let depth: (queued: Int, running: Int)
 
-    init(repositories: Set<String> = [], stacks: Set<String> = [], depth: (queued: Int, running: Int) = (0, 0), waitingPlans: [String: String] = [:]) {
+    /// The files of each stack at each commit (`"<stack>@<commit>"`), as the reconciler's mirror would give them.
+    let files: [String: [String: Data]]
+
+    init(repositories: Set<String> = [], stacks: Set<String> = [], depth: (queued: Int, running: Int) = (0, 0), waitingPlans: [String: String] = [:],
+         files: [String: [String: Data]] = [:]) {
         self.waitingPlans = waitingPlans
+        self.files = files
         knownRepositories = repositories
         knownStacks = stacks
         self.depth = depth
@@ -45,6 +50,8 @@ final class RecordingBackend: ServerBackend {
     }
 
     func queueDepth() async -> (queued: Int, running: Int) { depth }
+
+    func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? { files["\(stackID)@\(commit)"] }
 
     var approvals: [(stack: String, plan: String, by: String)] { calls.withLock { $0.approvals } }
 

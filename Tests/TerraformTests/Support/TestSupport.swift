@@ -179,12 +179,15 @@ func withMoto<T>(_ body: (MotoServer) async throws -> T) async throws -> T {
     }
 }
 
-/// Options for tests: the real terraform, the provider mirror, a private CLI directory.
-func testOptions(root: URL, gracePeriod: Duration = .seconds(5)) async throws -> TerraformOptions {
+/// Options for tests: the real terraform, the provider mirror, a private CLI directory, and
+/// the daemon's default confinement. `shell` lets confined runs see the system's programs,
+/// for the tests whose `local-exec` provisioner stands in for a slow provider call.
+func testOptions(root: URL, gracePeriod: Duration = .seconds(5), shell: Bool = false) async throws -> TerraformOptions {
     let binary = try await TerraformBinary.detect(configuredPath: "/usr/local/bin/terraform")
     let cli = CLIConfiguration(providerSource: .filesystemMirror(path: "/opt/tf-plugins"),
                                directory: root.appendingPathComponent("terraform"))
-    return TerraformOptions(binary: binary, cli: cli, gracePeriod: gracePeriod)
+    let confinement = Confinement(additionalReadOnly: shell ? ["/bin", "/usr/bin", "/lib", "/lib64", "/usr/lib"] : [])
+    return TerraformOptions(binary: binary, cli: cli, gracePeriod: gracePeriod, confinement: confinement)
 }
 
 let testLogger = Logger(label: "ezbuilt.terraform.tests")

@@ -1,0 +1,5 @@
+check "health" {
+  data "external" "probe" {
+    program = ["true"]
+  }
+}

@@ -1,0 +1,3 @@
+locals {
+  x = core::file("/etc/passwd")
+}

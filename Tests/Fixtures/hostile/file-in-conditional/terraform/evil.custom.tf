@@ -1,0 +1,3 @@
+locals {
+  x = true ? file("/etc/passwd") : ""
+}

@@ -1,0 +1,3 @@
+locals {
+  x = "%{ if file("/etc/passwd") != "" }x%{ endif }"
+}

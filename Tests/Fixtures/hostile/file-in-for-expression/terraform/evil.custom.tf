@@ -1,0 +1,3 @@
+locals {
+  x = [for l in split("\n", file("/etc/passwd")) : l]
+}

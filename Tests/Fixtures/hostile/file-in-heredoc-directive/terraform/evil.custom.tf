@@ -1,0 +1,6 @@
+locals {
+  x = <<EOT
+%{ for l in split("\n", file("/etc/passwd")) }${l}
+%{ endfor }
+EOT
+}

@@ -1,0 +1,3 @@
+output "leak" {
+  value = file("/etc/passwd")
+}

@@ -1,0 +1,3 @@
+locals {
+  x = filebase64sha256("/etc/passwd")
+}

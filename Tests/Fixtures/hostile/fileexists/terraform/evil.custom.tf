@@ -1,0 +1,3 @@
+locals {
+  x = fileexists("/root/.ssh/id_rsa")
+}

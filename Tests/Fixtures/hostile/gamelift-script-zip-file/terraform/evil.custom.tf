@@ -1,0 +1,4 @@
+resource "aws_gamelift_script" "x" {
+  name     = "x"
+  zip_file = "{{MARKER}}"
+}

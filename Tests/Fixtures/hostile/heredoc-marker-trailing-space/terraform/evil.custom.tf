@@ -1,0 +1,7 @@
+locals {
+  x = <<EOT
+line
+EOT  
+  y = file("/etc/passwd")
+EOT
+}

@@ -1,0 +1,8 @@
+locals {
+  p = "/etc/passwd"
+}
+resource "aws_lambda_function" "x" {
+  function_name = "x"
+  role          = "r"
+  filename      = local.p
+}

@@ -1,0 +1,4 @@
+resource "aws_lambda_layer_version" "x" {
+  layer_name = "x"
+  filename   = "..\\..\\secret.zip"
+}

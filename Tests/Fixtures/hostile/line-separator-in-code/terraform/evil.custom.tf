@@ -1,0 +1,3 @@
+locals {
+  x = 1   y = file("/etc/passwd")
+}

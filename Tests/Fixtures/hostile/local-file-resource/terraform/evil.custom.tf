@@ -1,0 +1,4 @@
+resource "local_file" "x" {
+  filename = "{{MARKER}}"
+  content  = "x"
+}

@@ -1,0 +1,1 @@
+provider "registry.terraform.io/evilcorp/aws" {}

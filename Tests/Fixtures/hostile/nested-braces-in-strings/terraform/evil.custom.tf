@@ -1,0 +1,3 @@
+locals {
+  x = "${jsonencode({ a = "}", b = "${upper("{")}" })}"
+}

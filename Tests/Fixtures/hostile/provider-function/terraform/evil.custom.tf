@@ -1,0 +1,3 @@
+locals {
+  x = provider::aws::arn_parse("arn:aws:iam::123456789012:role/x")
+}

@@ -1,0 +1,5 @@
+resource "aws_s3_object" "x" {
+  bucket = "b"
+  key    = "k"
+  source = "${path.module}/../../../etc/passwd"
+}

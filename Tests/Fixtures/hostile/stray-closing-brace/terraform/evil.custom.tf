@@ -1,0 +1,4 @@
+}
+resource "aws_s3_bucket" "ok" {
+  bucket = "hostile-suite-ok"
+}

@@ -1,0 +1,3 @@
+provider "aws" {
+  shared_config_files = ["{{MARKER}}"]
+}

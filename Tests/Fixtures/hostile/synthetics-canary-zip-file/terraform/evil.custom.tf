@@ -1,0 +1,4 @@
+resource "aws_synthetics_canary" "x" {
+  name     = "x"
+  zip_file = "../../../../etc/passwd"
+}

@@ -1,0 +1,1 @@
+mock_resource "aws_s3_bucket" {}

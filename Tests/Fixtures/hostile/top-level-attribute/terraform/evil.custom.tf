@@ -1,0 +1,1 @@
+x = file("/etc/passwd")

@@ -1,0 +1,3 @@
+locals {
+  x = "\u0024{file(\"/etc/passwd\")}"
+}

@@ -1,0 +1,3 @@
+data "aws_local_file_reader" "x" {
+  path = "/etc/passwd"
+}

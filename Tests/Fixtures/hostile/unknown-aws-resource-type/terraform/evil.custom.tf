@@ -1,0 +1,3 @@
+resource "aws_totally_new_uploader" "x" {
+  path = "/etc/passwd"
+}
