@@ -185,7 +185,7 @@ let package = Package(
             path: "Tests/ForgeStub"
         ),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
