@@ -161,9 +161,17 @@ struct Reader {
     }
 
     mutating func site() {
-        for m in o.matches("https?://([A-Za-z0-9.-]+\\.[A-Za-z]{2,})") where !m.groups[1].hasPrefix("app.") || true {
+        // AWS's own endpoints (the bucket's website endpoint, *.cloudfront.net) are not custom domains.
+        func custom(_ d: String) -> Bool { !d.hasSuffix("amazonaws.com") && !d.hasSuffix("cloudfront.net") && !d.hasSuffix("amazon.com") }
+        for m in o.matches("https?://([A-Za-z0-9.-]+\\.[A-Za-z]{2,})") where custom(m.groups[1].lowercased()) {
             append("domains", [m.groups[1].lowercased()])
         }
+        // A certificate named by ARN is used as it is; none is requested.
+        if let cert = Values.arns(in: o).first(where: { $0.service == "acm" }) { putString("certificateArn", cert.text) }
+        // "no custom domain", "the default cloudfront.net name is fine": no alias, no certificate.
+        if t.has("\\b(no|without|not an?|don't need an?|do not need an?) (custom |own |vanity )?(domain|alias|cname)s?\\b|\\bdefault (\\*\\.)?cloudfront\\.net (domain|name|hostname|url)\\b[^.;]*\\b(fine|ok|enough|good)\\b") { put("customDomain", .bool(false)) }
+        // DNS hosted outside Route 53 ("DNS is at our registrar, not Route 53; I'll add the CNAME myself").
+        if t.has("\\b(dns|domain|zone)\\b[^.;]*\\b(is|are|lives?|sits?|hosted|managed)\\b[^.;]*\\b(at|with|by|in|on)\\b[^.;]*\\bnot (in |on |at )?route ?53\\b|\\b(not|isn't|aren't|never) (in |on |at |hosted in |managed in )?route ?53\\b|\\b(add|create|manage|set up) (the |our )?(dns |cname |alias )?(records?|cnames?|entries) (myself|ourselves|by hand|manually)\\b") { put("externalDNS", .bool(true)) }
         if t.has("hosted zone|\\bzone\\b"), let z = o.capture("`([A-Za-z0-9.-]+\\.[A-Za-z]{2,})`") ?? o.capture("zone (?:for |named |called )?([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)") { putString("zone", z.lowercased()) }
         if t.has("https|certificate|\\btls\\b|\\bssl\\b") { put("https", .bool(true)) }
         if t.has("index\\.html") { putString("indexDocument", "index.html") }
@@ -175,7 +183,7 @@ struct Reader {
         }
         if t.has("redirect") && t.has("https") { put("redirectHttps", .bool(true)) }
         if t.has("domain|site|serve|www\\.|url|address") {
-            for m in o.matches("(?<![@/\\w.-])((?:[A-Za-z0-9-]+\\.)+(?:com|io|net|org|dev|app|co\\.uk|org\\.uk|de|fr|nl|eu|ch|at|es|it|se|no|dk|fi|ie|be|pl|cz|ca|au|com\\.au|co|ai|shop|store|tech|cloud|info|biz|us|uk))\\b(?![.\\w/-])") where !m.groups[1].lowercased().hasSuffix("amazonaws.com") && !m.groups[1].lowercased().hasSuffix(".html") {
+            for m in o.matches("(?<![@/\\w.-])((?:[A-Za-z0-9-]+\\.)+(?:com|io|net|org|dev|app|co\\.uk|org\\.uk|de|fr|nl|eu|ch|at|es|it|se|no|dk|fi|ie|be|pl|cz|ca|au|com\\.au|co|ai|shop|store|tech|cloud|info|biz|us|uk))\\b(?![.\\w/-])") where custom(m.groups[1].lowercased()) && !m.groups[1].lowercased().hasSuffix(".html") {
                 let d = m.groups[1].lowercased()
                 if !t.has("zone\\s+(for\\s+)?`?" + NSRegularExpression.escapedPattern(for: d)) { append("domains", [d]) }
             }

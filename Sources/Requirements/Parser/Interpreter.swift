@@ -110,7 +110,8 @@ struct Interpreter {
         }
         // Kinds with an existing component are created only on an explicit new name or creation verb.
         for (kind, _) in existing where created[kind] != nil {
-            let existingNames = Set(statements.indices.filter { i in mentions[i].contains { $0.kind == kind && $0.polarity == .existing } }.compactMap { NameReader.name(for: kind, in: statements[$0])?.lowercased() })
+            let namedByARN = statements.flatMap { Values.arns(in: $0.text) }.filter { $0.service == Interpreter.arnService[kind] }.compactMap { $0.resourceName?.lowercased() }
+            let existingNames = Set(statements.indices.filter { i in mentions[i].contains { $0.kind == kind && $0.polarity == .existing } }.compactMap { NameReader.name(for: kind, in: statements[$0])?.lowercased() } + namedByARN)
             let hasNewAsk = strongMentions(kind).contains { m in
                 let s = statements[m.index]
                 guard m.polarity == .create else { return false }

@@ -8,7 +8,7 @@ enum PolarityReader {
     static let existingSection = "\\b(pre-?existing|existing|already (exists?|have|there)|exists today|what exists|current state|do not create or modify|don't create or modify)\\b"
     static let negationBefore = "\\b(no|not|nothing|not yet|don't|dont|do not|does not|doesn't|never|without|nor|remove|removed|drop|instead of|rather than|avoid|skip|exclude|no need for|won't|will not|isn't|aren't|neither|none of|stop using|get rid of)\\b"
     static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer)\\b"
-    static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not part of (this|the) (request|ticket|change|scope)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
+    static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not (part of|in) (this|the) (request|ticket|change|scope|story|release|phase|iteration|sprint|project)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
     static let existingCue = "\\b(existing|already exists?|already there|already have|pre-?existing|exists already|owned by (another|the other|a different) team|(don't|do not) create (it|them|this)|our own golden|which exists?|that exists?)\\b|\\b(vpc|subnet|sg|i|ami|igw|nat|rtb|vol|eni)-[0-9a-f]{6,}\\b|arn:aws"
     static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current|already (have|own|run|use|got)( an?| the| our)?|there('s| is) already( an?)?)\\s+(\\S+\\s+){0,3}[`\"“']?$"
     static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?|(is|are) already (deployed|running|live|in place|provisioned|issued|set up|created|managed)|already (deployed|running|live|provisioned|issued|in place)|(is|are) (deployed|managed|owned|run) by (the|another|a different|their|our) \\S+ (team|squad|group|pipeline)|(must|should|shall) not be (created|recreated|redeployed|replaced|modified)|(which|that) (already )?(runs?|lives?|sits?|is hosted|is running) (on|in) our\\b)\\b|^\\W*(\\S+\\W+){0,2}?[`\"“]?((vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|arn:aws)"
@@ -108,7 +108,7 @@ enum PolarityReader {
         if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
         if namedByARN(t, mentioned: mentioned, end: offset + length) { return .existing }
         // "every production database and file system is backed up": a set of things that are there.
-        if ((head ?? "") + " " + before).has(quantifier) { return .context }
+        if ((head.map { $0 + ", " } ?? "") + before).has(quantifier) { return .context }
         // "…, which we'll create ourselves — please don't create it": the cue belongs to the last thing named before it.
         if let cue = t.matches("\\b((don't|do not) (try to )?create (it|them|this|that)|we('ll| will) create (it|them) ourselves|already exists?|exists already)\\b").first, cue.offset > offset {
             var nearest: (offset: Int, pattern: String)? = nil
