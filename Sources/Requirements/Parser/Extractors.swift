@@ -49,7 +49,10 @@ struct Reader {
     var o: String { s.text }
 
     mutating func put(_ key: String, _ value: PropertyValue) {
-        c.setIfAbsent(key, value, line: s.line)
+        // Within one statement the first reading stands; a later statement overrides an earlier one
+        // (chat threads, "make that …", the change after the previous version).
+        if let old = c.properties[key], old.line >= s.line { hit = true; return }
+        c.set(key, value, line: s.line)
         hit = true
     }
     mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
