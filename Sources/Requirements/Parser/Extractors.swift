@@ -55,11 +55,13 @@ struct Reader {
         c.set(key, value, line: s.line)
         hit = true
     }
+    static let replacement = "\\b(make (that|it)|instead|rather|change (that|it) to|replace (that|it)|switch (that|it) to|not (me|him|her|them|that one)\\b)"
     mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
     mutating func putInt(_ key: String, _ value: Int?) { if let value { put(key, .int(value)) } }
     mutating func append(_ key: String, _ values: [String]) {
         guard !values.isEmpty else { return }
-        var list = c.strings(key)
+        // "make that X", "X instead", "replace it with X": the new values replace the old ones.
+        var list = c.properties[key] != nil && c.properties[key]!.line < s.line && t.has(Reader.replacement) ? [] : c.strings(key)
         for v in values where !list.contains(v) { list.append(v) }
         c.set(key, .strings(list), line: c.properties[key]?.line ?? s.line)
         hit = true
@@ -374,12 +376,14 @@ struct Reader {
 
     mutating func queue() {
         if t.has("\\bfifo\\b") { flag("fifo", "\\bfifo\\b") }
+        else if t.has("\\bstandard\\b(?! (tier|storage|class|retention|throughput|mode|support))") { put("fifo", .bool(false)) }
         if t.has("\\b(dlq|dead[- ]letter)") {
             if t.has("(no|don't|not|without)[^.;]*(dlq|dead[- ]letter)") { put("dlq", .bool(false)); return }
             put("dlq", .bool(true))
             if let n = o.capture("(?i)(?:dlq|dead[- ]letter queue)\\s*[`\"“]([^`\"”]+)[`\"”]") ?? o.capture("(?i)\\b(?:dlq|dead[- ]letter queue|go(?:es)? to|move(?:s|d)? to|sent to)\\s+(?:the\\s+)?([a-z0-9_-]+-(?:dlq|dead-letter|deadletter)[a-z0-9_-]*)") { putString("dlqName", n) }
             if let d = Quantities.firstDays(in: t, after: "(dlq|dead[- ]letter|-dlq)[^.;]*?\\((kept|keep|retention|retained)") { putInt("dlqRetentionDays", d) }
             putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2) ?? int("fails? (\\d+) times") ?? int("(\\d+) times"))
+            if t.has("^\\W*(the )?(dlq|dead[- ]letter( queue)?)\\b[^.;]*\\b(keeps?|kept|retains?|retention|holds?)\\b") { putInt("dlqRetentionDays", days("(keeps?|kept|retains?|retention|holds?)")); return }
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
         if t.has("retention|retain|kept|\\bkeeps?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }

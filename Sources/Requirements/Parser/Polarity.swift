@@ -16,6 +16,7 @@ enum PolarityReader {
     static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
     static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
 
+    static let consumer = "\\b(for|used by|by|from) (our|their) (?!new\\b)(\\S+\\s+){0,3}$"
     static let contrast = "\\b(but|however|instead|though|although|yet|whereas|while)\\b"
     static let clauseVerb = "\\b(is|are|was|were|be|been|need|needs|want|wants|should|must|will|can|could|would|please|create|add|use|keep|make|give|run|runs|have|has|get|gets|don't|do|does|we|i|you|they|it|which|that|so|because)\\b"
     static let question = "^\\W*(should|shall|do|does|did|is|are|was|were|why|what|how|where|when|who|which|would it|could it|is there|are there|any reason)\\b[^?]*\\?\\W*$"
@@ -107,6 +108,12 @@ enum PolarityReader {
         if statement.normalizedContext.has(negatedSection) && !statement.normalizedContext.has(existingSection) { return .negated }
         if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
         if namedByARN(t, mentioned: mentioned, end: offset + length) { return .existing }
+        // "a file system for our render workers (ECS on Fargate)": who it is for is already there;
+        // a parenthesis describes the words before it.
+        let clauseStart = offset - before.utf16.count
+        let opener = clauseStart > 0 ? String(t.utf16.prefix(clauseStart - 1).suffix(80)).map { String($0) } ?? "" : ""
+        let described = clauseStart > 0 && t.utf16[t.utf16.index(t.utf16.startIndex, offsetBy: clauseStart - 1)] == 40 ? opener + " " : ""
+        if (described + before).has(consumer) { return .context }
         // "every production database and file system is backed up": a set of things that are there.
         if ((head.map { $0 + ", " } ?? "") + before).has(quantifier) { return .context }
         // "…, which we'll create ourselves — please don't create it": the cue belongs to the last thing named before it.

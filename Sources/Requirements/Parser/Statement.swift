@@ -157,6 +157,11 @@ enum DocumentReader {
                 i += 1
                 continue
             }
+            // A chat message's header ("maya.k  10:02", "Priyanka (SRE) 10:26 AM") names who spoke
+            // and when: it starts a new message and is no statement of its own.
+            if t.has("^[\\p{L}][\\p{L}0-9._@-]*( [\\p{L}][\\p{L}0-9._-]*)?( \\([^)]{1,30}\\))?\\s+\\[?\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[ap]\\.?m\\.?)?\\]?\\s*$") {
+                flushParagraph(); i += 1; continue
+            }
             if paragraph.isEmpty { bulletStack.removeAll(); if !introducesList { leadIn = nil } }
             paragraph.append((lineNo, t))
             i += 1
