@@ -113,7 +113,7 @@ enum PolarityReader {
         let clauseStart = offset - before.utf16.count
         let opener = clauseStart > 0 ? String(t.utf16.prefix(clauseStart - 1).suffix(80)).map { String($0) } ?? "" : ""
         let described = clauseStart > 0 && t.utf16[t.utf16.index(t.utf16.startIndex, offsetBy: clauseStart - 1)] == 40 ? opener + " " : ""
-        if (described + before).has(consumer) { return .context }
+        if described.has(consumer) || before.has(consumer) { return .context }
         // "every production database and file system is backed up": a set of things that are there.
         if ((head.map { $0 + ", " } ?? "") + before).has(quantifier) { return .context }
         // "…, which we'll create ourselves — please don't create it": the cue belongs to the last thing named before it.
