@@ -398,6 +398,12 @@ struct Reader {
         if t.has("topic") && t.has("(get|receive|subscribe|from the topic|every message|fan)") { put("subscribe", .bool(true)) }
         if t.has("only (our |the )?topic|allow only|nobody else") { put("topicOnly", .bool(true)) }
         if t.has("content[- ]based dedup") { put("contentDedup", .bool(true)) }
+        // "S3 event notifications for new objects go to the queue": the bucket sends its events here.
+        if t.has("\\b(s3|bucket)\\b") && t.has("\\b(event|events|notifications?|notify|tell us|objectcreated|object created|uploads?|new (files?|objects?))\\b") && t.has("\\b(go(es)? to|sent to|send|sends|deliver(ed|s)? to|publish(es|ed)? to|into|notif(y|ies))\\b") {
+            put("s3Events", .bool(true))
+            if let p = o.capture("(?i)prefix\\s+[`\"“]?([A-Za-z0-9_.-]+/?)") { putString("s3EventPrefix", p) }
+            if let x = o.capture("(?i)suffix\\s+[`\"“]?(\\.?[A-Za-z0-9_-]+)") { putString("s3EventSuffix", x) }
+        }
     }
 
     mutating func topic() {
@@ -449,10 +455,14 @@ struct Reader {
             putString("schedule", "cron(0 \(hour % 24) * * ? *)")
         }
         if let cron = o.capture("(cron\\([^)]+\\)|rate\\([^)]+\\))") { c.set("schedule", .string(cron), line: s.line); hit = true }
+        // "remove the EventBridge rule", "instead of being called on a schedule": a later statement takes the schedule away.
+        if let old = c.properties["schedule"], old.line < s.line, t.has("\\b(remove|drop|delete|get rid of|no more|no longer|stop|instead of)\\b[^.;]{0,40}\\b(eventbridge rule|scheduled? rule|schedule|cron|polling|timer)\\b") {
+            c.properties["schedule"] = nil; hit = true
+        }
         if t.has("retr(y|ies)") {
             if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
         }
-        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write") { put("s3Trigger", .bool(true)) }
+        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b") && t.has("\\b(trigger|triggers|invoke|invokes|fires?|kicks? off)\\b") && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
         if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }
