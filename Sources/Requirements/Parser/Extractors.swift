@@ -49,12 +49,17 @@ struct Reader {
     var o: String { s.text }
 
     mutating func put(_ key: String, _ value: PropertyValue) {
-        // Within one statement the first reading stands; a later statement overrides an earlier one
-        // (chat threads, "make that …", the change after the previous version).
-        if let old = c.properties[key], old.line >= s.line { hit = true; return }
+        // The first reading stands unless a later statement says it changes the value ("make that
+        // …", "bump it to …", "standard then") or belongs to the change after a previous version;
+        // sibling details in one list never override each other.
+        if let old = c.properties[key], old.line >= s.line || !Reader.overrides(s) { hit = true; return }
         c.set(key, value, line: s.line)
         hit = true
     }
+    static let overrideCue = "\\b(make (that|it)|instead|actually|rather|change(d)? (it |that |this )?to|bump(ed)?|increase[ds]?|raise[ds]?|reduce[ds]?|lower(ed)?|decrease[ds]?|switch(ed)?|update[ds]?|no longer|any ?more|drop(ped)?|remove[ds]?|then\\W*$)\\b"
+    static let changeSection = "\\b(change|changes|changed|after|update|updated|new version|what changes|to be|target|requested changes?)\\b"
+    /// Whether a statement changes values read before it (see `put`).
+    static func overrides(_ s: Statement) -> Bool { s.normalized.has(overrideCue) || s.normalizedContext.has(changeSection) }
     static let replacement = "\\b(make (that|it)|instead|rather|change (that|it) to|replace (that|it)|switch (that|it) to|not (me|him|her|them|that one)\\b)"
     mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
     mutating func putInt(_ key: String, _ value: Int?) { if let value { put(key, .int(value)) } }

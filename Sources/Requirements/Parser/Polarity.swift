@@ -20,7 +20,7 @@ enum PolarityReader {
     static let contrast = "\\b(but|however|instead|though|although|yet|whereas|while)\\b"
     static let clauseVerb = "\\b(is|are|was|were|be|been|need|needs|want|wants|should|must|will|can|could|would|please|create|add|use|keep|make|give|run|runs|have|has|get|gets|don't|do|does|we|i|you|they|it|which|that|so|because)\\b"
     static let question = "^\\W*(should|shall|do|does|did|is|are|was|were|why|what|how|where|when|who|which|would it|could it|is there|are there|any reason)\\b[^?]*\\?\\W*$"
-    static let quantifier = "\\b(every|each|all( of)?( our| the)?|any of (our|the))\\s+(\\S+\\s+){0,3}$|\\b(every|each|all)\\s+(\\S+\\s+){0,3}[^,]*,\\s*(\\S+\\s+){0,4}$"
+    static let quantifier = "\\b(every|each|all( of)?( our| the)?|any of (our|the))\\s+(\\S+\\s+){0,6}$|\\b(every|each|all)\\s+(\\S+\\s+){0,3}[^,]*,\\s*(\\S+\\s+){0,4}$"
 
     /// The clause that opens the list the clause starting at `clauseStart` belongs to, when that
     /// clause is a bare list item (no verb of its own) after a comma; nil otherwise.
