@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
             name: "RequirementsTests",
-            dependencies: ["Requirements", "Terraform", "Policy", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Requirements", "GeneratorCorpus", "Terraform", "Policy", "PlanModel", "Sandbox", "HCL", .product(name: "Logging", package: "swift-log")]
         ),
         // Plans captured from real terraform and a builder of minimal ones, shared by the tests.
         .target(name: "PlanFixtures", dependencies: ["PlanModel"], path: "Tests/PlanFixtures"),
@@ -165,7 +165,10 @@ let package = Package(
         .target(name: "HostileFixtures", path: "Tests/HostileFixtures"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanFixtures"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "HCL", "PlanModel", "PlanFixtures", "HostileFixtures"]),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements"]),
+        // The documents the generator is run on to learn what it can emit, shared by the pricing
+        // and the deployer-role coverage tests.
+        .target(name: "GeneratorCorpus", dependencies: ["Requirements"], path: "Tests/GeneratorCorpus"),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements", "GeneratorCorpus"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         // A forge stand-in on a loopback port that records the commit statuses it is sent.
         .target(
@@ -178,7 +181,7 @@ let package = Package(
         ),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -235,33 +235,63 @@ private struct ConfigParser {
 
     private func aws(_ reader: MappingReader, defaultRegion: String) -> AWSSettings {
         var settings = AWSSettings(region: region(reader, "region") ?? defaultRegion)
+        (settings.roleArn, settings.externalId, settings.externalIdEnv) = role(reader)
+        if let tags = reader.stringMap("defaultTags") { settings.defaultTags = tags }
+        settings.allowedRegions = allowedRegions(reader, containing: settings.region, "the repository's own region")
+        if let stacks = reader.mapping("stacks") {
+            for pattern in stacks.keys {
+                guard let account = stacks.mapping(pattern) else { continue }
+                if pattern.isEmpty || pattern.hasPrefix("/") || pattern.split(separator: "/").contains("..") {
+                    stacks.report(pattern, "\"\(pattern)\" must be a relative glob of stack directories (like prod/**), without '..'")
+                }
+                var entry = StackAccount(pattern: pattern, region: region(account, "region"))
+                (entry.roleArn, entry.externalId, entry.externalIdEnv) = role(account)
+                let effectiveRegion = entry.region ?? settings.region
+                entry.allowedRegions = allowedRegions(account, containing: effectiveRegion, "these stacks' region")
+                if entry.allowedRegions == nil, let allowed = settings.allowedRegions, !allowed.contains(effectiveRegion) {
+                    account.report("region", "\(effectiveRegion) is not in aws.allowedRegions")
+                }
+                if entry.region == nil, entry.roleArn == nil {
+                    account.report("roleArn", "needs roleArn or region (or both)")
+                }
+                account.rejectUnknownKeys()
+                settings.stacks.append(entry)
+            }
+        }
+        reader.rejectUnknownKeys()
+        return settings
+    }
+
+    /// `roleArn` with `externalId` or `externalIdEnv`.
+    private func role(_ reader: MappingReader) -> (String?, String?, String?) {
+        var roleArn: String?
         if let arn = reader.string("roleArn") {
             if Validate.roleARN(arn) {
-                settings.roleArn = arn
+                roleArn = arn
             } else {
                 reader.report("roleArn", "\"\(arn)\" is not an IAM role ARN (arn:aws:iam::123456789012:role/Name)")
             }
         }
-        settings.externalId = reader.string("externalId")
-        settings.externalIdEnv = environmentName(reader, "externalIdEnv")
-        if settings.externalId != nil, settings.externalIdEnv != nil {
+        let externalId = reader.string("externalId")
+        let externalIdEnv = environmentName(reader, "externalIdEnv")
+        if externalId != nil, externalIdEnv != nil {
             reader.report("externalIdEnv", "give externalId or externalIdEnv, not both")
         }
-        if settings.roleArn == nil, settings.externalId != nil || settings.externalIdEnv != nil {
+        if reader.value("roleArn") == nil, externalId != nil || externalIdEnv != nil {
             reader.report("roleArn", "is required when an external id is given")
         }
-        if let tags = reader.stringMap("defaultTags") { settings.defaultTags = tags }
-        if let regions = reader.strings("allowedRegions") {
-            for bad in regions where !Validate.region(bad) {
-                reader.report("allowedRegions", "\"\(bad)\" is not an AWS region name (like eu-west-1)")
-            }
-            if !regions.contains(settings.region) {
-                reader.report("allowedRegions", "does not contain the repository's own region \(settings.region)")
-            }
-            settings.allowedRegions = regions
+        return (roleArn, externalId, externalIdEnv)
+    }
+
+    private func allowedRegions(_ reader: MappingReader, containing region: String, _ whose: String) -> [String]? {
+        guard let regions = reader.strings("allowedRegions") else { return nil }
+        for bad in regions where !Validate.region(bad) {
+            reader.report("allowedRegions", "\"\(bad)\" is not an AWS region name (like eu-west-1)")
         }
-        reader.rejectUnknownKeys()
-        return settings
+        if !regions.contains(region) {
+            reader.report("allowedRegions", "does not contain \(whose) \(region)")
+        }
+        return regions
     }
 
     private func state(_ reader: MappingReader, defaultRegion: String) -> StateBackendSettings {

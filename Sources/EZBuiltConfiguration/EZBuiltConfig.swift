@@ -190,14 +190,56 @@ public struct AWSSettings: Sendable, Equatable {
     public var defaultTags: [String: String]
     /// The regions stacks may ask for; nil allows any. A stack naming another is refused.
     public var allowedRegions: [String]?
+    /// Other accounts for some stacks (`stacks: { "prod/**": { roleArn, region } }`), in the
+    /// file's order; the first whose pattern matches a stack's path wins.
+    public var stacks: [StackAccount]
 
-    public init(region: String, roleArn: String? = nil, externalId: String? = nil, externalIdEnv: String? = nil, defaultTags: [String: String] = [:], allowedRegions: [String]? = nil) {
+    public init(region: String, roleArn: String? = nil, externalId: String? = nil, externalIdEnv: String? = nil, defaultTags: [String: String] = [:],
+                allowedRegions: [String]? = nil, stacks: [StackAccount] = []) {
         self.region = region
         self.allowedRegions = allowedRegions
         self.roleArn = roleArn
         self.externalId = externalId
         self.externalIdEnv = externalIdEnv
         self.defaultTags = defaultTags
+        self.stacks = stacks
+    }
+
+    /// These settings with `account` laid over them: its region, and its role with its own
+    /// external id (a role never borrows another role's external id).
+    public func overlaid(with account: StackAccount) -> AWSSettings {
+        var settings = self
+        if let region = account.region { settings.region = region }
+        if let roleArn = account.roleArn {
+            settings.roleArn = roleArn
+            settings.externalId = account.externalId
+            settings.externalIdEnv = account.externalIdEnv
+        }
+        if let regions = account.allowedRegions { settings.allowedRegions = regions }
+        settings.stacks = []
+        return settings
+    }
+}
+
+/// The account and region of the stacks whose path matches `pattern` (a glob over stack
+/// directories: `prod/**`), so one repository can deploy staging and production apart.
+public struct StackAccount: Sendable, Equatable {
+    /// Stack directories it applies to (`*` within a segment, `**` for any number of segments).
+    public var pattern: String
+    public var region: String?
+    public var roleArn: String?
+    public var externalId: String?
+    public var externalIdEnv: String?
+    public var allowedRegions: [String]?
+
+    public init(pattern: String, region: String? = nil, roleArn: String? = nil, externalId: String? = nil, externalIdEnv: String? = nil,
+                allowedRegions: [String]? = nil) {
+        self.pattern = pattern
+        self.region = region
+        self.roleArn = roleArn
+        self.externalId = externalId
+        self.externalIdEnv = externalIdEnv
+        self.allowedRegions = allowedRegions
     }
 }
 

@@ -11,11 +11,14 @@ public final class Reconciler: Service, Sendable {
     public let environment: ReconcilerEnvironment
     private let queue: WorkQueue
     private let watchers: [String: RepositoryWatcher]
+    /// The configured deployer roles, verified at start and every hour.
+    public let connections: AWSConnections
 
     /// Builds the reconciler. Runs crash recovery: work left `running` by a previous process
     /// becomes `interrupted`, to be reported and reconciled again.
-    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment) throws {
+    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) throws {
         self.environment = environment
+        connections = AWSConnections(config: config, setup: environment.terraform, interval: connectionCheckInterval, logger: environment.logger)
         queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
         let recovery = try environment.store.recoverInterruptedWork()
         if !recovery.runs.isEmpty {
@@ -36,6 +39,7 @@ public final class Reconciler: Service, Sendable {
     public func run() async throws {
         let watchers = Array(self.watchers.values)
         let statuses = environment.statuses
+        let connections = self.connections
         await withTaskGroup(of: Void.self) { publishing in
             // Commit statuses go out beside the loop, never in its way.
             publishing.addTask { await statuses.run() }
@@ -43,6 +47,7 @@ public final class Reconciler: Service, Sendable {
             // cancelled too, which interrupts terraform cleanly and records it.
             await cancelWhenGracefulShutdown {
                 await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await connections.run() }
                     for watcher in watchers {
                         group.addTask { await watcher.loop() }
                     }
@@ -89,6 +94,33 @@ public final class Reconciler: Service, Sendable {
               let watcher = watchers[repositoryID]
         else { return nil }
         return try await watcher.stackFiles(stackID: stackID, commit: commit)
+    }
+
+    /// Whether each configured deployer role can be assumed (pending until first checked).
+    public func awsConnections() async -> [AWSConnectionStatus] {
+        await connections.statuses()
+    }
+
+    /// Pushes the branch `ezbuilt/rollback/<stack>-<N>` holding what deployment N applied; it
+    /// is proposed like any branch and applied when merged.
+    public func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult {
+        guard let watcher = watcher(of: stackID) else { return .notFound("no repository holds stack \(stackID)") }
+        return try await watcher.rollback(stackID: stackID, to: deploymentID, by: identity)
+    }
+
+    /// A stack's state snapshots, oldest first; nil when the stack is unknown.
+    public func stateSnapshots(stackID: String) async throws -> [StateSnapshot]? {
+        try await watcher(of: stackID)?.stateSnapshots(stackID: stackID)
+    }
+
+    /// Makes a snapshot the stack's state again (refused while the stack is busy).
+    public func restoreState(stackID: String, snapshot: String, by identity: String) async throws -> RestoreResult {
+        guard let watcher = watcher(of: stackID) else { return .notFound("no repository holds stack \(stackID)") }
+        return try await watcher.restoreState(stackID: stackID, snapshot: snapshot, by: identity)
+    }
+
+    private func watcher(of stackID: String) -> RepositoryWatcher? {
+        stackID.split(separator: "/", maxSplits: 1).first.flatMap { watchers[String($0)] }
     }
 
     /// Jobs queued and running (for metrics and tests).

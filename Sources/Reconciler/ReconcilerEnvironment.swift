@@ -32,6 +32,6 @@ public struct ReconcilerEnvironment: Sendable {
     /// Starts a run with its log.
     func startRun(stackID: String, kind: RunKind) throws -> RunLog {
         let run = try store.startRun(stackId: stackID, kind: kind)
-        return RunLog(runId: run.id ?? 0, store: store, live: live, logger: logger)
+        return RunLog(runId: run.id ?? 0, stackId: stackID, store: store, live: live, logger: logger)
     }
 }

@@ -19,9 +19,28 @@ public protocol ServerBackend: Sendable {
     /// the stack, read from the daemon's mirror of the repository; nil when the repository,
     /// the stack or the commit is not known there.
     func stackFiles(stackID: String, commit: String) async throws -> [String: Data]?
+    /// Whether each configured deployer role can be assumed.
+    func awsConnections() async -> [AWSConnectionStatus]
+    /// Pushes the branch that rolls `stackID` back to what deployment `deploymentID` applied.
+    func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult
+    /// The stack's state snapshots, oldest first; nil when the stack is unknown.
+    func stateSnapshots(stackID: String) async throws -> [StateSnapshot]?
+    /// Makes snapshot `snapshot` the stack's state again; refused while the stack is busy.
+    func restoreState(stackID: String, snapshot: String, by identity: String) async throws -> RestoreResult
 }
 
 extension ServerBackend {
     /// A backend with no repositories of its own (benchmarks) knows no files.
     public func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? { nil }
+    /// Nor any deployer role.
+    public func awsConnections() async -> [AWSConnectionStatus] { [] }
+    /// Nor any repository to push a rollback to.
+    public func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult {
+        .notFound("no repository holds stack \(stackID)")
+    }
+    /// Nor any state.
+    public func stateSnapshots(stackID: String) async throws -> [StateSnapshot]? { nil }
+    public func restoreState(stackID: String, snapshot: String, by identity: String) async throws -> RestoreResult {
+        .notFound("no stack \(stackID)")
+    }
 }

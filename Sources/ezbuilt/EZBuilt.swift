@@ -19,6 +19,7 @@ struct EZBuilt: AsyncParsableCommand {
             DestroyCommand.self,
             CostCommand.self,
             AWSCommand.self,
+            RollbackCommand.self,
         ]
     )
 

@@ -12,13 +12,17 @@ func runEZBuilt(_ arguments: [String]) async throws -> (status: Int32, stdout: S
     }
 }
 
-private func runEZBuiltBlocking(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The `ezbuilt` binary built beside the tests.
+var ezbuiltBinary: URL {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = products.appendingPathComponent("ezbuilt")
-    if !FileManager.default.isExecutableFile(atPath: binary.path) {
-        // `swift test` on Linux runs the bundle from the products directory itself.
-        binary = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/ezbuilt")
-    }
+    let binary = products.appendingPathComponent("ezbuilt")
+    if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+    // `swift test` on Linux runs the bundle from the products directory itself.
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/ezbuilt")
+}
+
+private func runEZBuiltBlocking(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = ezbuiltBinary
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

@@ -80,6 +80,16 @@ import Testing
         #expect(result.stdout.contains("arn:aws:iam::111122223333:root"))
         #expect(result.stdout.contains("sts:ExternalId"))
         #expect(result.stdout.contains("ext-1234"))
+        // Without --external-id one is made (40 characters from the system's secure generator),
+        // printed on standard error and written into the template on standard output.
+        let generated = try await runEZBuilt(["aws", "role-template", "--trusted-account", "111122223333"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let id = try #require(generated.stderr.firstMatch(of: /external id[^:]*: ([A-Za-z0-9]+)/)?.1)
+        #expect(id.count >= 32)
+        #expect(generated.stdout.contains("\"\(id)\""))
+        #expect(generated.stdout.contains("application-autoscaling:*"))
+        let again = try await runEZBuilt(["aws", "role-template", "--trusted-account", "111122223333"])
+        #expect(!again.stderr.contains(String(id)))
         let bad = try await runEZBuilt(["aws", "role-template", "--trusted-account", "12", "--external-id", "ext-1234"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("12-digit"))

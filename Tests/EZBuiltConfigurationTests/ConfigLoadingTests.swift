@@ -22,6 +22,8 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         #expect(acme.aws.roleArn == "arn:aws:iam::111122223333:role/EZBuiltDeployer")
         #expect(acme.aws.externalIdEnv == "ACME_EXTERNAL_ID")
         #expect(acme.aws.defaultTags == ["managed-by": "ezbuilt"])
+        #expect(acme.aws.stacks == [StackAccount(pattern: "prod/**", region: "eu-west-1", roleArn: "arn:aws:iam::444455556666:role/EZBuiltDeployer",
+                                                 externalIdEnv: "ACME_PROD_EXTERNAL_ID")])
         #expect(acme.drift == DriftSettings(enabled: true, interval: .seconds(3600), remediate: false))
         let playground = try #require(config.repository(id: "sandbox-playground"))
         #expect(playground.pollInterval == .seconds(10))

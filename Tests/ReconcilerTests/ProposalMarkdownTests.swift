@@ -1,3 +1,5 @@
+import Cost
+import Policy
 import Store
 import Testing
 @testable import Reconciler
@@ -30,9 +32,10 @@ import Testing
     @Test func theBlockingBannerIsRenderedOnceAsMarkdown() {
         let text = ProposalMarkdown.render(summary {
             $0.plan = .done([])
-            $0.blockingBanner = "2 findings at or above HIGH: this proposal will not be applied until they are fixed or skipped with a reason (see Security findings)."
+            $0.review = PolicyReview(findings: .notChecked(reason: "the plan's JSON ended early"), cost: .notEstimated(reason: "the plan's JSON ended early"))
         })
-        #expect(text.contains("> **Blocked:** 2 findings at or above HIGH: this proposal will not be applied"), "\(text)")
+        #expect(text.contains("> **Blocked:** the security checks could not run: the plan’s JSON ended early") || text.contains("> **Blocked:** the security checks could not run: the plan's JSON ended early"), "\(text)")
+        #expect(text.contains("Result: blocked by policy"))
         #expect(!text.contains("&gt;") && !text.contains("\\*\\*"))
     }
 
@@ -41,12 +44,14 @@ import Testing
             $0.guardResult = .done(2)
             $0.validation = .done(0)
             $0.plan = .done([.init(address: "aws_s3_bucket.logs", action: "create"), .init(address: "aws_sqs_queue.jobs", action: "replace")])
-            $0.findingsMarkdown = "No findings.\n"
-            $0.costMarkdown = "$1.00\n"
+            $0.review = PolicyReview(findings: .checked(PolicyReport(findings: [], skipped: [], presets: [], blockOn: .high)),
+                                     cost: .estimated(CostReport(region: "us-east-1", lines: [])))
         })
         #expect(text.contains("Result: ready to merge.** Merging applies exactly this Terraform (+1 ~0 -0 ±1)"))
         #expect(text.contains("| create | `aws_s3_bucket.logs` |"))
-        #expect(text.contains("## Security findings\n\nNo findings."))
+        #expect(text.contains("## Security findings\n\n"))
+        #expect(text.contains("No active findings."))
+        #expect(text.contains("## Estimated monthly cost\n\n"))
         #expect(!text.contains("ready to merge.** Merging applies exactly this Terraform (+1 ~0 -0 ±1).\n##"))
     }
 }

@@ -107,6 +107,18 @@ enum BlockCases {
         #expect(!types.contains("aws_opensearch_domain") && !types.contains("aws_kinesis_stream") && !types.contains("aws_sfn_state_machine"))
     }
 
+    /// The provider takes only full versions: a Memcached line means its newest release, and a
+    /// line ElastiCache does not offer is refused rather than guessed.
+    @Test(arguments: [("Memcached 1.6 for page fragments, two nodes.", "1.6.22", "default.memcached1.6"),
+                      ("A memcached 1.5.16 cache for sessions.", "1.5.16", "default.memcached1.5")])
+    func memcachedVersionsAreFull(text: String, version: String, parameterGroup: String) throws {
+        let result = Generator.generate(text, options: GenerationOptions())
+        let main = try #require(result.files.first { $0.name == "main.tf" }).content
+        #expect(main.contains("= \"\(version)\""), "\(main)")
+        #expect(main.contains("\"\(parameterGroup)\""))
+        #expect(Generator.generate("A Memcached 1.9 cache for sessions.", options: GenerationOptions()).refused)
+    }
+
     @Test func specWithBlocksRoundTripsThroughJSON() throws {
         let result = Generator.generate(BlockCases.all[0].text, options: GenerationOptions())
         let json = Generator.encode(result.spec)

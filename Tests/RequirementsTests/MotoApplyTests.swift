@@ -1,96 +1,32 @@
 import Foundation
+import HCL
+import Sandbox
+import Terraform
 import Testing
 @testable import Requirements
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A local moto server on a free loopback port, stopped by pid.
-final class MotoServer {
-    let port: Int
-    let process: Process
-    var endpoint: String { "http://127.0.0.1:\(port)" }
-
-    static var available: Bool { executable != nil }
-    static var executable: String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/moto_server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    init() throws {
-        port = try MotoServer.freePort()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(MotoServer.executable))
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until it answers.
-        for _ in 0..<150 {
-            if MotoServer.accepts(port: port) { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        stop()
-        throw TerraformCLI.Failure(command: "moto_server", output: "did not start on port \(port)")
-    }
-
-    /// SIGTERM, then SIGKILL if it has not exited after two seconds (werkzeug may not stop on SIGTERM).
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        for _ in 0..<20 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    deinit { stop() }
-
-    /// Whether something accepts TCP connections on the loopback port.
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw TerraformCLI.Failure(command: "bind", output: "no free port") }
-        return Int(UInt16(bigEndian: addr.sin_port))
+extension MotoServer {
+    /// Whether `moto_server` is on PATH.
+    static var available: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/moto_server") }
     }
 
     /// The override file the daemon would inject: endpoints, test credentials, no real AWS.
-    func overrideFile() -> String {
-        let services = ["s3", "ec2", "iam", "sts", "rds", "dynamodb", "sqs", "sns", "lambda", "kms", "cloudwatchlogs", "cloudwatch", "ecr", "ecs",
-                        "secretsmanager", "route53", "cloudfront", "apigateway", "apigatewayv2", "efs", "elbv2", "autoscaling", "elasticache", "events", "acm", "ssm"]
-        return """
-        provider "aws" {
-          access_key                  = "test"
-          secret_key                  = "test"
-          s3_use_path_style           = true
-          skip_credentials_validation = true
-          skip_metadata_api_check     = true
-          skip_requesting_account_id  = true
+    func overrideFile() -> String { provider() }
 
-          endpoints {
-        \(services.map { "    \($0) = \"\(endpoint)\"" }.joined(separator: "\n"))
-          }
-        }
-
-        """
+    /// A provider configuration with every endpoint at this server and test credentials;
+    /// `alias` and `region` when given. One attempt per request when `maxRetries` is 1 (moto
+    /// answers what it lacks with a 500 the provider would otherwise retry for minutes).
+    func provider(alias: String? = nil, region: String? = nil, maxRetries: Int? = nil) -> String {
+        let endpoint = endpoint.absoluteString
+        var settings = [("alias", alias.map(HCLText.quoted)), ("region", region.map(HCLText.quoted)),
+                        ("access_key", "\"test\""), ("secret_key", "\"test\""), ("s3_use_path_style", "true"),
+                        ("skip_credentials_validation", "true"), ("skip_metadata_api_check", "true"),
+                        ("skip_requesting_account_id", "true"), ("max_retries", maxRetries.map(String.init))]
+            .compactMap { name, value in value.map { "  \(name) = \($0)" } }
+        settings.append("  endpoints {\n" + RuntimeSettings.sandboxServices.map { "    \($0) = \"\(endpoint)\"" }.joined(separator: "\n") + "\n  }")
+        return "provider \"aws\" {\n" + settings.joined(separator: "\n") + "\n}\n"
     }
 }
 
@@ -108,11 +44,11 @@ struct MotoApplyTests {
     - tags: team=platform
     """
 
-    @Test func multiBlockStackAppliesAndDestroysAgainstMoto() throws {
+    @Test func multiBlockStackAppliesAndDestroysAgainstMoto() async throws {
         let result = Generator.generate(Self.document)
         #expect(!result.refused)
-        let moto = try MotoServer()
-        defer { moto.stop() }
+        let moto = try await MotoServer.start()
+        defer { Task { await moto.stop() } }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-moto-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -14,7 +14,9 @@ enum TerraformCLI {
         var description: String { "terraform \(command) failed:\n\(output)" }
     }
 
-    static func run(_ args: [String], in dir: URL) throws -> String {
+    /// Runs terraform in `dir` and returns what it printed; a non-zero exit throws unless
+    /// `allowFailure` (then the output carries the diagnostics).
+    static func run(_ args: [String], in dir: URL, allowFailure: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -32,7 +34,7 @@ enum TerraformCLI {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 { throw Failure(command: args.joined(separator: " "), output: output) }
+        if process.terminationStatus != 0 && !allowFailure { throw Failure(command: args.joined(separator: " "), output: output) }
         return output
     }
 

@@ -63,4 +63,34 @@ struct HealthAndMetricsTests {
         #expect(first.render().contains(#"ezbuilt_reconciles_total{kind="poll",outcome="succeeded"} 1"#))
         #expect(!second.render().contains("ezbuilt_reconciles_total{kind=\"poll\""))
     }
+
+    /// Each configured deployer role's check: in the API with the reason, on the status page,
+    /// and counted (never named: it is unauthenticated) in /readyz.
+    @Test func awsConnectionsAreListedShownAndCountedInReadiness() async throws {
+        let connections = [
+            AWSConnectionStatus(repository: "acme", stacks: "*", roleArn: "arn:aws:iam::111111111111:role/staging", region: "us-east-1",
+                                state: .connected, account: "111111111111", checkedAt: Date()),
+            AWSConnectionStatus(repository: "acme", stacks: "prod/**", roleArn: "arn:aws:iam::222222222222:role/prod", region: "eu-west-1",
+                                state: .failed, reason: "role arn:aws:iam::222222222222:role/prod could not be assumed: AccessDenied <b>", checkedAt: Date()),
+            AWSConnectionStatus(repository: "other", stacks: "*", roleArn: "arn:aws:iam::333333333333:role/x", region: "us-east-1"),
+        ]
+        try await TestDaemon.with(config: Fixture.config(), backend: RecordingBackend(connections: connections)) { daemon in
+            let list = try await daemon.get("/api/v1/connections").json()
+            let items = try #require(list["connections"] as? [[String: Any]])
+            #expect(items.map { $0["state"] as? String } == ["connected", "failed", "pending"])
+            #expect((items[1]["reason"] as? String)?.contains("AccessDenied") == true)
+            #expect(items[0]["account"] as? String == "111111111111")
+
+            let ready = try await daemon.get("/readyz").json()
+            let checks = try #require(ready["checks"] as? [String: String])
+            #expect(checks["aws"] == "1 pending, 1 connected, 1 failed")
+            let readyText = try await daemon.get("/readyz").text
+            #expect(!readyText.contains("arn:aws"))
+
+            let page = try await daemon.get("/").text
+            #expect(page.contains("<span class=\"badge bad\">failed</span> <code>arn:aws:iam::222222222222:role/prod</code> in eu-west-1 for acme stacks <code>prod/**</code>"), "\(page)")
+            #expect(page.contains("AccessDenied &lt;b&gt;"))
+            #expect(page.contains("<span class=\"badge busy\">pending</span>"))
+        }
+    }
 }

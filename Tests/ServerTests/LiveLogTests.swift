@@ -26,6 +26,35 @@ struct LiveLogTests {
         }
     }
 
+    /// A running apply's progress reaches the live log (`event: progress`), the stack in the
+    /// API and the status page's progress bar; it is gone when the run ends.
+    @Test func progressOfARunningApplyIsStreamedListedAndShown() async throws {
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try Fixture.fill(daemon.store)
+            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            let runId = try #require(run.id)
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            defer { client.stop() }
+            daemon.live.publish(progress: RunProgressRecord(runId: runId, stackId: Fixture.web, phase: "apply", done: 3, total: 10, current: "aws_s3_bucket.logs"))
+            #expect(await client.wait { $0.contains("event: progress") }, "\(client.text)")
+            let event = try #require(Self.events(client.text).first { $0.event == "progress" })
+            let decoded = try JSONDecoder().decode(RunProgressRecord.self, from: Data(event.data.utf8))
+            #expect(decoded.done == 3 && decoded.total == 10 && decoded.current == "aws_s3_bucket.logs" && decoded.phase == "apply")
+
+            let stack = try await daemon.get("/api/v1/stacks/\(Fixture.web.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")").json()
+            let progress = try #require(stack["progress"] as? [String: Any])
+            #expect(progress["done"] as? Int == 3 && progress["total"] as? Int == 10)
+            let page = try await daemon.get("/").text
+            #expect(page.contains("<progress value=\"3\" max=\"10\"></progress> <span>applying 3 of 10 · aws_s3_bucket.logs</span>"), "\(page)")
+
+            daemon.live.finish(runId: runId)
+            let after = try await daemon.get("/api/v1/stacks/\(Fixture.web.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")").json()
+            #expect(after["progress"] == nil)
+            let pageAfter = try await daemon.get("/").text
+            #expect(!pageAfter.contains("<progress"))
+        }
+    }
+
     @Test func linesWrittenWhileFollowingArriveAndTheStreamEndsWithTheRun() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             try Fixture.fill(daemon.store)

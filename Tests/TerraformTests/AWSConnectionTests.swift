@@ -4,10 +4,13 @@ import Testing
 @testable import Terraform
 
 struct AWSConnectionTests {
+    /// A small policy (the building blocks' own is tested with the generator, in RequirementsTests).
+    static let permissions = RoleTemplate.Permissions(statements: [.init(actions: ["s3:*", "sts:GetCallerIdentity"])])
+
     @Test func roleTemplatePassesCfnLintAndTrustsOnlyTheAccountWithTheExternalId() throws {
         let temp = try TemporaryDirectory("cfn")
         defer { temp.cleanup() }
-        let template = try RoleTemplate.cloudFormation(trustedAccount: "123456789012", externalId: "ext-Id_42")
+        let template = try RoleTemplate.cloudFormation(trustedAccount: "123456789012", externalId: "ext-Id_42", permissions: Self.permissions)
         let path = temp.path("role.json")
         try template.write(toFile: path, atomically: true, encoding: .utf8)
         let process = Process()
@@ -40,6 +43,13 @@ struct AWSConnectionTests {
         #expect(properties?["Policies"] == nil)
     }
 
+    @Test func aPolicyOverTheInlineLimitIsRefusedBeforeAWSWould() {
+        let actions = (0..<800).map { "service:ActionNumber\($0)" }
+        #expect(throws: TerraformError.self) {
+            try RoleTemplate.cloudFormation(trustedAccount: "123456789012", externalId: "ext-id", permissions: .init(statements: [.init(actions: actions)]))
+        }
+    }
+
     @Test(arguments: [
         ("12345", "ext-id"),
         ("12345678901a", "ext-id"),
@@ -49,7 +59,7 @@ struct AWSConnectionTests {
     ])
     func roleTemplateRejectsInvalidInput(account: String, externalId: String) {
         #expect(throws: TerraformError.self) {
-            try RoleTemplate.cloudFormation(trustedAccount: account, externalId: externalId)
+            try RoleTemplate.cloudFormation(trustedAccount: account, externalId: externalId, permissions: Self.permissions)
         }
     }
 

@@ -176,26 +176,95 @@ func waitFor(timeout: Duration = .seconds(60), _ condition: () -> Bool) async th
     }
 }
 
-/// Terraform's apply lines tell what is in flight, so a timeout names what it was stuck on.
-struct ApplyProgressTests {
-    @Test func inFlightResourcesAreThoseStartedAndNotFinished() {
-        let sink = MemoryLogSink()
-        let progress = ApplyProgress(forwardingTo: sink)
-        for text in [
-            "aws_s3_bucket.assets: Creating...",
-            "aws_sqs_queue.jobs: Creating...",
-            "aws_s3_bucket.assets: Creation complete after 2s [id=assets]",
-            "aws_sqs_queue.jobs: Still creating... [10s elapsed]",
-            "aws_iam_role.old: Destroying... [id=old]",
-            "aws_iam_role.old: Destruction complete after 1s",
-            "module.web.aws_instance.this[0]: Modifying... [id=i-123]",
-            "Apply complete! Resources: 1 added, 0 changed, 1 destroyed.",
+/// Keeps the lines and the progress a run reports.
+final class ProgressSink: LogSink, @unchecked Sendable {
+    let lines = MemoryLogSink()
+    private let lock = NSLock()
+    private var updates: [TerraformProgress] = []
+
+    var progress: [TerraformProgress] { lock.withLock { updates } }
+    func write(_ line: LogLine) { lines.write(line) }
+    func progress(_ update: TerraformProgress) { lock.withLock { updates.append(update) } }
+}
+
+/// Terraform's machine-readable messages tell what is in flight and how far a run has got,
+/// and are logged as the text terraform would have printed.
+struct RunProgressTests {
+    static func message(_ type: String, _ text: String, addr: String? = nil, action: String = "create") -> String {
+        let hook = addr.map { #","hook":{"resource":{"addr":"\#($0)","resource_type":"x"},"action":"\#(action)"}"# } ?? ""
+        return #"{"@level":"info","@message":"\#(text)","@module":"terraform.ui","type":"\#(type)"\#(hook)}"#
+    }
+
+    @Test func applyMessagesTellProgressAndWhatIsInFlight() {
+        let sink = ProgressSink()
+        let progress = RunProgress(forwardingTo: sink, applyTotal: 3)
+        for line in [
+            #"{"@level":"info","@message":"Terraform 1.11.4","type":"version","terraform":"1.11.4","ui":"1.2"}"#,
+            Self.message("apply_start", "aws_s3_bucket.assets: Creating...", addr: "aws_s3_bucket.assets"),
+            Self.message("apply_start", "aws_sqs_queue.jobs: Creating...", addr: "aws_sqs_queue.jobs"),
+            Self.message("apply_complete", "aws_s3_bucket.assets: Creation complete after 2s [id=assets]", addr: "aws_s3_bucket.assets"),
+            Self.message("apply_progress", "aws_sqs_queue.jobs: Still creating... [10s elapsed]", addr: "aws_sqs_queue.jobs"),
+            Self.message("apply_start", "aws_iam_role.old: Destroying... [id=old]", addr: "aws_iam_role.old", action: "delete"),
+            Self.message("apply_complete", "aws_iam_role.old: Destruction complete after 1s", addr: "aws_iam_role.old", action: "delete"),
+            #"{"@level":"info","@message":"Apply complete! Resources: 1 added, 0 changed, 1 destroyed.","type":"change_summary","changes":{"add":1,"change":0,"remove":1,"operation":"apply"}}"#,
         ] {
-            progress.write(LogLine(stream: .stdout, text: text))
+            progress.write(LogLine(stream: .stdout, text: line))
         }
-        progress.write(LogLine(stream: .stderr, text: "aws_db_instance.x: Creating..."))
-        #expect(progress.inFlight == ["aws_sqs_queue.jobs", "module.web.aws_instance.this[0]"])
+        progress.write(LogLine(stream: .stderr, text: "plain stderr stays as it is"))
+        #expect(progress.inFlight == ["aws_sqs_queue.jobs"])
         #expect(progress.completed == 2)
-        #expect(sink.lines.count == 9)
+        #expect(sink.lines.lines.map(\.text) == [
+            "Terraform 1.11.4", "aws_s3_bucket.assets: Creating...", "aws_sqs_queue.jobs: Creating...",
+            "aws_s3_bucket.assets: Creation complete after 2s [id=assets]", "aws_sqs_queue.jobs: Still creating... [10s elapsed]",
+            "aws_iam_role.old: Destroying... [id=old]", "aws_iam_role.old: Destruction complete after 1s",
+            "Apply complete! Resources: 1 added, 0 changed, 1 destroyed.", "plain stderr stays as it is",
+        ])
+        let updates = sink.progress
+        #expect(updates.first == TerraformProgress(phase: .apply, done: 0, total: 3, current: "aws_s3_bucket.assets"))
+        #expect(updates.last == TerraformProgress(phase: .apply, done: 2, total: 3, current: "aws_sqs_queue.jobs"))
+        #expect(updates.map(\.done) == updates.map(\.done).sorted())
+    }
+
+    @Test func errorDiagnosticsAreLoggedWithTheirFileAndKeptForTheError() {
+        let sink = ProgressSink()
+        let progress = RunProgress(forwardingTo: sink)
+        let diagnostic = #"{"@level":"error","@message":"Error: Unsupported argument","type":"diagnostic","diagnostic":{"severity":"error","summary":"Unsupported argument","detail":"An argument named \"bogus\" is not expected here.","range":{"filename":"main.tf","start":{"line":4,"column":3}}}}"#
+        progress.write(LogLine(stream: .stdout, text: diagnostic))
+        #expect(progress.errors == ["Error: Unsupported argument (main.tf:4)\nAn argument named \"bogus\" is not expected here."])
+        #expect(sink.lines.lines.map(\.stream) == [.stderr])
+        // Not JSON, or JSON that is not terraform's: unchanged.
+        progress.write(LogLine(stream: .stdout, text: "{not json"))
+        #expect(sink.lines.lines.last?.text == "{not json")
+    }
+
+    /// A real plan and apply: the apply counts up to the plan's changes, the next plan refreshes
+    /// what the state holds, and a failing plan's error names the file and line.
+    @Test(.timeLimit(.minutes(5)))
+    func realPlansAndAppliesReportProgress() async throws {
+        let temp = try TemporaryDirectory("progress")
+        defer { temp.cleanup() }
+        let code = (1...3).map { "resource \"terraform_data\" \"r\($0)\" { input = \"v\($0)\" }\n" }.joined()
+        let sink = ProgressSink()
+        let runner = try await RunnerTests.makeRunner(temp, code: code, sink: sink)
+        try await runner.initialize()
+        let plan = try await runner.plan()
+        #expect(sink.progress.filter { $0.phase == .plan }.last?.done == 3)
+        _ = try await runner.apply(plan, deployment: "d1")
+        let applied = sink.progress.filter { $0.phase == .apply }
+        #expect(applied.last?.done == 3 && applied.last?.total == 3, "\(applied)")
+        #expect(sink.lines.lines.contains { $0.text.hasPrefix("Apply complete!") })
+        #expect(!sink.lines.lines.contains { $0.text.hasPrefix("{") })
+
+        let again = try await runner.plan()
+        let refreshed = sink.progress.filter { $0.phase == .refresh }
+        #expect(refreshed.last?.done == 3 && refreshed.last?.total == 3, "\(refreshed)")
+        #expect(again.summary.counts.create == 0)
+
+        let other = try TemporaryDirectory("progress-broken")
+        defer { other.cleanup() }
+        let broken = try await RunnerTests.makeRunner(other, code: "resource \"terraform_data\" \"x\" {\n  bogus = 1\n}\n", sink: ProgressSink())
+        try await broken.initialize()
+        let error = await #expect(throws: TerraformError.self) { _ = try await broken.plan() }
+        #expect(String(describing: error).contains("Unsupported argument (main.tf:2)"), "\(String(describing: error))")
     }
 }

@@ -35,6 +35,13 @@ public struct PolicyReport: Sendable, Hashable, Codable {
     /// The blocking threshold in force.
     public var blockOn: Severity?
 
+    public init(findings: [Finding], skipped: [Finding] = [], presets: [String] = [], blockOn: Severity?) {
+        self.findings = findings
+        self.skipped = skipped
+        self.presets = presets
+        self.blockOn = blockOn
+    }
+
     /// Active findings at or above ``blockOn``.
     public var blockingFindings: [Finding] {
         guard let blockOn else { return [] }

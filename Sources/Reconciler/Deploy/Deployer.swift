@@ -44,43 +44,49 @@ struct Deployer: Sendable {
         }
 
         deployment.finishedAt = Date()
+        // The stack's status is written after the deployment it reports on: whoever sees the
+        // stack settle finds the deployment's outcome and reason already recorded.
+        let status: StackStatus
+        let detail: String
+        var deployedCommit: String?? = .none
         switch outcome {
         case .applied(let counts, let snapshot):
             deployment.status = .succeeded
             deployment.counts = counts
             deployment.snapshotPath = snapshot
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .deployed,
-                                     detail: "applied \(commit.short)", deployedCommit: .some(commit.description))
+            (status, detail, deployedCommit) = (.deployed, "applied \(commit.short)", .some(commit.description))
         case .stale(let reason):
             deployment.status = .stale
             deployment.error = reason
-            try setStatus(stack, .stale, reason)
+            (status, detail) = (.stale, reason)
         case .unreviewed(let reason):
             deployment.status = .unreviewed
             deployment.error = reason
-            try setStatus(stack, .unreviewed, reason)
+            (status, detail) = (.unreviewed, reason)
         case .needsApproval(let plan, let changes):
             deployment.status = .needsApproval
             deployment.pendingPlan = plan
             deployment.pendingChanges = changes
             deployment.error = "the plan changed after review; approve plan \(plan) to apply it"
-            try setStatus(stack, .needsApproval, "plan \(plan.prefix(12)) at \(commit.short) waits for approval")
+            (status, detail) = (.needsApproval, "plan \(plan.prefix(12)) at \(commit.short) waits for approval")
         case .blocked(let reason):
             deployment.status = .blocked
             deployment.error = reason
-            try setStatus(stack, .blocked, reason)
+            (status, detail) = (.blocked, reason)
         case .failed(let reason):
             deployment.status = .failed
             deployment.error = reason
-            try setStatus(stack, .failed, reason)
+            (status, detail) = (.failed, reason)
         case .interrupted:
             deployment.status = .interrupted
             deployment.error = "the daemon stopped while this deployment was running"
-            try setStatus(stack, .interrupted, "deployment \(deploymentID) interrupted")
+            (status, detail) = (.interrupted, "deployment \(deploymentID) interrupted")
         }
         log.note("deployment \(deployment.status.rawValue)" + (deployment.error.map { ": \($0)" } ?? ""))
         await log.finish(outcome.isInterrupted ? .interrupted : .finished)
         try store.updateDeployment(deployment)
+        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status,
+                                 detail: detail, deployedCommit: deployedCommit)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
         if case let (state, description)? = ForgeStatuses.deployment(deployment) {
             await forge.post(commit.description, stackID: stack.id, state, description)
@@ -201,7 +207,7 @@ struct Deployer: Sendable {
     /// The generation the committed files must equal, or why they do not (requirements
     /// changed after the proposal, or generated files edited).
     private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) -> Result<GeneratedStack, Problem> {
-        let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws.region))
+        let generated = environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region))
         if generated.refused {
             return .failure(Problem(reason: "requirements.md is refused by the generator; merge a proposal that passes"))
         }

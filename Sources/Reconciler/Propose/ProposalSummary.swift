@@ -1,3 +1,5 @@
+import Cost
+import Policy
 import Store
 
 /// Everything PLAN.md reports about one proposal, gathered from the generator, the guard,
@@ -42,12 +44,12 @@ public struct ProposalSummary: Sendable, Equatable {
     public var guardResult: Step<Int>
     public var validation: Step<Int>
     public var plan: Step<[Change]>
-    /// The policy section (Markdown), and the banner for the top when it blocks the merge.
-    public var findingsMarkdown: String?
-    public var blockingBanner: String?
-    public var costMarkdown: String?
+    /// Security findings and cost; nil when the plan did not run.
+    public var review: PolicyReview?
+    /// Why the merge is blocked (the banner at the top of PLAN.md); nil when it is not.
+    public var blockingBanner: String? { review?.blockingBanner }
 
-    public init(stackID: String, branch: String, sourceCommit: String, fingerprint: String, generatorVersion: String, refused: Bool = false, understood: [Understood] = [], diagnostics: [DiagnosticEntry] = [], resources: [String] = [], customFiles: [String] = [], guardResult: Step<Int> = .notRun("not reached"), validation: Step<Int> = .notRun("not reached"), plan: Step<[Change]> = .notRun("not reached"), findingsMarkdown: String? = nil, blockingBanner: String? = nil, costMarkdown: String? = nil) {
+    public init(stackID: String, branch: String, sourceCommit: String, fingerprint: String, generatorVersion: String, refused: Bool = false, understood: [Understood] = [], diagnostics: [DiagnosticEntry] = [], resources: [String] = [], customFiles: [String] = [], guardResult: Step<Int> = .notRun("not reached"), validation: Step<Int> = .notRun("not reached"), plan: Step<[Change]> = .notRun("not reached"), review: PolicyReview? = nil) {
         self.stackID = stackID
         self.branch = branch
         self.sourceCommit = sourceCommit
@@ -61,9 +63,7 @@ public struct ProposalSummary: Sendable, Equatable {
         self.guardResult = guardResult
         self.validation = validation
         self.plan = plan
-        self.findingsMarkdown = findingsMarkdown
-        self.blockingBanner = blockingBanner
-        self.costMarkdown = costMarkdown
+        self.review = review
     }
 
     /// The changes people review in PLAN.md; nil when the plan did not run.
@@ -149,9 +149,25 @@ public enum ProposalMarkdown {
             }
             out += "\n"
         }
-        out += "## Security findings\n\n" + (summary.findingsMarkdown ?? "_Not checked: the policy checks did not run for this proposal._\n") + "\n"
-        out += "## Estimated monthly cost\n\n" + (summary.costMarkdown ?? "_Not estimated: the cost estimate did not run for this proposal._\n")
+        out += "## Security findings\n\n" + findings(summary.review?.findings) + "\n"
+        out += "## Estimated monthly cost\n\n" + cost(summary.review?.cost)
         return out
+    }
+
+    private static func findings(_ findings: PolicyReview.Findings?) -> String {
+        switch findings {
+        case .checked(let report)?: FindingsSection.markdown(report)
+        case .notChecked(let reason)?: "_Not checked: \(Markdown.inline(reason))._\n"
+        case nil: "_Not checked: the policy checks did not run for this proposal._\n"
+        }
+    }
+
+    private static func cost(_ cost: PolicyReview.Cost?) -> String {
+        switch cost {
+        case .estimated(let report)?: CostSection.markdown(report)
+        case .notEstimated(let reason)?: "_Not estimated: \(Markdown.inline(reason))._\n"
+        case nil: "_Not estimated: the cost estimate did not run for this proposal._\n"
+        }
     }
 
     private static func overview(_ summary: ProposalSummary) -> String {

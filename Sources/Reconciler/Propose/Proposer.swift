@@ -25,7 +25,7 @@ struct Proposer: Sendable {
 
         guard let requirements = try await repository.requirements(stack, at: tip) else { return }
         let files = StackFiles(try await repository.terraformFiles(stack, at: tip))
-        let settings = GenerationSettings(defaultRegion: repository.config.aws.region)
+        let settings = GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region)
         let started = Date()
         let generated = environment.generator.generate(requirements: requirements, options: settings)
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
@@ -164,9 +164,7 @@ struct Proposer: Sendable {
                 summary.plan = .done(plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }.map {
                     ProposalSummary.Change(address: $0.address, action: $0.action.rawValue)
                 })
-                summary.findingsMarkdown = review.findingsMarkdown
-                summary.blockingBanner = review.blockingBanner
-                summary.costMarkdown = review.costMarkdown
+                summary.review = review
             case .invalid(let errors):
                 summary.validation = .failed(errors.map {
                     DiagnosticEntry(severity: "error", line: $0.line, file: $0.file.map(target.displayPath),

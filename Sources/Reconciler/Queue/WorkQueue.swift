@@ -85,6 +85,21 @@ public actor WorkQueue {
     /// Jobs running now.
     public var active: Int { running }
 
+    /// Takes `stackID` for work done outside the queue (restoring a state snapshot): false,
+    /// and nothing taken, when a job of the stack is running or queued. No job of the stack
+    /// starts until `release(stackID:)`.
+    public func claim(stackID: String) -> Bool {
+        guard !runningStacks.contains(stackID), !pending.values.contains(where: { $0.contains { $0.key.stackID == stackID } }) else { return false }
+        runningStacks.insert(stackID)
+        return true
+    }
+
+    /// Gives back a stack taken with `claim(stackID:)`.
+    public func release(stackID: String) {
+        runningStacks.remove(stackID)
+        dispatch()
+    }
+
     /// Queues a job, replacing a queued job with the same key.
     public func submit(_ job: Job) async {
         guard !stopped else { return }

@@ -1,5 +1,7 @@
 import Foundation
+import Cost
 import PlanModel
+import Policy
 import Store
 
 /// The guard and the reviews that run around terraform: nothing from a repository reaches
@@ -13,19 +15,37 @@ public protocol ProposalPolicy: Sendable {
     func review(plan: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
 }
 
-/// What the policy checks and the cost estimate say about one plan.
+/// What the policy checks and the cost estimate say about one plan, as values: PLAN.md and the
+/// CLI render them, each once, at the edge.
 public struct PolicyReview: Sendable, Equatable {
-    /// The PLAN.md findings section.
-    public var findingsMarkdown: String
-    /// Set when a finding blocks the merge: the one-line banner for the top of PLAN.md.
-    public var blockingBanner: String?
-    /// The PLAN.md cost section.
-    public var costMarkdown: String
+    /// The security checks' outcome.
+    public enum Findings: Sendable, Equatable {
+        case checked(PolicyReport)
+        /// The checks could not run (the plan could not be read, say); blocks the merge.
+        case notChecked(reason: String)
+    }
 
-    public init(findingsMarkdown: String, blockingBanner: String? = nil, costMarkdown: String) {
-        self.findingsMarkdown = findingsMarkdown
-        self.blockingBanner = blockingBanner
-        self.costMarkdown = costMarkdown
+    /// The cost estimate's outcome.
+    public enum Cost: Sendable, Equatable {
+        /// Priced in the stack's region, compared with what is deployed.
+        case estimated(CostReport)
+        case notEstimated(reason: String)
+    }
+
+    public var findings: Findings
+    public var cost: Cost
+
+    public init(findings: Findings, cost: Cost) {
+        self.findings = findings
+        self.cost = cost
+    }
+
+    /// Why the merge is blocked, in one plain-text line; nil when it is not.
+    public var blockingBanner: String? {
+        switch findings {
+        case .checked(let report): FindingsSection.banner(report)
+        case .notChecked(let reason): "the security checks could not run: \(reason)"
+        }
     }
 
     public var isBlocking: Bool { blockingBanner != nil }

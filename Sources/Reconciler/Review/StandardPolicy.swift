@@ -31,22 +31,18 @@ public struct StandardPolicy: ProposalPolicy {
         case .success(let document):
             plan = document
         case .failure(let error):
-            let message = "_Could not read the plan: \(error)_\n"
-            return PolicyReview(findingsMarkdown: message, blockingBanner: "the plan could not be checked", costMarkdown: message)
+            let reason = "could not read the plan: \(error)"
+            return PolicyReview(findings: .notChecked(reason: reason), cost: .notEstimated(reason: reason))
         }
         let texts = sources.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }
-        let findings: String
-        let banner: String?
+        let findings: PolicyReview.Findings
         do {
-            let report = try Policy.evaluate(plan: plan, sources: texts, settings: settings)
-            findings = FindingsSection.markdown(report)
-            banner = FindingsSection.banner(report)
+            findings = .checked(try Policy.evaluate(plan: plan, sources: texts, settings: settings))
         } catch {
-            findings = "_The checks could not run: \(error)_\n"
-            banner = "the security checks could not run"
+            findings = .notChecked(reason: "\(error)")
         }
         let cost = CostEstimator.estimate(plan, defaultRegion: region)
             .compared(to: CostEstimator.estimateDeployed(plan, defaultRegion: region))
-        return PolicyReview(findingsMarkdown: findings, blockingBanner: banner, costMarkdown: CostSection.markdown(cost))
+        return PolicyReview(findings: findings, cost: .estimated(cost))
     }
 }

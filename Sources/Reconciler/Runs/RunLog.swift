@@ -13,6 +13,8 @@ import Terraform
 /// a line within `flushInterval`.
 public final class RunLog: LogSink, Sendable {
     public let runId: Int64
+    /// The stack the run is for (its progress is shown under it).
+    public let stackId: String
     private let store: Store
     private let live: LiveLogs
     private let logger: Logger
@@ -22,8 +24,9 @@ public final class RunLog: LogSink, Sendable {
     /// How often buffered lines are written.
     static let flushInterval: Duration = .milliseconds(100)
 
-    init(runId: Int64, store: Store, live: LiveLogs, logger: Logger) {
+    init(runId: Int64, stackId: String = "", store: Store, live: LiveLogs, logger: Logger) {
         self.runId = runId
+        self.stackId = stackId
         self.store = store
         self.live = live
         self.logger = logger
@@ -45,6 +48,12 @@ public final class RunLog: LogSink, Sendable {
         default: .daemon
         }
         append(stream, line.text, at: line.timestamp)
+    }
+
+    /// Published to live followers at once (progress is not stored: it is over when the run is).
+    public func progress(_ update: TerraformProgress) {
+        live.publish(progress: RunProgressRecord(runId: runId, stackId: stackId, phase: update.phase.rawValue,
+                                                 done: update.done, total: update.total, current: update.current))
     }
 
     /// A line from the daemon itself (what it is doing and why).

@@ -75,7 +75,7 @@ public struct StackRun: Sendable {
         _ target: Target, setup: TerraformSetup, repository: RepositoryConfig, policy: any ProposalPolicy,
         sink: any LogSink, logger: Logger, _ body: (StackRun) async throws -> T
     ) async throws -> T {
-        let region = try resolveRegion(target.region, repository: repository.aws)
+        let region = try resolveRegion(target.region, repository: repository.aws(forStackID: target.stackID))
         let sources = target.files.map { (path: target.displayPath($0.path), contents: $0.contents) }
         let refusals = policy.guardFiles(sources)
         guard refusals.isEmpty else { throw Refusal.guardRefused(refusals) }

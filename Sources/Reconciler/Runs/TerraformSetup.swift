@@ -25,12 +25,8 @@ public struct TerraformSetup: Sendable {
     /// Runtime settings of a stack of `repository`: region (the stack's own, else the
     /// repository's), role, tags, emulator, backend.
     public func runtime(for repository: RepositoryConfig, stackID: String, region: String? = nil) -> RuntimeSettings {
-        let role = repository.aws.roleArn.map { arn in
-            RuntimeSettings.AssumeRole(
-                roleARN: arn,
-                externalID: repository.aws.externalId ?? repository.aws.externalIdEnv.flatMap { ProcessInfo.processInfo.environment[$0] },
-                sessionName: "ezbuilt")
-        }
+        let aws = repository.aws(forStackID: stackID)
+        let role = aws.assumeRole(sessionName: "ezbuilt")
         let backend: RuntimeSettings.Backend
         switch repository.state {
         case .local:
@@ -39,8 +35,8 @@ public struct TerraformSetup: Sendable {
             backend = .s3(.init(bucket: bucket, key: "\(keyPrefix)/\(stackID)/terraform.tfstate", region: region,
                                 dynamoDBTable: table, useLockfile: table == nil))
         }
-        return RuntimeSettings(region: region ?? repository.aws.region, assumeRole: role,
-                               defaultTags: repository.aws.defaultTags.merging(["ezbuilt:stack": stackID]) { mine, _ in mine },
+        return RuntimeSettings(region: region ?? aws.region, assumeRole: role,
+                               defaultTags: aws.defaultTags.merging(["ezbuilt:stack": stackID]) { mine, _ in mine },
                                sandboxEndpoint: sandboxEndpoint, backend: backend)
     }
 

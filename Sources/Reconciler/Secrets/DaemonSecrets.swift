@@ -23,8 +23,10 @@ public enum DaemonSecrets {
             case .sshKey(_, let passphraseEnv): if let passphraseEnv { names.append(passphraseEnv) }
             case .none: break
             }
-            if let name = repository.aws.externalIdEnv { names.append(name) }
-            if let inline = repository.aws.externalId { values.append(inline) }
+            for account in repository.aws.accounts {
+                if let name = account.externalIdEnv { names.append(name) }
+                if let inline = account.externalId { values.append(inline) }
+            }
         }
         values += names.compactMap { environment[$0] }
         return values.filter { !$0.isEmpty }

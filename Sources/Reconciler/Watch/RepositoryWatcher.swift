@@ -282,6 +282,79 @@ actor RepositoryWatcher {
         return .approved
     }
 
+    /// Pushes the branch that rolls `stackID` back to deployment `deploymentID`, then polls at
+    /// once so it is proposed.
+    func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult {
+        let context = try await open()
+        guard let record = try environment.store.stack(id: stackID) else { return .notFound("no stack \(stackID)") }
+        try await context.git.fetch()
+        let result = try await RollbackBranch(repository: context, store: environment.store, author: environment.author)
+            .create(context.layout(record.path), deploymentID: deploymentID)
+        if case .created(let branch, _) = result {
+            logger.notice("rollback branch pushed", metadata: ["stack": "\(stackID)", "deployment": "\(deploymentID)", "branch": "\(branch)", "by": "\(identity)"])
+            await doorbell.ring()
+        }
+        return result
+    }
+
+    /// The state snapshots of `stackID`, oldest first; nil when the stack is unknown. A stack
+    /// whose state is not a local file has none the daemon keeps.
+    func stateSnapshots(stackID: String) throws -> [StateSnapshot]? {
+        guard try environment.store.stack(id: stackID) != nil else { return nil }
+        guard let state = localState(stackID) else { return [] }
+        return state.snapshots().map { path in
+            let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+            let name = (path as NSString).lastPathComponent
+            return StateSnapshot(name: name, deployment: name.split(separator: ".").first.flatMap { Int64($0) },
+                                 bytes: (attributes[.size] as? Int) ?? 0, takenAt: (attributes[.modificationDate] as? Date) ?? .distantPast)
+        }
+    }
+
+    /// Makes snapshot `name` the state of `stackID` again, keeping the state it replaces as a
+    /// snapshot. Refused while a job of the stack runs or waits, or terraform holds its state;
+    /// no job of the stack starts meanwhile.
+    func restoreState(stackID: String, snapshot name: String, by identity: String) async throws -> RestoreResult {
+        guard try environment.store.stack(id: stackID) != nil else { return .notFound("no stack \(stackID)") }
+        guard let state = localState(stackID) else {
+            return .refused("the state of \(stackID) is not a local file the daemon keeps (state.backend); restore it with the backend's own versioning")
+        }
+        // Only a name the daemon listed: never a path from the request.
+        guard let path = state.snapshots().first(where: { ($0 as NSString).lastPathComponent == name }) else {
+            return .notFound("stack \(stackID) has no state snapshot \(name)")
+        }
+        guard await queue.claim(stackID: stackID) else {
+            return .refused("\(stackID) is busy (a proposal, deployment or drift check runs or waits); try again when it is idle")
+        }
+        let result: RestoreResult
+        do {
+            result = try Self.restore(state, from: path)
+        } catch {
+            await queue.release(stackID: stackID)
+            throw error
+        }
+        await queue.release(stackID: stackID)
+        if case .restored = result {
+            logger.notice("state snapshot restored", metadata: ["stack": "\(stackID)", "snapshot": "\(name)", "by": "\(identity)"])
+        }
+        return result
+    }
+
+    /// Copies the snapshot at `path` over the state, after saving the state as a snapshot.
+    private static func restore(_ state: StateGuard, from path: String) throws -> RestoreResult {
+        if let holder = state.lockHolder() {
+            return .refused("terraform (pid \(holder)) holds the state; try again when it is done")
+        }
+        let saved = try state.snapshot(deployment: "before-restore")
+        let contents = try Data(contentsOf: URL(fileURLWithPath: path))
+        try contents.write(to: URL(fileURLWithPath: state.statePath), options: .atomic)
+        return .restored(savedAs: saved.map { ($0 as NSString).lastPathComponent })
+    }
+
+    private func localState(_ stackID: String) -> StateGuard? {
+        guard case .local(let path) = environment.terraform.runtime(for: config, stackID: stackID).backend else { return nil }
+        return StateGuard(statePath: path)
+    }
+
     /// A stack's requirements and Terraform at `hex` (paths relative to the stack); nil when
     /// the stack or the commit is unknown, or the mirror is not open yet.
     func stackFiles(stackID: String, commit hex: String) async throws -> [String: Data]? {

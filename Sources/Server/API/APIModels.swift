@@ -46,6 +46,8 @@ enum APIModels {
         var lastProposal: Proposal?
         var lastDeployment: Deployment?
         var drift: DriftCheck?
+        /// How far its running plan or apply has got, while one runs.
+        var progress: RunProgressRecord?
     }
 
     struct Proposal: Encodable {
@@ -266,6 +268,21 @@ enum APIModels {
     struct Accepted: Encodable {
         var accepted: Bool
         var message: String
+    }
+
+    struct RollbackBranch: Encodable {
+        var branch: String
+        var commit: String
+        var message: String
+    }
+
+    struct StateSnapshotList: Encodable {
+        var stackId: String
+        var snapshots: [StateSnapshot]
+    }
+
+    struct ConnectionList: Encodable {
+        var connections: [AWSConnectionStatus]
     }
 
     struct Health: Encodable {

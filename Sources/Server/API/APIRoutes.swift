@@ -14,6 +14,8 @@ struct APIRoutes: Sendable {
     static let historyScanLimit = 10_000
     static let maxPageSize = 200
     static let maxLogLines = 10_000
+    /// The actions the audit log records (`RouteRegistrar`'s `.action` names).
+    static let auditedActions = ["sync", "drift-check", "approve", "rollback", "restore-state"]
 
     private var store: Store { state.store }
 
@@ -65,6 +67,13 @@ struct APIRoutes: Sendable {
         )
     }
 
+    // MARK: AWS connections
+
+    @Sendable func connections(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return try JSON.response(APIModels.ConnectionList(connections: await state.backend.awsConnections()))
+    }
+
     // MARK: Stacks
 
     @Sendable func stacks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -76,14 +85,14 @@ struct APIRoutes: Sendable {
         }
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
-        let page = try await StackSummaries(store: store).page(repositoryId: repository, statuses: statuses, limit: limit, offset: offset)
+        let page = try await StackSummaries(store: store, live: state.live).page(repositoryId: repository, statuses: statuses, limit: limit, offset: offset)
         return try JSON.response(APIModels.StackList(stacks: page.stacks, total: page.total, limit: limit, offset: offset))
     }
 
     @Sendable func stack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let id = try existingStack(context).id
-        guard let summary = try await StackSummaries(store: store).summary(id: id) else {
+        guard let summary = try await StackSummaries(store: store, live: state.live).summary(id: id) else {
             throw APIError.notFound("no stack '\(id)'")
         }
         return try JSON.response(summary)
@@ -150,6 +159,52 @@ struct APIRoutes: Sendable {
             throw APIError(.conflict, "no deployment of '\(stack.id)' waits for approval")
         case .differentPlan(let waiting):
             throw APIError(.conflict, "'\(stack.id)' waits for plan \(waiting), not \(body.plan); read that plan before approving it")
+        }
+    }
+
+    /// `{"deployment": N}`: pushes `ezbuilt/rollback/<stack>-<N>` with what deployment N
+    /// applied; it is proposed like any branch, and applied only when merged.
+    @Sendable func rollback(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        struct Body: Decodable { var deployment: Int64 }
+        var request = request
+        let data = try await request.collectBody(upTo: 4096)
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer: data)), body.deployment > 0 else {
+            throw APIError(.badRequest, "send {\"deployment\": <the id of an applied deployment of this stack>}")
+        }
+        let identity = state.authenticator.identity(request)
+        switch try await state.backend.rollback(stackID: stack.id, to: body.deployment, by: identity) {
+        case .created(let branch, let commit):
+            return try JSON.response(APIModels.RollbackBranch(branch: branch, commit: commit,
+                                                               message: "\(branch) holds deployment \(body.deployment)'s files; EZBuilt proposes it now, and merging it applies the plan its PLAN.md shows"),
+                                     status: .created)
+        case .notFound(let reason): throw APIError.notFound(reason)
+        case .conflict(let reason): throw APIError(.conflict, reason)
+        }
+    }
+
+    /// The stack's state snapshots (one taken before every apply), oldest first.
+    @Sendable func states(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let stack = try existingStack(context)
+        guard let snapshots = try await state.backend.stateSnapshots(stackID: stack.id) else {
+            throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
+        }
+        return try JSON.response(APIModels.StateSnapshotList(stackId: stack.id, snapshots: snapshots))
+    }
+
+    /// Makes a snapshot the stack's state again (an operator's repair, outside git): refused
+    /// with 409 while the stack is busy.
+    @Sendable func restoreState(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let stack = try existingStack(context)
+        let name = try PathParameter.string(context, "name")
+        let identity = state.authenticator.identity(request)
+        switch try await state.backend.restoreState(stackID: stack.id, snapshot: name, by: identity) {
+        case .restored(let saved):
+            return try JSON.response(APIModels.Accepted(accepted: true, message: "the state of '\(stack.id)' is snapshot \(name) again"
+                + (saved.map { "; the state it replaced is snapshot \($0)" } ?? "")))
+        case .notFound(let reason): throw APIError.notFound(reason)
+        case .refused(let reason): throw APIError(.conflict, reason)
         }
     }
 
@@ -240,7 +295,7 @@ struct APIRoutes: Sendable {
     @Sendable func audit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["actor", "action", "limit", "offset"])
         let actor = try query.string("actor")
-        let action = try query.choice("action", in: ["sync", "drift-check", "approve"])
+        let action = try query.choice("action", in: Self.auditedActions)
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
         let (events, total) = try store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)

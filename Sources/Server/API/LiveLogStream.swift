@@ -13,7 +13,9 @@ import Store
 /// skips lines it already sent, so nothing written in between is lost. The store is checked
 /// every second as well, so a run finished by another process (or one whose `finish` was
 /// never published) still ends the stream; a comment line every 15 s keeps proxies from
-/// closing an idle connection and notices clients that went away.
+/// closing an idle connection and notices clients that went away. While a plan or apply runs,
+/// `event: progress` carries how far it has got (`{"phase","done","total","current",…}`),
+/// sent when it changes.
 struct LiveLogStream: Sendable {
     let store: Store
     let live: LiveLogs
@@ -76,7 +78,12 @@ struct LiveLogStream: Sendable {
                 }
                 defer { group.cancelAll() }
                 var ticks = 0
+                var sentProgress: RunProgressRecord?
                 for await event in events {
+                    if let progress = live.progress(runId: runId), progress != sentProgress {
+                        try await writer.write(ByteBuffer(string: try Self.event(progress)))
+                        sentProgress = progress
+                    }
                     switch event {
                     case .line(let line):
                         guard let id = line.id, id > lastId else { continue }
@@ -118,6 +125,13 @@ struct LiveLogStream: Sendable {
             lastId = lines.last?.id ?? lastId
             if lines.count < Self.pageSize { return lastId }
         }
+    }
+
+    /// A progress event (JSON on one line).
+    static func event(_ progress: RunProgressRecord) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return "event: progress\ndata: \(String(decoding: try encoder.encode(progress), as: UTF8.self))\n\n"
     }
 
     /// One event; a text with line breaks becomes several `data:` lines, as the format requires.

@@ -5,17 +5,26 @@ import Store
 /// stack list and of the status page, read a page at a time in one store query.
 struct StackSummaries {
     let store: Store
+    /// Where the progress of running plans and applies is (in memory, not in the store).
+    var live: LiveLogs?
 
     /// One page of stacks (ordered by id) and how many match in all.
     func page(repositoryId: String? = nil, statuses: Set<String>? = nil, limit: Int, offset: Int) async throws -> (stacks: [APIModels.Stack], total: Int) {
         let wanted = statuses.map { Set($0.compactMap(StackStatus.init(rawValue:))) }
         let page = try await store.stackSummaries(repositoryId: repositoryId, statuses: wanted, limit: limit, offset: offset)
-        return (page.summaries.map(Self.model), page.total)
+        let progress = live?.progressByStack() ?? [:]
+        return (page.summaries.map { summary in
+            var stack = Self.model(summary)
+            stack.progress = progress[stack.id]
+            return stack
+        }, page.total)
     }
 
     /// One stack, or nil when the store does not know it.
     func summary(id: String) async throws -> APIModels.Stack? {
-        try await store.stackSummary(id: id).map(Self.model)
+        guard var stack = try await store.stackSummary(id: id).map(Self.model) else { return nil }
+        stack.progress = live?.progressByStack()[id]
+        return stack
     }
 
     static func model(_ summary: StackSummaryRecord) -> APIModels.Stack {

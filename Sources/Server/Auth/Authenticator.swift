@@ -30,10 +30,12 @@ struct Authenticator: Sendable {
         self.logger = logger
     }
 
-    /// Returns normally when `request` may have `access`, else throws a 401.
+    /// Returns normally when `request` may have `access`, else throws a 401. Reads also accept
+    /// the session cookie `/login` sets (a browser cannot send a bearer header to a page);
+    /// actions never do, so a page cannot be made to act on someone's behalf.
     func authorize(_ request: Request, _ access: Access) async throws(APIError) {
         if access == .read, publicRead { return }
-        guard let credential = Self.bearer(request) else { throw APIError.unauthorized }
+        guard let credential = Self.bearer(request) ?? (access == .read ? Self.sessionCookie(request) : nil) else { throw APIError.unauthorized }
         if ConstantTime.containsDigest(tokenDigests, Array(SHA256.hash(data: Array(credential.utf8)))) { return }
         if let oidc, credential.split(separator: ".", omittingEmptySubsequences: false).count == 3 {
             do {
@@ -68,6 +70,28 @@ struct Authenticator: Sendable {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         return Data(base64Encoded: base64)
+    }
+
+    /// Whether `token` is one of the configured API tokens (not a JWT: a login link carries a token).
+    func acceptsToken(_ token: String) -> Bool {
+        ConstantTime.containsDigest(tokenDigests, Array(SHA256.hash(data: Array(token.utf8))))
+    }
+
+    /// The cookie holding the token a `/login` link gave (reads only).
+    static let sessionCookieName = "ezbuilt_session"
+
+    /// The value of the session cookie, if the request carries one.
+    static func sessionCookie(_ request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == sessionCookieName {
+                    let value = parts[1].trimmingCharacters(in: .whitespaces)
+                    return value.isEmpty ? nil : value
+                }
+            }
+        }
+        return nil
     }
 
     /// The value of `Authorization: Bearer <value>`.

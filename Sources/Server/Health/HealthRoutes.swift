@@ -1,4 +1,5 @@
 import Hummingbird
+import Store
 
 /// `/healthz` (the process answers), `/readyz` (the store opens and every configured
 /// repository has been fetched at least once) and `/metrics` (Prometheus text).
@@ -29,6 +30,14 @@ struct HealthRoutes: Sendable {
         } catch {
             ready = false
             checks["store"] = "cannot read the database"
+        }
+        // Counts only (the body is unauthenticated); the roles and reasons are in /api/v1/connections.
+        let connections = await state.backend.awsConnections()
+        if !connections.isEmpty {
+            checks["aws"] = AWSConnectionStatus.State.allCases.compactMap { state in
+                let count = connections.filter { $0.state == state }.count
+                return count == 0 ? nil : "\(count) \(state.rawValue)"
+            }.joined(separator: ", ")
         }
         return try JSON.response(
             APIModels.Health(status: ready ? "ready" : "not ready", checks: checks),

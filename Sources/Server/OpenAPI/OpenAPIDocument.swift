@@ -74,9 +74,14 @@ enum OpenAPIDocument {
                 ["name": "from", "in": "query", "required": true, "description": "The older deployment's id.", "schema": ["type": "integer", "minimum": 1]],
                 ["name": "to", "in": "query", "required": true, "description": "The newer deployment's id.", "schema": ["type": "integer", "minimum": 1]],
             ], responses: ["200": ["description": "HTML page", "content": ["text/html": ["schema": ["type": "string"]]]]].merging(readErrors) { $1 })],
+            "/login": ["get": operation("Exchange an API token (a link scripts/demo prints) for a read-only session cookie, then go to the status page", tag: "page", security: [], parameters: [
+                ["name": "token", "in": "query", "required": true, "description": "A configured API token.", "schema": ["type": "string"]],
+            ], responses: ["303": ["description": "Signed in; on to /"]].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/openapi.json": ["get": operation("This document", tag: "meta", security: [], responses: ["200": json(["type": "object"], "OpenAPI 3.1")])],
             "/api/v1/repositories": ["get": operation("Watched repositories and how their fetches go", tag: "repositories", security: readSecurity,
                                                       responses: ["200": json(ref("RepositoryList"), "The repositories")].merging(errors(["400", "401"])) { $1 })],
+            "/api/v1/connections": ["get": operation("The configured deployer roles: pending (not checked yet), connected (assumed, with the account) or failed (with the reason); checked at start and every hour", tag: "repositories", security: readSecurity,
+                                                     responses: ["200": json(ref("ConnectionList"), "The roles")].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/repositories/{id}": ["get": operation("One repository", tag: "repositories", security: readSecurity, parameters: [repositoryId],
                                                            responses: ["200": json(ref("Repository"), "The repository")].merging(readErrors) { $1 })],
             "/api/v1/repositories/{id}/sync": ["post": operation("Poll the repository now", tag: "actions", security: actionSecurity, parameters: [repositoryId],
@@ -110,6 +115,17 @@ enum OpenAPIDocument {
                 "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["plan"], "additionalProperties": false, "properties": ["plan": ["type": "string", "pattern": "^[0-9a-f]{64}$", "description": "The fingerprint of the waiting plan, from the status branch or the deployment."]]]]]],
                 "responses": (["202": json(ref("Accepted"), "Approved and queued")] as Object).merging(errors(["400", "401", "404", "409"])) { $1 },
             ] as Object],
+            "/api/v1/stacks/{id}/rollback": ["post": [
+                "summary": "Push the branch ezbuilt/rollback/<stack>-<N> holding what deployment N applied; it is proposed like any branch and applied only when merged", "tags": ["actions"],
+                "security": actionSecurity, "parameters": [stackId],
+                "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["deployment"], "additionalProperties": false, "properties": ["deployment": ["type": "integer", "minimum": 1, "description": "An applied deployment of this stack."]]]]]],
+                "responses": (["201": json(ref("RollbackBranch"), "The branch was pushed")] as Object).merging(errors(["400", "401", "404", "409"])) { $1 },
+            ] as Object],
+            "/api/v1/stacks/{id}/states": ["get": operation("The stack's state snapshots (one before every apply), oldest first", tag: "stacks", security: readSecurity, parameters: [stackId],
+                                                            responses: ["200": json(ref("StateSnapshotList"), "The snapshots")].merging(readErrors) { $1 })],
+            "/api/v1/stacks/{id}/states/{name}/restore": ["post": operation("Make a snapshot the stack's state again (the state it replaces is kept as a snapshot); refused while the stack is busy", tag: "actions", security: actionSecurity, parameters: [
+                stackId, ["name": "name", "in": "path", "required": true, "description": "A snapshot's name from /states.", "schema": ["type": "string"]],
+            ], responses: ["200": json(ref("Accepted"), "Restored")].merging(errors(["401", "404", "409"])) { $1 })],
             "/api/v1/deployments": ["get": operation("Deployments, newest first", tag: "deployments", security: readSecurity, parameters: [
                 query("stack", "Only this stack (its id, not encoded: it is a query value).", ["type": "string"]),
                 query("status", "Only this status.", ["type": "string"]),
@@ -133,7 +149,7 @@ enum OpenAPIDocument {
             ].merging(readErrors) { $1 })],
             "/api/v1/audit": ["get": operation("Actions taken through the API (sync, drift check, approve): who, what, on what, when, how it ended; newest first. Always needs credentials, even with publicRead.", tag: "audit", security: actionSecurity, parameters: [
                 query("actor", "Only this identity (`token:<12 hex>` or `oidc:<sub>`).", ["type": "string"]),
-                query("action", "Only this action.", ["type": "string", "enum": ["sync", "drift-check", "approve"]]),
+                query("action", "Only this action.", ["type": "string", "enum": APIRoutes.auditedActions]),
                 limit, offset,
             ], responses: ["200": json(ref("AuditList"), "One page of the audit log")].merging(errors(["400", "401"])) { $1 })],
             "/api/v1/webhooks/github": ["post": webhook("GitHub", "X-Hub-Signature-256")],
@@ -153,6 +169,15 @@ enum OpenAPIDocument {
         let schemas: Object = [
             "Error": object(["error": string]),
             "Accepted": object(["accepted": ["type": "boolean"], "message": string]),
+            "RollbackBranch": object(["branch": string, "commit": string, "message": string]),
+            "StateSnapshotList": object(["stackId": string, "snapshots": ["type": "array", "items": object([
+                "name": string, "deployment": optionalInt, "bytes": ["type": "integer"], "takenAt": date,
+            ], required: ["name", "bytes", "takenAt"])]]),
+            "ConnectionList": object(["connections": ["type": "array", "items": object([
+                "repository": string, "stacks": string, "roleArn": string, "region": string,
+                "state": ["type": "string", "enum": ["pending", "connected", "failed"]],
+                "reason": optionalString, "account": optionalString, "checkedAt": optionalDate,
+            ], required: ["repository", "stacks", "roleArn", "region", "state"])]]),
             "Health": object(["status": string, "checks": ["type": "object", "additionalProperties": string]], required: ["status"]),
             "Repository": object([
                 "id": string, "url": string, "deployBranch": string, "statusBranch": string, "webhooksEnabled": ["type": "boolean"],
@@ -208,7 +233,7 @@ enum OpenAPIDocument {
                 "resourceCounts": object(["added": ["type": "integer"], "removed": ["type": "integer"], "changed": ["type": "integer"]]),
             ]),
             "AuditEvent": object([
-                "id": ["type": "integer"], "at": date, "actor": string, "action": ["type": "string", "enum": ["sync", "drift-check", "approve"]],
+                "id": ["type": "integer"], "at": date, "actor": string, "action": ["type": "string", "enum": APIRoutes.auditedActions],
                 "target": string, "outcome": ["type": "integer", "description": "The HTTP status the action was answered with."], "detail": optionalString,
             ], required: ["id", "at", "actor", "action", "target", "outcome"]),
             "AuditList": object(["events": ["type": "array", "items": ref("AuditEvent")], "total": ["type": "integer"], "limit": ["type": "integer"], "offset": ["type": "integer"]]),

@@ -24,7 +24,7 @@ struct StatusPageRoute: Sendable {
         let filter = try query.choice("status", in: statuses)
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
         let counts = try await state.store.stackCounts()
-        let page = try await StackSummaries(store: state.store)
+        let page = try await StackSummaries(store: state.store, live: state.live)
             .page(statuses: filter.map { [$0] }, limit: Self.pageSize, offset: offset)
         var histories: [String: [APIModels.HistoryItem]] = [:]
         for stack in page.stacks {
@@ -32,7 +32,7 @@ struct StatusPageRoute: Sendable {
                 .items(stackId: stack.id, kind: nil, statuses: nil, sort: "newest", scanLimit: Self.historyRows)
         }
         let html = StatusPage(stacks: page.stacks, matching: page.total, counts: counts, histories: histories, filter: filter,
-                              offset: offset, pageSize: Self.pageSize, now: Date()).html()
+                              offset: offset, pageSize: Self.pageSize, now: Date(), connections: await state.backend.awsConnections()).html()
         return Response(
             status: .ok,
             headers: [
@@ -61,10 +61,13 @@ struct StatusPage {
     let offset: Int
     let pageSize: Int
     let now: Date
+    /// The configured deployer roles and whether they can be assumed.
+    var connections: [AWSConnectionStatus] = []
 
     /// What the script compares to notice a change: ids, statuses, update times and drift.
     static func signature(_ stacks: [APIModels.Stack]) -> String {
-        stacks.map { "\($0.id)|\($0.status)|\(HTML.timestamp($0.updatedAt))|\($0.drift?.status ?? "")" }.joined(separator: "\n")
+        // Whether a progress bar shows is part of it: one appearing or going reloads the page.
+        stacks.map { "\($0.id)|\($0.status)|\(HTML.timestamp($0.updatedAt))|\($0.drift?.status ?? "")|\($0.progress == nil ? "" : "p")" }.joined(separator: "\n")
     }
 
     /// The API request returning exactly this page's stacks, which the script polls.
@@ -88,7 +91,7 @@ struct StatusPage {
         <h1>EZBuilt</h1>
         <p class="summary">\(summary())</p>
         <nav class="filters" aria-label="Filter by status">\(filters())</nav>
-        </header>
+        \(connectionList())</header>
         <main>
 
         """
@@ -115,6 +118,26 @@ struct StatusPage {
         let failing = StackStatus.allCases.filter { Self.tone($0.rawValue) == "bad" }.reduce(0) { $0 + counts.count($1) }
         let total = counts.total
         return "\(total) stack\(total == 1 ? "" : "s") · \(counts.count(.deployed)) deployed · \(failing) failing · \(counts.drifted) drifted"
+    }
+
+    /// One line per configured deployer role: connected (to which account), pending, or failed and why.
+    private func connectionList() -> String {
+        guard !connections.isEmpty else { return "" }
+        let items = connections.map { connection -> String in
+            let badge: String
+            switch connection.state {
+            case .connected: badge = "<span class=\"badge good\">connected</span>"
+            case .pending: badge = "<span class=\"badge busy\">pending</span>"
+            case .failed: badge = "<span class=\"badge bad\">failed</span>"
+            }
+            var line = "<li data-role=\"\(HTML.escape(connection.roleArn))\">\(badge) <code>\(HTML.escape(connection.roleArn))</code> in \(HTML.escape(connection.region))"
+            line += " for \(HTML.escape(connection.repository))" + (connection.stacks == "*" ? "" : " stacks <code>\(HTML.escape(connection.stacks))</code>")
+            if let account = connection.account { line += " · account \(HTML.escape(account))" }
+            if let checked = connection.checkedAt { line += " · checked \(time(checked))" }
+            if let reason = connection.reason { line += "<div class=\"detail\">\(HTML.escape(reason))</div>" }
+            return line + "</li>"
+        }
+        return "<section class=\"connections\" aria-label=\"AWS connections\"><h2>AWS</h2><ul>\(items.joined())</ul></section>\n"
     }
 
     private func filters() -> String {
@@ -167,6 +190,7 @@ struct StatusPage {
         if let detail = stack.statusDetail, !detail.isEmpty {
             out += "<p class=\"detail\">\(HTML.escape(detail))</p>\n"
         }
+        out += progressBar(stack)
         let history = histories[stack.id] ?? []
         out += "<details data-stack=\"\(id)\"><summary>History (\(history.count)\(history.count == StatusPageRoute.historyRows ? "+" : ""))</summary>\n"
         if history.isEmpty {
@@ -190,6 +214,26 @@ struct StatusPage {
         }
         out += "</details>\n</section>\n"
         return out
+    }
+
+    /// The progress bar of a running plan or apply ("applying 3 of 10 · aws_s3_bucket.logs");
+    /// the script keeps it current between reloads.
+    private func progressBar(_ stack: APIModels.Stack) -> String {
+        guard let progress = stack.progress else { return "" }
+        let bar = progress.total.map { "<progress value=\"\(min(progress.done, $0))\" max=\"\(max($0, 1))\"></progress>" } ?? "<progress></progress>"
+        return "<div class=\"progress\" data-progress=\"\(HTML.escape(stack.id))\">\(bar) <span>\(HTML.escape(Self.progressText(progress)))</span></div>\n"
+    }
+
+    /// "applying 3 of 10 · aws_s3_bucket.logs" (the script writes the same words).
+    static func progressText(_ progress: RunProgressRecord) -> String {
+        let verb = switch progress.phase {
+        case "refresh": "refreshing"
+        case "plan": "planning"
+        default: "applying"
+        }
+        var text = "\(verb) \(progress.done)" + (progress.total.map { " of \($0)" } ?? "")
+        if let current = progress.current { text += " · \(current)" }
+        return text
     }
 
     private func time(_ date: Date) -> String {
@@ -237,6 +281,7 @@ struct StatusPage {
     details summary{cursor:pointer;font-size:.9rem}.scroll{overflow-x:auto}
     table{border-collapse:collapse;width:100%;font-size:.85rem;margin-top:.4rem}
     th,td{text-align:left;padding:.25rem .4rem;border-bottom:1px solid var(--line);white-space:nowrap}
+    .progress{display:flex;align-items:center;gap:.5rem;font-size:.85rem;overflow-wrap:anywhere}.progress progress{flex:0 0 12rem}
     code{font-size:.85em}.empty{color:var(--muted)}.pager{display:flex;gap:1rem;justify-content:center;font-size:.9rem}
     @media (max-width:40rem){body{padding:.5rem}th:nth-child(5),td:nth-child(5){display:none}}
     """
@@ -256,7 +301,10 @@ struct StatusPage {
     function tick(){var now=Date.now();document.querySelectorAll("time[datetime]").forEach(function(t){
     t.textContent=ago(Math.round((now-Date.parse(t.getAttribute("datetime")))/1000));});}
     function poll(){fetch(document.body.getAttribute("data-poll")||"/api/v1/stacks",{headers:{"Accept":"application/json"}}).then(function(r){return r.ok?r.json():null;}).then(function(d){
-    if(!d)return;var s=d.stacks.map(function(x){return x.id+"|"+x.status+"|"+x.updatedAt+"|"+(x.drift?x.drift.status:"");}).join("\\n");
+    if(!d)return;var s=d.stacks.map(function(x){return x.id+"|"+x.status+"|"+x.updatedAt+"|"+(x.drift?x.drift.status:"")+"|"+(x.progress?"p":"");}).join("\\n");
+    d.stacks.forEach(function(x){var e=document.querySelector("[data-progress='"+CSS.escape(x.id)+"']");var p=x.progress;
+    if(!e||!p)return;var b=e.querySelector("progress");if(p.total!=null){b.max=Math.max(p.total,1);b.value=Math.min(p.done,p.total);}
+    e.querySelector("span").textContent=({refresh:"refreshing",plan:"planning"}[p.phase]||"applying")+" "+p.done+(p.total!=null?" of "+p.total:"")+(p.current?" \\u00b7 "+p.current:"");});
     if(s!==document.body.getAttribute("data-signature")){remember();location.reload();}}).catch(function(){});}
     setInterval(poll,5000);setInterval(tick,15000);
     })();

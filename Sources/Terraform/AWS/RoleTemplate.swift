@@ -33,33 +33,26 @@ public enum RoleTemplate {
             self.managedPolicyARNs = managedPolicyARNs
             self.statements = statements
         }
-
-        /// The services the catalog deploys, each limited to its own namespace.
-        public static let catalogServices = Permissions(statements: [
-            Statement(actions: [
-                "s3:*", "ec2:*", "rds:*", "dynamodb:*", "sqs:*", "sns:*", "lambda:*", "kms:*",
-                "logs:*", "cloudwatch:*", "ecr:*", "ecs:*", "secretsmanager:*", "route53:*",
-                "cloudfront:*", "apigateway:*", "elasticfilesystem:*", "elasticloadbalancing:*",
-                "autoscaling:*", "elasticache:*", "events:*", "acm:*",
-                "iam:GetRole", "iam:CreateRole", "iam:DeleteRole", "iam:TagRole", "iam:UntagRole",
-                "iam:PassRole", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy",
-                "iam:DeleteRolePolicy", "iam:GetRolePolicy", "iam:ListRolePolicies",
-                "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
-                "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:GetInstanceProfile",
-                "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile",
-                "iam:CreatePolicy", "iam:DeletePolicy", "iam:GetPolicy", "iam:GetPolicyVersion",
-                "iam:ListPolicyVersions", "iam:CreatePolicyVersion", "iam:DeletePolicyVersion",
-                "iam:CreateServiceLinkedRole", "sts:GetCallerIdentity",
-            ]),
-        ])
     }
+
+    /// A new external id: 40 letters and digits from the system's cryptographically secure
+    /// generator (`SystemRandomNumberGenerator`: getrandom on Linux), for a role template
+    /// made without one.
+    public static func newExternalID() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+    }
+
+    /// The most characters (whitespace aside) AWS allows in a role's inline policies together.
+    public static let inlinePolicyLimit = 10_240
 
     /// Name of the role resource in the template.
     public static let logicalID = "EZBuiltDeployerRole"
 
     /// The template as JSON (valid YAML too), for `ezbuilt aws role-template`.
     public static func cloudFormation(trustedAccount: String, externalId: String,
-                                      permissions: Permissions = .catalogServices,
+                                      permissions: Permissions,
                                       roleName: String = "ezbuilt-deployer") throws(TerraformError) -> String {
         guard trustedAccount.count == 12, trustedAccount.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .invalidArgument(name: "trusted account", reason: "must be a 12-digit AWS account id")
@@ -93,20 +86,23 @@ public enum RoleTemplate {
             properties["ManagedPolicyArns"] = permissions.managedPolicyARNs
         }
         if !permissions.statements.isEmpty {
-            properties["Policies"] = [[
-                "PolicyName": "ezbuilt-deploy",
-                "PolicyDocument": [
-                    "Version": "2012-10-17",
-                    "Statement": permissions.statements.enumerated().map { index, statement in
-                        [
-                            "Sid": "Deploy\(index + 1)",
-                            "Effect": "Allow",
-                            "Action": statement.actions,
-                            "Resource": statement.resources,
-                        ] as [String: Any]
-                    },
-                ],
-            ]]
+            let document: [String: Any] = [
+                "Version": "2012-10-17",
+                "Statement": permissions.statements.enumerated().map { index, statement in
+                    [
+                        "Sid": "Deploy\(index + 1)",
+                        "Effect": "Allow",
+                        "Action": statement.actions,
+                        "Resource": statement.resources,
+                    ] as [String: Any]
+                },
+            ]
+            // AWS refuses the stack at creation otherwise; say so now, with the size.
+            let size = (try? JSONSerialization.data(withJSONObject: document, options: [.withoutEscapingSlashes]).count) ?? 0
+            guard size <= inlinePolicyLimit else {
+                throw .invalidArgument(name: "permissions", reason: "the inline policy is \(size) characters, more than the \(inlinePolicyLimit) AWS allows a role")
+            }
+            properties["Policies"] = [["PolicyName": "ezbuilt-deploy", "PolicyDocument": document]]
         }
         let template: [String: Any] = [
             "AWSTemplateFormatVersion": "2010-09-09",

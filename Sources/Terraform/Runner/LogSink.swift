@@ -35,6 +35,13 @@ public struct LogLine: Sendable, Hashable {
 public protocol LogSink: Sendable {
     /// Receives one redacted line.
     func write(_ line: LogLine)
+    /// Receives how far a plan or apply has got (see `RunProgress`).
+    func progress(_ update: TerraformProgress)
+}
+
+extension LogSink {
+    /// Most sinks keep lines only.
+    public func progress(_ update: TerraformProgress) {}
 }
 
 /// A sink that keeps every line in memory (tests, and short runs whose log is stored whole).
@@ -64,5 +71,10 @@ public struct FanOutLogSink: LogSink {
     /// Forwards the line to every sink.
     public func write(_ line: LogLine) {
         for sink in sinks { sink.write(line) }
+    }
+
+    /// Forwards the progress to every sink.
+    public func progress(_ update: TerraformProgress) {
+        for sink in sinks { sink.progress(update) }
     }
 }

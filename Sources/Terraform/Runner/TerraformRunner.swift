@@ -195,9 +195,9 @@ public struct TerraformRunner: Sendable {
     public func plan(destroy: Bool = false) async throws(TerraformError) -> SavedPlan {
         try recoverLock()
         let path = workspace.path(Self.planFileName)
-        var arguments = ["plan", "-input=false", "-no-color", "-lock-timeout=0s", "-out=\(path)"]
+        var arguments = ["plan", "-input=false", "-no-color", "-json", "-lock-timeout=0s", "-out=\(path)"]
         if destroy { arguments.append("-destroy") }
-        try await checked(arguments, timeout: options.timeouts.plan)
+        try await checked(arguments, timeout: options.timeouts.plan, progress: .init(refreshTotal: stateResourceCount()))
         return try await decodePlan(at: path)
     }
 
@@ -248,7 +248,9 @@ public struct TerraformRunner: Sendable {
         }
         let cleared = try recoverLock()
         let snapshot = try await snapshotState(deployment: deployment)
-        try await checked(["apply", "-input=false", "-no-color", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply)
+        let counts = plan.summary.counts
+        try await checked(["apply", "-input=false", "-no-color", "-json", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply,
+                          progress: .init(applyTotal: counts.create + counts.update + counts.delete + counts.replace))
         let outputs = try await self.outputs()
         return ApplyResult(snapshot: snapshot, outputs: outputs, clearedLock: cleared)
     }
@@ -359,8 +361,22 @@ public struct TerraformRunner: Sendable {
         return outcome.standardOutput
     }
 
-    private func checked(_ arguments: [String], timeout: Duration) async throws(TerraformError) {
-        let outcome = try await execute(arguments, timeout: timeout, capture: false)
+    /// What a `-json` command's progress is measured against.
+    struct ProgressTotals {
+        var refreshTotal: Int?
+        var applyTotal: Int?
+    }
+
+    /// Managed resource instances in the local state (what a plan refreshes); nil when unknown.
+    private func stateResourceCount() -> Int? {
+        guard let path = stateGuard?.statePath, let data = FileManager.default.contents(atPath: path), !data.isEmpty,
+              let resources = (try? JSONValue.decode(data, what: path))?["resources"]?.arrayValue
+        else { return stateGuard == nil ? nil : 0 }
+        return resources.filter { $0["mode"]?.stringValue == "managed" }.reduce(0) { $0 + ($1["instances"]?.arrayValue?.count ?? 0) }
+    }
+
+    private func checked(_ arguments: [String], timeout: Duration, progress: ProgressTotals? = nil) async throws(TerraformError) {
+        let outcome = try await execute(arguments, timeout: timeout, capture: false, progress: progress)
         guard outcome.exitCode == 0 else {
             logger.error("terraform command failed", metadata: ["command": "\(arguments.first ?? "")", "exit": "\(outcome.exitCode)"])
             throw .commandFailed(command: "terraform " + arguments.prefix(2).joined(separator: " "),
@@ -390,7 +406,7 @@ public struct TerraformRunner: Sendable {
         return ConfinementView(readOnly: readOnly, readWrite: readWrite, privateDirectories: [options.cli.homeDirectory])
     }
 
-    private func execute(_ arguments: [String], timeout: Duration, capture: Bool) async throws(TerraformError) -> ProcessRunner.Outcome {
+    private func execute(_ arguments: [String], timeout: Duration, capture: Bool, progress totals: ProgressTotals? = nil) async throws(TerraformError) -> ProcessRunner.Outcome {
         // A command that writes state must outlive the daemon: output to files, and a record of
         // its process group so that leftovers of a dead run can be ended before its lock is cleared.
         let writesState = ["apply", "destroy", "import"].contains(arguments.first ?? "")
@@ -410,12 +426,15 @@ public struct TerraformRunner: Sendable {
         logger.debug("running terraform", metadata: ["command": "\(arguments.first ?? "")"])
         let started = onProcessStart
         defer { record?.clear() }
-        let progress = ApplyProgress(forwardingTo: sink)
+        let progress = RunProgress(forwardingTo: sink, refreshTotal: totals?.refreshTotal, applyTotal: totals?.applyTotal)
         do {
-            return try await ProcessRunner.run(request, sink: progress, redactor: redactor) { group in
+            var outcome = try await ProcessRunner.run(request, sink: progress, redactor: redactor) { group in
                 record?.save(group: group)
                 started(group)
             }
+            // With -json, terraform's errors are messages on standard output: they lead the tail.
+            outcome.standardErrorTail = progress.errors + outcome.standardErrorTail
+            return outcome
         } catch .timedOut(let command, let after) where !progress.inFlight.isEmpty {
             // Say what it was stuck on: the resources still being created, changed or destroyed.
             let stuck = progress.inFlight.joined(separator: ", ")

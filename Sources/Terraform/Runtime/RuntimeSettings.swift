@@ -53,14 +53,6 @@ public struct RuntimeSettings: Sendable, Hashable {
         case s3(S3Backend)
     }
 
-    /// Services the sandbox endpoint is set for (every service the catalog uses).
-    public static let sandboxServices = [
-        "s3", "ec2", "iam", "sts", "rds", "dynamodb", "sqs", "sns", "lambda", "kms",
-        "cloudwatchlogs", "cloudwatch", "ecr", "ecs", "secretsmanager", "route53", "cloudfront",
-        "apigateway", "apigatewayv2", "efs", "elbv2", "autoscaling", "elasticache", "events", "acm",
-        "ssm", "applicationautoscaling", "scheduler", "elb",
-    ]
-
     /// Region of the default provider configuration (and of aliases without their own).
     public var region: String
     /// Role to assume, if any.

@@ -3,6 +3,7 @@ import EZBuiltConfiguration
 import Foundation
 import Logging
 import Reconciler
+import Requirements
 import Terraform
 
 /// `ezbuilt aws …`: connecting an AWS account.
@@ -17,24 +18,33 @@ struct AWSCommand: AsyncParsableCommand {
 struct RoleTemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "role-template",
-        abstract: "Print a CloudFormation template for the cross-account deployer role (trust limited to one account and external id)."
+        abstract: "Print a CloudFormation template for the cross-account deployer role (trust limited to one account and external id).",
+        discussion: "The role may do what the building blocks declare they need. Without --external-id a random one is made and printed on standard error."
     )
     @Option(name: .customLong("trusted-account"), help: "The 12-digit account the daemon runs in.")
     var trustedAccount: String
-    @Option(name: .customLong("external-id"), help: "The external id the daemon will present.")
-    var externalId: String
+    @Option(name: .customLong("external-id"), help: "The external id the daemon will present (default: a new random one, printed on standard error).")
+    var externalId: String?
     @Option(name: .customLong("role-name"), help: "The role's name.")
     var roleName = "ezbuilt-deployer"
-    @Option(name: .customLong("managed-policy"), help: "Attach this managed policy ARN instead of the catalog's service permissions (repeatable).")
+    @Option(name: .customLong("managed-policy"), help: "Attach this managed policy ARN instead of the building blocks' permissions (repeatable).")
     var managedPolicies: [String] = []
 
     func run() throws {
-        let permissions = managedPolicies.isEmpty ? RoleTemplate.Permissions.catalogServices : RoleTemplate.Permissions(managedPolicyARNs: managedPolicies)
+        let permissions = managedPolicies.isEmpty
+            ? RoleTemplate.Permissions(statements: [.init(actions: DeployerPermissions.actions)])
+            : RoleTemplate.Permissions(managedPolicyARNs: managedPolicies)
+        let externalId = self.externalId ?? RoleTemplate.newExternalID()
         do {
-            print(try RoleTemplate.cloudFormation(trustedAccount: trustedAccount, externalId: externalId, permissions: permissions, roleName: roleName))
+            let template = try RoleTemplate.cloudFormation(trustedAccount: trustedAccount, externalId: externalId, permissions: permissions, roleName: roleName)
+            print(template)
         } catch {
             printError("error: \(error)")
             throw ExitCode.validationFailure
+        }
+        if self.externalId == nil {
+            // Standard output stays the template alone (ready for `> role.json`).
+            printError("external id (generated; give it to EZBuilt as aws.externalIdEnv): \(externalId)")
         }
     }
 }

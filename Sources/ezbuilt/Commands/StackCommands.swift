@@ -4,6 +4,7 @@ import EZBuiltConfiguration
 import Foundation
 import Logging
 import PlanModel
+import Policy
 import Reconciler
 import Terraform
 
@@ -109,8 +110,14 @@ func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
     let changes = plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }
     if changes.isEmpty { print("  none") }
     for change in changes { print("  \(change.action.rawValue) \(change.address)") }
-    print("\nSecurity findings:\n" + review.findingsMarkdown)
-    print("Estimated monthly cost:\n" + costText(plan, region: run.region))
+    switch review.findings {
+    case .checked(let report): print("\nSecurity findings:\n" + FindingsSection.markdown(report))
+    case .notChecked(let reason): print("\nSecurity findings: not checked (\(reason))")
+    }
+    switch review.cost {
+    case .estimated(let report): print("Estimated monthly cost:\n" + CostSection.plainText(report))
+    case .notEstimated(let reason): print("Estimated monthly cost: not estimated (\(reason))")
+    }
     if let banner = review.blockingBanner { print("BLOCKED: \(banner)") }
     return (plan, review)
 }

@@ -24,8 +24,12 @@ final class RecordingBackend: ServerBackend {
     /// The files of each stack at each commit (`"<stack>@<commit>"`), as the reconciler's mirror would give them.
     let files: [String: [String: Data]]
 
+    /// The deployer roles and what their checks found, as the reconciler would report them.
+    let connections: [AWSConnectionStatus]
+
     init(repositories: Set<String> = [], stacks: Set<String> = [], depth: (queued: Int, running: Int) = (0, 0), waitingPlans: [String: String] = [:],
-         files: [String: [String: Data]] = [:]) {
+         files: [String: [String: Data]] = [:], connections: [AWSConnectionStatus] = []) {
+        self.connections = connections
         self.waitingPlans = waitingPlans
         self.files = files
         knownRepositories = repositories
@@ -50,6 +54,8 @@ final class RecordingBackend: ServerBackend {
     }
 
     func queueDepth() async -> (queued: Int, running: Int) { depth }
+
+    func awsConnections() async -> [AWSConnectionStatus] { connections }
 
     func stackFiles(stackID: String, commit: String) async throws -> [String: Data]? { files["\(stackID)@\(commit)"] }
 

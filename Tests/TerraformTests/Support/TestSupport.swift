@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Logging
+import Sandbox
 import Testing
 @testable import Terraform
 
@@ -31,80 +32,8 @@ struct TemporaryDirectory {
     func cleanup() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A free TCP port on the loopback interface.
-func freeLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw POSIXError(.EIO) }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
-/// A moto_server on a free loopback port, started for one test and stopped by pid.
-final class MotoServer: @unchecked Sendable {
-    let process: Process
-    let endpoint: URL
-    let port: Int
-
-    init() async throws {
-        var lastError: (any Error)?
-        for _ in 0..<3 {
-            let port = try freeLoopbackPort()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let endpoint = URL(string: "http://127.0.0.1:\(port)")!
-            for _ in 0..<100 {
-                if await Self.isUp(endpoint) {
-                    self.process = process
-                    self.endpoint = endpoint
-                    self.port = port
-                    return
-                }
-                if !process.isRunning { break }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            lastError = POSIXError(.ETIMEDOUT)
-        }
-        throw lastError ?? POSIXError(.ETIMEDOUT)
-    }
-
-    static func isUp(_ endpoint: URL) async -> Bool {
-        var request = URLRequest(url: endpoint.appendingPathComponent("moto-api/"))
-        request.timeoutInterval = 1
-        do {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            return (response as? HTTPURLResponse)?.statusCode == 200
-        } catch {
-            return false
-        }
-    }
-
-    func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            for _ in 0..<50 where process.isRunning { usleep(100_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-        process.waitUntilExit()
-    }
-
+/// The sandbox's moto launcher, with the calls tests make against it.
+extension MotoServer {
     /// Runs a Python script with boto3 pointed at this server (`ENDPOINT` is set); one
     /// interpreter for many calls is much faster than one `aws` process per call.
     @discardableResult
@@ -168,13 +97,13 @@ struct AWSCLIError: Error, CustomStringConvertible {
 
 /// Runs `body` with a fresh moto server, stopping it afterwards.
 func withMoto<T>(_ body: (MotoServer) async throws -> T) async throws -> T {
-    let moto = try await MotoServer()
+    let moto = try await MotoServer.start()
     do {
         let result = try await body(moto)
-        moto.stop()
+        await moto.stop()
         return result
     } catch {
-        moto.stop()
+        await moto.stop()
         throw error
     }
 }

@@ -19,7 +19,8 @@ enum EventBusBlock: BuildingBlock {
         strong: "\\b(custom (event )?bus|event bus|(own|dedicated|new) bus|eventbridge bus)\\b", exclude: "\\b(service bus|event source mapping)\\b", nameNoun: "(?:bus|event bus)")
     static let needs = BlockNeeds(
         resourceTypes: ["aws_cloudwatch_event_bus", "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_sqs_queue_policy", "aws_lambda_permission"],
-        iamActions: ["events:CreateEventBus", "events:DeleteEventBus", "events:DescribeEventBus", "events:PutRule", "events:DeleteRule", "events:DescribeRule", "events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule", "events:TagResource", "events:ListTagsForResource"],
+        iamActions: ["events:CreateEventBus", "events:DeleteEventBus", "events:DescribeEventBus", "events:PutRule", "events:DeleteRule", "events:DescribeRule", "events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule", "events:TagResource", "events:ListTagsForResource",
+                     "sqs:SetQueueAttributes", "sqs:GetQueueAttributes", "lambda:AddPermission", "lambda:RemovePermission", "lambda:GetPolicy"],
         endpoints: ["events"], pricedTypes: [])
 
     static func read(_ s: Statement, into p: inout Properties, context: BlockReadContext) -> Bool {

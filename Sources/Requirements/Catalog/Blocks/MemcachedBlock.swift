@@ -31,7 +31,19 @@ enum MemcachedBlock: BuildingBlock {
         return hit || context.mentionsBlock
     }
 
+    /// The newest patch release ElastiCache offers in each Memcached line: the provider takes
+    /// only full `major.minor.patch` versions, and "Memcached 1.6" means the newest 1.6.
+    static let newestPatch = ["1.4": "1.4.34", "1.5": "1.5.16", "1.6": "1.6.22"]
+
     static func resolve(_ c: inout BlockInstance<Properties>, diagnostics: inout [Diagnostic]) {
+        if let asked = c.properties.engineVersion {
+            let line = asked.value.split(separator: ".").prefix(2).joined(separator: ".")
+            if newestPatch[line] == nil {
+                diagnostics.append(Diagnostic(.error, line: asked.line, "refused: Memcached \(asked.value) is not offered by ElastiCache (lines: \(newestPatch.keys.sorted().joined(separator: ", ")))"))
+            } else if asked.value == line {
+                c.properties.engineVersion = Sourced(newestPatch[line]!, line: asked.line)
+            }
+        }
         if let t = c.properties.nodeType, let k = InstanceClass(t.value), let want = c.properties.memoryGiB, c.properties.nodes == nil {
             c.properties.nodes = Sourced(max(1, Int((want.value / max(0.5, k.memoryGiB)).rounded(.up))), line: want.line)
         }
@@ -48,7 +60,7 @@ enum MemcachedBlock: BuildingBlock {
         ctx.resource("aws_elasticache_cluster", c.id, [
             a("cluster_id", .string(String(name.prefix(40)))), a("engine", .string("memcached")), a("engine_version", .string(p.engineVersion?.value ?? "1.6.22")),
             a("node_type", .string(p.nodeType?.value ?? "cache.t4g.small")), a("num_cache_nodes", .int(nodes)), a("port", .int(11211)),
-            a("az_mode", .string(nodes > 1 ? "cross-az" : "single-az")), a("parameter_group_name", .string("default.memcached1.6")),
+            a("az_mode", .string(nodes > 1 ? "cross-az" : "single-az")), a("parameter_group_name", .string("default.memcached" + (p.engineVersion?.value ?? "1.6").split(separator: ".").prefix(2).joined(separator: "."))),
             a("subnet_group_name", .reference("aws_elasticache_subnet_group.\(c.id).name")), a("security_group_ids", .list([sg])),
             a("transit_encryption_enabled", .bool(true)),
         ])

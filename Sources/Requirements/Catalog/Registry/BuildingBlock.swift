@@ -72,6 +72,8 @@ struct BlockNeeds: Sendable, Equatable {
     var endpoints: [String]
     /// Resource types that carry a price.
     var pricedTypes: [String]
+    /// Data source types the block may read (their read actions are in `iamActions`).
+    var dataSources: [String] = []
 }
 
 /// What a reader may ask about the document while reading a statement.
