@@ -52,7 +52,9 @@ enum BucketBlock {
 enum StaticSiteBlock {
     static func render(_ c: Component, into ctx: inout RenderContext) {
         let id = c.id
-        let domains = c.strings("domains")
+        let domains = c.bool("customDomain") == false ? [] : c.strings("domains")
+        let givenCertificate = c.string("certificateArn")
+        let records = c.bool("externalDNS") != true
         let zoneName = c.string("zone") ?? domains.map { d in d.hasPrefix("www.") ? String(d.dropFirst(4)) : d }.min { $0.count < $1.count }
         let https = !domains.isEmpty
         var bucket = c
@@ -68,24 +70,29 @@ enum StaticSiteBlock {
             a("name", .string(AWSNames.sanitize(ctx.name(bucket, "site"), for: .bucket))), a("description", .string("Origin access control for the site bucket")),
             a("origin_access_control_origin_type", .string("s3")), a("signing_behavior", .string("always")), a("signing_protocol", .string("sigv4")),
         ])
-        if https {
-            ctx.needsUSEast1 = true
+        if https && records {
             ctx.data("aws_route53_zone", "site", [a("name", .string(zoneName ?? domains[0])), a("private_zone", .bool(false))])
+        }
+        if https && givenCertificate == nil && !records {
+            ctx.diagnostics.append(Diagnostic(.warning, line: c.line, "the site's DNS is hosted outside Route 53 and no certificate ARN was given: the certificate's DNS validation records must be added by hand before the apply can finish"))
+        }
+        if https && givenCertificate == nil {
+            ctx.needsUSEast1 = true
             ctx.resource("aws_acm_certificate", id, [
                 .comment("CloudFront only accepts certificates from us-east-1."),
                 a("provider", .reference("aws.us_east_1")), a("domain_name", .string(domains[0])),
                 domains.count > 1 ? a("subject_alternative_names", .strings(Array(domains.dropFirst()))) : nil,
                 a("validation_method", .string("DNS")), b("lifecycle", [a("create_before_destroy", .bool(true))]),
             ])
-            ctx.resource("aws_route53_record", "\(id)_validation", [
+            if records { ctx.resource("aws_route53_record", "\(id)_validation", [
                 a("for_each", .reference("{ for o in aws_acm_certificate.\(id).domain_validation_options : o.domain_name => o }")),
                 a("zone_id", .reference("data.aws_route53_zone.site.zone_id")), a("name", .reference("each.value.resource_record_name")),
                 a("type", .reference("each.value.resource_record_type")), a("records", .list([.reference("each.value.resource_record_value")])),
                 a("ttl", .int(60)), a("allow_overwrite", .bool(true)),
-            ])
+            ]) }
             ctx.resource("aws_acm_certificate_validation", id, [
                 a("provider", .reference("aws.us_east_1")), a("certificate_arn", .reference("aws_acm_certificate.\(id).arn")),
-                a("validation_record_fqdns", .reference("[for r in aws_route53_record.\(id)_validation : r.fqdn]")),
+                records ? a("validation_record_fqdns", .reference("[for r in aws_route53_record.\(id)_validation : r.fqdn]")) : nil,
             ])
         }
         var dist: [HCLBodyItem?] = [
@@ -108,13 +115,13 @@ enum StaticSiteBlock {
         }
         dist.append(b("restrictions", [b("geo_restriction", [a("restriction_type", .string("none"))])]))
         if https {
-            dist.append(b("viewer_certificate", [a("acm_certificate_arn", .reference("aws_acm_certificate_validation.\(id).certificate_arn")),
+            dist.append(b("viewer_certificate", [a("acm_certificate_arn", givenCertificate.map { .string($0) } ?? .reference("aws_acm_certificate_validation.\(id).certificate_arn")),
                                                  a("ssl_support_method", .string("sni-only")), a("minimum_protocol_version", .string("TLSv1.2_2021"))]))
         } else {
             dist.append(b("viewer_certificate", [a("cloudfront_default_certificate", .bool(true))]))
         }
         ctx.resource("aws_cloudfront_distribution", id, dist)
-        if https {
+        if https && records {
             for (n, d) in domains.enumerated() {
                 for type in ["A", "AAAA"] {
                     ctx.resource("aws_route53_record", "\(id)_\(n)_\(type.lowercased())", [

@@ -37,6 +37,19 @@ enum QueueBlock {
                 a("redrive_allow_policy", .call("jsonencode", [.object([("redrivePermission", .string("byQueue")), ("sourceQueueArns", .list([.reference("aws_sqs_queue.\(id).arn")]))])])),
             ])
         }
+        if c.bool("s3Events") == true, let bucket = ctx.created(.bucket).first ?? ctx.created(.staticSite).first {
+            // Only the bucket may send, and only its object-created events.
+            let bucketARN = HCLExpression.reference("aws_s3_bucket.\(bucket.id).arn")
+            ctx.data("aws_iam_policy_document", "\(id)_s3_events", [.block(PolicyStatement(sid: "AllowBucketEvents", actions: ["sqs:SendMessage"], resources: [.reference("aws_sqs_queue.\(id).arn")],
+                                                                                         conditions: [("ArnEquals", "aws:SourceArn", [bucketARN])], principals: [("Service", [.string("s3.amazonaws.com")])]).block)])
+            ctx.resource("aws_sqs_queue_policy", "\(id)_s3_events", [a("queue_url", .reference("aws_sqs_queue.\(id).id")), a("policy", .reference("data.aws_iam_policy_document.\(id)_s3_events.json"))])
+            ctx.resource("aws_s3_bucket_notification", "\(bucket.id)_\(id)", [
+                a("bucket", .reference("aws_s3_bucket.\(bucket.id).id")),
+                b("queue", [a("queue_arn", .reference("aws_sqs_queue.\(id).arn")), a("events", .strings(["s3:ObjectCreated:*"])),
+                            c.string("s3EventPrefix").map { a("filter_prefix", .string($0)) } ?? nil, c.string("s3EventSuffix").map { a("filter_suffix", .string($0)) } ?? nil]),
+                a("depends_on", .list([.reference("aws_sqs_queue_policy.\(id)_s3_events")])),
+            ])
+        }
     }
 }
 

@@ -36,6 +36,17 @@ struct RenderContext {
     func components(_ kind: ComponentKind) -> [Component] { spec.components.filter { $0.kind == kind } }
     func created(_ kind: ComponentKind) -> [Component] { components(kind).filter { $0.ownership == .create } }
 
+    /// ARN, invoke ARN and name of a Lambda function: the stack's own, or one that exists,
+    /// looked up by name; nil for an existing function the document does not name.
+    mutating func lambda(_ f: Component) -> (arn: HCLExpression, invokeARN: HCLExpression, name: HCLExpression)? {
+        if f.ownership == .create {
+            return (.reference("aws_lambda_function.\(f.id).arn"), .reference("aws_lambda_function.\(f.id).invoke_arn"), .reference("aws_lambda_function.\(f.id).function_name"))
+        }
+        guard let n = f.name?.value else { return nil }
+        data("aws_lambda_function", f.id, [a("function_name", .string(n))])
+        return (.reference("data.aws_lambda_function.\(f.id).arn"), .reference("data.aws_lambda_function.\(f.id).invoke_arn"), .reference("data.aws_lambda_function.\(f.id).function_name"))
+    }
+
     /// The AWS name for a component: the document's name, or a prefixed default.
     func name(_ c: Component, _ fallback: String) -> String {
         let base = c.name?.value ?? fallback

@@ -150,19 +150,20 @@ enum HTTPAPIBlock {
                                                                                 ("routeKey", .string("$context.routeKey")), ("status", .string("$context.status")),
                                                                                 ("responseLength", .string("$context.responseLength"))])]))]),
         ])
-        for f in ctx.created(.function) {
-            let route = f.string("route") ?? (ctx.created(.function).count == 1 ? "ANY /{proxy+}" : nil)
-            guard let route else { continue }
+        let functions = ctx.created(.function).isEmpty ? ctx.components(.function) : ctx.created(.function)
+        for f in functions {
+            let route = f.string("route") ?? (functions.count == 1 ? "ANY /{proxy+}" : nil)
+            guard let route, let fn = ctx.lambda(f) else { continue }
             ctx.resource("aws_apigatewayv2_integration", f.id, [
                 a("api_id", .reference("aws_apigatewayv2_api.\(id).id")), a("integration_type", .string("AWS_PROXY")),
-                a("integration_uri", .reference("aws_lambda_function.\(f.id).invoke_arn")), a("payload_format_version", .string("2.0")),
+                a("integration_uri", fn.invokeARN), a("payload_format_version", .string("2.0")),
             ])
             ctx.resource("aws_apigatewayv2_route", f.id, [
                 a("api_id", .reference("aws_apigatewayv2_api.\(id).id")), a("route_key", .string(route)),
                 a("target", tpl(.literal("integrations/"), .interpolation("aws_apigatewayv2_integration.\(f.id).id"))),
             ])
             ctx.resource("aws_lambda_permission", "\(f.id)_api", [
-                a("statement_id", .string("AllowHTTPAPI")), a("action", .string("lambda:InvokeFunction")), a("function_name", .reference("aws_lambda_function.\(f.id).function_name")),
+                a("statement_id", .string("AllowHTTPAPI")), a("action", .string("lambda:InvokeFunction")), a("function_name", fn.name),
                 a("principal", .string("apigateway.amazonaws.com")), a("source_arn", tpl(.interpolation("aws_apigatewayv2_api.\(id).execution_arn"), .literal("/*/*"))),
             ])
         }

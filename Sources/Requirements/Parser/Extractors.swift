@@ -49,14 +49,24 @@ struct Reader {
     var o: String { s.text }
 
     mutating func put(_ key: String, _ value: PropertyValue) {
-        c.setIfAbsent(key, value, line: s.line)
+        // The first reading stands unless a later statement says it changes the value ("make that
+        // …", "bump it to …", "standard then") or belongs to the change after a previous version;
+        // sibling details in one list never override each other.
+        if let old = c.properties[key], old.line >= s.line || !Reader.overrides(s) { hit = true; return }
+        c.set(key, value, line: s.line)
         hit = true
     }
+    static let overrideCue = "\\b(make (that|it)|instead|actually|rather|change(d)? (it |that |this )?to|bump(ed)?|increase[ds]?|raise[ds]?|reduce[ds]?|lower(ed)?|decrease[ds]?|switch(ed)?|update[ds]?|no longer|any ?more|drop(ped)?|remove[ds]?|then\\W*$)\\b"
+    static let changeSection = "\\b(change|changes|changed|after|update|updated|new version|what changes|to be|target|requested changes?)\\b"
+    /// Whether a statement changes values read before it (see `put`).
+    static func overrides(_ s: Statement) -> Bool { s.normalized.has(overrideCue) || s.normalizedContext.has(changeSection) }
+    static let replacement = "\\b(make (that|it)|instead|rather|change (that|it) to|replace (that|it)|switch (that|it) to|not (me|him|her|them|that one)\\b)"
     mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
     mutating func putInt(_ key: String, _ value: Int?) { if let value { put(key, .int(value)) } }
     mutating func append(_ key: String, _ values: [String]) {
         guard !values.isEmpty else { return }
-        var list = c.strings(key)
+        // "make that X", "X instead", "replace it with X": the new values replace the old ones.
+        var list = c.properties[key] != nil && c.properties[key]!.line < s.line && t.has(Reader.replacement) ? [] : c.strings(key)
         for v in values where !list.contains(v) { list.append(v) }
         c.set(key, .strings(list), line: c.properties[key]?.line ?? s.line)
         hit = true
@@ -161,9 +171,17 @@ struct Reader {
     }
 
     mutating func site() {
-        for m in o.matches("https?://([A-Za-z0-9.-]+\\.[A-Za-z]{2,})") where !m.groups[1].hasPrefix("app.") || true {
+        // AWS's own endpoints (the bucket's website endpoint, *.cloudfront.net) are not custom domains.
+        func custom(_ d: String) -> Bool { !d.hasSuffix("amazonaws.com") && !d.hasSuffix("cloudfront.net") && !d.hasSuffix("amazon.com") }
+        for m in o.matches("https?://([A-Za-z0-9.-]+\\.[A-Za-z]{2,})") where custom(m.groups[1].lowercased()) {
             append("domains", [m.groups[1].lowercased()])
         }
+        // A certificate named by ARN is used as it is; none is requested.
+        if let cert = Values.arns(in: o).first(where: { $0.service == "acm" }) { putString("certificateArn", cert.text) }
+        // "no custom domain", "the default cloudfront.net name is fine": no alias, no certificate.
+        if t.has("\\b(no|without|not an?|don't need an?|do not need an?) (custom |own |vanity )?(domain|alias|cname)s?\\b|\\bdefault (\\*\\.)?cloudfront\\.net (domain|name|hostname|url)\\b[^.;]*\\b(fine|ok|enough|good)\\b") { put("customDomain", .bool(false)) }
+        // DNS hosted outside Route 53 ("DNS is at our registrar, not Route 53; I'll add the CNAME myself").
+        if t.has("\\b(dns|domain|zone)\\b[^.;]*\\b(is|are|lives?|sits?|hosted|managed)\\b[^.;]*\\b(at|with|by|in|on)\\b[^.;]*\\bnot (in |on |at )?route ?53\\b|\\b(not|isn't|aren't|never) (in |on |at |hosted in |managed in )?route ?53\\b|\\b(add|create|manage|set up) (the |our )?(dns |cname |alias )?(records?|cnames?|entries) (myself|ourselves|by hand|manually)\\b") { put("externalDNS", .bool(true)) }
         if t.has("hosted zone|\\bzone\\b"), let z = o.capture("`([A-Za-z0-9.-]+\\.[A-Za-z]{2,})`") ?? o.capture("zone (?:for |named |called )?([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)") { putString("zone", z.lowercased()) }
         if t.has("https|certificate|\\btls\\b|\\bssl\\b") { put("https", .bool(true)) }
         if t.has("index\\.html") { putString("indexDocument", "index.html") }
@@ -175,7 +193,7 @@ struct Reader {
         }
         if t.has("redirect") && t.has("https") { put("redirectHttps", .bool(true)) }
         if t.has("domain|site|serve|www\\.|url|address") {
-            for m in o.matches("(?<![@/\\w.-])((?:[A-Za-z0-9-]+\\.)+(?:com|io|net|org|dev|app|co\\.uk|org\\.uk|de|fr|nl|eu|ch|at|es|it|se|no|dk|fi|ie|be|pl|cz|ca|au|com\\.au|co|ai|shop|store|tech|cloud|info|biz|us|uk))\\b(?![.\\w/-])") where !m.groups[1].lowercased().hasSuffix("amazonaws.com") && !m.groups[1].lowercased().hasSuffix(".html") {
+            for m in o.matches("(?<![@/\\w.-])((?:[A-Za-z0-9-]+\\.)+(?:com|io|net|org|dev|app|co\\.uk|org\\.uk|de|fr|nl|eu|ch|at|es|it|se|no|dk|fi|ie|be|pl|cz|ca|au|com\\.au|co|ai|shop|store|tech|cloud|info|biz|us|uk))\\b(?![.\\w/-])") where custom(m.groups[1].lowercased()) && !m.groups[1].lowercased().hasSuffix(".html") {
                 let d = m.groups[1].lowercased()
                 if !t.has("zone\\s+(for\\s+)?`?" + NSRegularExpression.escapedPattern(for: d)) { append("domains", [d]) }
             }
@@ -363,12 +381,14 @@ struct Reader {
 
     mutating func queue() {
         if t.has("\\bfifo\\b") { flag("fifo", "\\bfifo\\b") }
+        else if t.has("\\bstandard\\b(?! (tier|storage|class|retention|throughput|mode|support))") { put("fifo", .bool(false)) }
         if t.has("\\b(dlq|dead[- ]letter)") {
             if t.has("(no|don't|not|without)[^.;]*(dlq|dead[- ]letter)") { put("dlq", .bool(false)); return }
             put("dlq", .bool(true))
             if let n = o.capture("(?i)(?:dlq|dead[- ]letter queue)\\s*[`\"“]([^`\"”]+)[`\"”]") ?? o.capture("(?i)\\b(?:dlq|dead[- ]letter queue|go(?:es)? to|move(?:s|d)? to|sent to)\\s+(?:the\\s+)?([a-z0-9_-]+-(?:dlq|dead-letter|deadletter)[a-z0-9_-]*)") { putString("dlqName", n) }
             if let d = Quantities.firstDays(in: t, after: "(dlq|dead[- ]letter|-dlq)[^.;]*?\\((kept|keep|retention|retained)") { putInt("dlqRetentionDays", d) }
             putInt("maxReceives", int("(\\d+) (failed )?(receives|attempts|tries|deliveries)") ?? int("max(imum)? ?receives?(?: count)?:? (\\d+)", 2) ?? int("fails? (\\d+) times") ?? int("(\\d+) times"))
+            if t.has("^\\W*(the )?(dlq|dead[- ]letter( queue)?)\\b[^.;]*\\b(keeps?|kept|retains?|retention|holds?)\\b") { putInt("dlqRetentionDays", days("(keeps?|kept|retains?|retention|holds?)")); return }
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
         if t.has("retention|retain|kept|\\bkeeps?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
@@ -383,6 +403,12 @@ struct Reader {
         if t.has("topic") && t.has("(get|receive|subscribe|from the topic|every message|fan)") { put("subscribe", .bool(true)) }
         if t.has("only (our |the )?topic|allow only|nobody else") { put("topicOnly", .bool(true)) }
         if t.has("content[- ]based dedup") { put("contentDedup", .bool(true)) }
+        // "S3 event notifications for new objects go to the queue": the bucket sends its events here.
+        if t.has("\\b(s3|bucket)\\b") && t.has("\\b(event|events|notifications?|notify|tell us|objectcreated|object created|uploads?|new (files?|objects?))\\b") && t.has("\\b(go(es)? to|sent to|send|sends|deliver(ed|s)? to|publish(es|ed)? to|into|notif(y|ies))\\b") {
+            put("s3Events", .bool(true))
+            if let p = o.capture("(?i)prefix\\s+[`\"“]?([A-Za-z0-9_.-]+/?)") { putString("s3EventPrefix", p) }
+            if let x = o.capture("(?i)suffix\\s+[`\"“]?(\\.?[A-Za-z0-9_-]+)") { putString("s3EventSuffix", x) }
+        }
     }
 
     mutating func topic() {
@@ -434,10 +460,14 @@ struct Reader {
             putString("schedule", "cron(0 \(hour % 24) * * ? *)")
         }
         if let cron = o.capture("(cron\\([^)]+\\)|rate\\([^)]+\\))") { c.set("schedule", .string(cron), line: s.line); hit = true }
+        // "remove the EventBridge rule", "instead of being called on a schedule": a later statement takes the schedule away.
+        if let old = c.properties["schedule"], old.line < s.line, t.has("\\b(remove|drop|delete|get rid of|no more|no longer|stop|instead of)\\b[^.;]{0,40}\\b(eventbridge rule|scheduled? rule|schedule|cron|polling|timer)\\b") {
+            c.properties["schedule"] = nil; hit = true
+        }
         if t.has("retr(y|ies)") {
             if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
         }
-        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write") { put("s3Trigger", .bool(true)) }
+        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b") && t.has("\\b(trigger|triggers|invoke|invokes|fires?|kicks? off)\\b") && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
         if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }

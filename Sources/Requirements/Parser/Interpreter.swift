@@ -32,6 +32,7 @@ struct Interpreter {
         findMentions()
         discoverComponents()
         routeDetails()
+        referenceNamedByARN()
         BlockInterpreter.run(&self)
         if let contribution { ModelFill.merge(contribution, into: &self) }
         reportUnsupported()
@@ -112,7 +113,8 @@ struct Interpreter {
         }
         // Kinds with an existing component are created only on an explicit new name or creation verb.
         for (kind, _) in existing where created[kind] != nil {
-            let existingNames = Set(statements.indices.filter { i in mentions[i].contains { $0.kind == kind && $0.polarity == .existing } }.compactMap { NameReader.name(for: kind, in: statements[$0])?.lowercased() })
+            let namedByARN = statements.flatMap { Values.arns(in: $0.text) }.filter { $0.service == Interpreter.arnService[kind] }.compactMap { $0.resourceName?.lowercased() }
+            let existingNames = Set(statements.indices.filter { i in mentions[i].contains { $0.kind == kind && $0.polarity == .existing } }.compactMap { NameReader.name(for: kind, in: statements[$0])?.lowercased() } + namedByARN)
             let hasNewAsk = strongMentions(kind).contains { m in
                 let s = statements[m.index]
                 guard m.polarity == .create else { return false }
@@ -123,9 +125,12 @@ struct Interpreter {
             if !hasNewAsk { created[kind] = nil }
         }
         for kind in ComponentKind.allCases {
-            if let index = existing[kind], [.network, .bucket, .queue, .topic, .dynamodb, .instance, .role, .key, .secret].contains(kind) {
+            if let index = existing[kind], [.network, .bucket, .queue, .topic, .dynamodb, .instance, .role, .key, .secret, .function].contains(kind) {
                 var c = Component(kind: kind, id: kind.rawValue.lowercased() + "_existing", ownership: .existing, line: statements[index].line)
                 if kind == .network { c.id = "network" }
+                if let service = Interpreter.arnService[kind], let n = Values.arns(in: statements[index].text).first(where: { $0.service == service })?.resourceName {
+                    c.name = Sourced(n, line: statements[index].line)
+                }
                 components.append(c)
                 used.insert(index)
             }
@@ -141,6 +146,24 @@ struct Interpreter {
                 }
                 used.insert(index)
             }
+        }
+    }
+
+    /// The ARN service of the kinds a document may name by ARN.
+    static let arnService: [ComponentKind: String] = [
+        .function: "lambda", .bucket: "s3", .queue: "sqs", .topic: "sns", .dynamodb: "dynamodb", .key: "kms", .secret: "secretsmanager",
+        .role: "iam", .database: "rds", .fileSystem: "elasticfilesystem", .registry: "ecr",
+    ]
+
+    /// A resource the document names by ARN exists: a component with that name is referenced,
+    /// never created, wherever else the document mentions it.
+    mutating func referenceNamedByARN() {
+        var named: Set<String> = []
+        for s in statements { for arn in Values.arns(in: s.text) { if let n = arn.resourceName { named.insert(arn.service + "|" + n.lowercased()) } } }
+        guard !named.isEmpty else { return }
+        for k in components.indices where components[k].ownership == .create {
+            guard let service = Interpreter.arnService[components[k].kind], let n = components[k].name?.value.lowercased(), named.contains(service + "|" + n) else { continue }
+            components[k].ownership = .existing
         }
     }
 

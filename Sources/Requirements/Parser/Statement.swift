@@ -40,7 +40,7 @@ enum DocumentReader {
             let c = ctx ?? context()
             statements.append(Statement(line: line, text: clean, shape: shape, context: c,
                                         normalized: Quantities.normalizeNumbers(DocumentReader.plainQuotes(clean).lowercased()),
-                                        normalizedContext: Quantities.normalizeNumbers(c.joined(separator: " / ").lowercased())))
+                                        normalizedContext: Quantities.normalizeNumbers(c.filter { !isChoiceQuestion($0) }.joined(separator: " / ").lowercased())))
         }
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
@@ -85,7 +85,10 @@ enum DocumentReader {
                 i += 1
                 continue
             }
-            if let m = t.match("^(#{1,6})\\s+(.*)$") {
+            // A line that is bold and nothing else ("**What is not part of this?**") titles what
+            // follows, like a heading below every Markdown heading.
+            let boldTitle = t.match("^(?:\\*\\*|__)([^*_]+)(?:\\*\\*|__):?$").map { ["", "#######", $0[1]] }
+            if let m = t.match("^(#{1,6})\\s+(.*)$") ?? boldTitle {
                 flushParagraph()
                 let level = m[1].count
                 headings.removeAll { $0.level >= level }
@@ -157,6 +160,11 @@ enum DocumentReader {
                 i += 1
                 continue
             }
+            // A chat message's header ("maya.k  10:02", "Priyanka (SRE) 10:26 AM") names who spoke
+            // and when: it starts a new message and is no statement of its own.
+            if t.has("^[\\p{L}][\\p{L}0-9._@-]*( [\\p{L}][\\p{L}0-9._-]*)?( \\([^)]{1,30}\\))?\\s+\\[?\\d{1,2}:\\d{2}(:\\d{2})?(\\s*[ap]\\.?m\\.?)?\\]?\\s*$") {
+                flushParagraph(); i += 1; continue
+            }
             if paragraph.isEmpty { bulletStack.removeAll(); if !introducesList { leadIn = nil } }
             paragraph.append((lineNo, t))
             i += 1
@@ -185,6 +193,10 @@ enum DocumentReader {
         cells.append(current.trimmed)
         return cells
     }
+
+    /// A title that offers a choice ("New or existing file system?") asserts neither side: the
+    /// answer below it decides.
+    static func isChoiceQuestion(_ title: String) -> Bool { title.trimmed.hasSuffix("?") && title.has("\\bor\\b") }
 
     /// Removes emphasis markers and links; keeps code spans.
     static func cleanMarkdown(_ text: String) -> String {

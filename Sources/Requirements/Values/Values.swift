@@ -264,6 +264,19 @@ struct ARN: Sendable, Equatable, Codable {
         guard parts.count == 6, parts[0] == "arn", !parts[2].isEmpty, !parts[5].isEmpty else { return nil }
         self.text = text; partition = parts[1]; service = parts[2]; region = parts[3]; account = parts[4]; resource = parts[5]
     }
+
+    /// The resource's own name: `function:NAME[:alias]`, `role/path/NAME`, `table/NAME`, a bucket,
+    /// queue or topic name; nil for an ARN that names no single resource.
+    var resourceName: String? {
+        var r = resource
+        if service == "s3" { r = String(r.split(separator: "/").first ?? "") }
+        else if let colon = r.firstIndex(of: ":"), ["lambda", "secretsmanager", "states"].contains(service) {
+            let rest = r[r.index(after: colon)...]
+            r = String(rest.split(separator: ":").first ?? "")
+            if service == "secretsmanager", r.count > 7, r.dropLast(6).hasSuffix("-") { r = String(r.dropLast(7)) }
+        } else if r.contains("/") { r = String(r.split(separator: "/").last ?? "") }
+        return r.isEmpty || r.contains("*") ? nil : r
+    }
 }
 
 /// An instance or node class with the capacity it stands for, for contradiction checks.

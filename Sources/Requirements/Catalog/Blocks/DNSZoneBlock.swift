@@ -22,7 +22,7 @@ enum DNSZoneBlock: BuildingBlock {
     static let lexicon = Lexicon(
         mention: "\\b(route ?53|hosted zones?|dns zones?|dns records?|dns|zone file|(mx|txt|caa|cname|spf|dmarc|dkim) records?)\\b",
         strong: "\\b(route ?53( (public|private))?( hosted)? zone|hosted zones?|dns zones?|(public|private|new) zone|(create|host|manage|set up)[^.;]{0,30}\\bdns\\b|dns (for|of) [a-z0-9.-]+\\.[a-z]{2,})\\b",
-        exclude: "\\bdns (validation|resolution|hostnames|support|name of)\\b|\\bprivate dns\\b",
+        exclude: "\\bdns (validation|resolution|hostnames|support|name of)\\b|\\bprivate dns\\b|\\bdns (for [a-z0-9.-]+ )?(is|are|lives|sits|stays|is hosted|is managed) (at|with|by|on|elsewhere)\\b(?! route ?53)",
         nameNoun: "zone")
     static let needs = BlockNeeds(
         resourceTypes: ["aws_route53_zone", "aws_route53_record"],

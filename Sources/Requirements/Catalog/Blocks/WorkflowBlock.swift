@@ -47,8 +47,8 @@ enum WorkflowBlock: BuildingBlock {
             PolicyStatement(actions: ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"], resources: [.string("*")]),
             PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: [.string("*")]),
         ]
-        let fns = ctx.created(.function)
-        if !fns.isEmpty { statements.append(PolicyStatement(actions: ["lambda:InvokeFunction"], resources: fns.map { .reference("aws_lambda_function.\($0.id).arn") })) }
+        let fns = ctx.components(.function).compactMap { ctx.lambda($0)?.arn }
+        if !fns.isEmpty { statements.append(PolicyStatement(actions: ["lambda:InvokeFunction"], resources: fns)) }
         ctx.rolePolicy(id: "\(c.id)_sfn", role: .reference("aws_iam_role.\(c.id)_sfn.id"), statements: statements)
         let steps = p.steps.isEmpty ? ["Start"] : p.steps
         var states: [(String, HCLExpression)] = []

@@ -1,0 +1,80 @@
+import Testing
+@testable import Requirements
+
+/// Grammar that holds across blocks: what is asked for, what already exists, what is ruled out,
+/// and which of two statements wins. Each case is a phrasing family written in its own words.
+@Suite struct GrammarTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var family: String
+        var text: String
+        var must: [String]
+        var mustNot: [String]
+        var testDescription: String { family }
+    }
+
+    static let cases: [Case] = [
+        Case(family: "a function named by its ARN is looked up, not created",
+             text: "Region eu-west-1. An HTTP API `quotes` with route GET /quote to the pricing Lambda (arn:aws:lambda:eu-west-1:123456789012:function:quote-engine); the pricing team ships that function.",
+             must: ["aws_apigatewayv2_api", "aws_apigatewayv2_integration", "aws_lambda_permission"], mustNot: ["aws_lambda_function"]),
+        Case(family: "a function said to be deployed already is referenced",
+             text: "A Step Functions state machine `claims-flow`. It invokes Lambda `claim-check` (arn:aws:lambda:us-east-1:123456789012:function:claim-check), which is already deployed by another team.",
+             must: ["aws_sfn_state_machine"], mustNot: ["aws_lambda_function"]),
+        Case(family: "a negated list: every item is ruled out",
+             text: "We need an SQS queue `jobs`. We don't want an SNS topic, a customer-managed KMS key or any new IAM roles.",
+             must: ["aws_sqs_queue"], mustNot: ["aws_sns_topic", "aws_kms_key", "aws_iam_role"]),
+        Case(family: "a question does not ask for anything",
+             text: "We need an SQS queue `orders`.\n\nShould we also put a Lambda behind it?\n\nNo, the existing workers poll it.",
+             must: ["aws_sqs_queue"], mustNot: ["aws_lambda_function"]),
+        Case(family: "a chat thread: speaker headers are not statements and the later answer wins",
+             text: "ana  09:14\nwe need a queue for the export jobs, FIFO please\n\nbo  09:20\nwhy FIFO? order does not matter here\n\nana  09:21\nok, standard then. and no lambda, our cron box reads it",
+             must: ["aws_sqs_queue"], mustNot: ["aws_lambda_function"]),
+        Case(family: "a quantified set of things to back up is not created",
+             text: "Region eu-central-1. AWS Backup plan `nightly`: every production RDS database and EFS file system tagged backup=yes is backed up daily at 02:00 UTC and kept 30 days.",
+             must: ["aws_backup_plan"], mustNot: ["aws_db_instance", "aws_efs_file_system"]),
+        Case(family: "a section ruled out by its title",
+             text: "# Sign-in\n\nA Cognito user pool `members` with email sign-in.\n\n## Not in this release\n\nLambda triggers and identity pools.",
+             must: ["aws_cognito_user_pool"], mustNot: ["aws_lambda_function", "aws_cognito_identity_pool"]),
+        Case(family: "a bold question title that says what is not part of it",
+             text: "**What do you need?**\nAn EFS file system for our batch workers (ECS on Fargate), encrypted.\n\n**What is not part of this?**\nThe ECS services and task definitions.",
+             must: ["aws_efs_file_system"], mustNot: ["aws_ecs_service", "aws_ecs_task_definition"]),
+        Case(family: "a static site with a given certificate and DNS outside Route 53",
+             text: "A static website behind CloudFront for www.lindenhof.example.org. Use our certificate arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b. DNS is managed at our registrar, not Route 53; we add the CNAME ourselves.",
+             must: ["aws_cloudfront_distribution", "aws_s3_bucket"], mustNot: ["aws_acm_certificate", "aws_route53_record"]),
+        Case(family: "a static site on the default CloudFront name needs no certificate",
+             text: "Serve the bucket `brochure-pages` through a CloudFront distribution with HTTPS. No custom domain for now, the default cloudfront.net name is fine. The old endpoint was http://brochure-pages.s3-website-us-east-1.amazonaws.com.",
+             must: ["aws_cloudfront_distribution"], mustNot: ["aws_acm_certificate", "aws_route53_record"]),
+        Case(family: "a change removes a schedule given earlier",
+             text: "## Previous version\n\n- Lambda `ledger-sync` (python3.12) runs every 10 minutes.\n\n## Change\n\n- remove the schedule: the Lambda now consumes the SQS queue `ledger-events` instead.",
+             must: ["aws_lambda_function", "aws_lambda_event_source_mapping"], mustNot: ["aws_cloudwatch_event_rule"]),
+        Case(family: "bucket events delivered to a queue",
+             text: "A private bucket `scans-in`. S3 event notifications for new objects under prefix inbox/ with suffix .pdf go to an SQS queue `scan-events`.",
+             must: ["aws_s3_bucket_notification", "aws_sqs_queue_policy", "aws_sqs_queue"], mustNot: ["aws_lambda_permission", "aws_lambda_function"]),
+    ]
+
+    @Test(arguments: cases)
+    func documentsBuildWhatTheyAskAndNothingTheyRuleOut(_ c: Case) {
+        let result = Generator.generate(c.text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let types = Set(result.resources.map(\.type))
+        for t in c.must { #expect(types.contains(t), "missing \(t)") }
+        for t in c.mustNot { #expect(!types.contains(t), "unwanted \(t)") }
+    }
+
+    @Test func aLaterStatementOverridesAnEarlierOne() throws {
+        let text = "An SQS queue `render`, keep messages 4 days.\n\nUpdate: keep them 7 days, and alerts by email to ops@example.com.\n\nAn SNS topic `alerts` emailing ops@example.com.\n\nActually make that oncall@example.com instead."
+        let result = Generator.generate(text)
+        let queue = try #require(result.spec.components.first { $0.kind == .queue })
+        #expect(queue.int("retentionDays") == 7)
+        let topic = try #require(result.spec.components.first { $0.kind == .topic })
+        #expect(topic.strings("emails") == ["oncall@example.com"])
+    }
+
+    @Test func theResourceNameOfAnARNIsReadPerService() {
+        #expect(ARN("arn:aws:lambda:eu-west-1:123456789012:function:rates:live")?.resourceName == "rates")
+        #expect(ARN("arn:aws:iam::123456789012:role/service/deployer")?.resourceName == "deployer")
+        #expect(ARN("arn:aws:s3:::audit-logs/2024/*")?.resourceName == "audit-logs")
+        #expect(ARN("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db/app-AbC123")?.resourceName == "db/app")
+        #expect(ARN("arn:aws:sqs:eu-west-1:123456789012:jobs-dlq")?.resourceName == "jobs-dlq")
+        #expect(ARN("arn:aws:s3:::*")?.resourceName == nil)
+    }
+}
