@@ -22,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -55,12 +54,7 @@ let package = Package(
         // (one daemon) or PostgreSQL (several replicas).
         .target(
             name: "Store",
-            dependencies: [
-                "Secrets",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["Secrets", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
         .target(
@@ -175,9 +169,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
-        // A PostgreSQL cluster of a test's own (initdb on a free loopback port), shared by the tests.
-        .target(name: "PostgresFixture", dependencies: ["Store"], path: "Tests/PostgresFixture"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
@@ -211,7 +203,7 @@ let package = Package(
             name: "LanguageModelTests",
             dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
