@@ -88,7 +88,7 @@ struct StatusPageTests {
             try Fixture.fill(daemon.store)
             let stacks = try #require(try await daemon.get("/api/v1/stacks").json()["stacks"] as? [[String: Any]])
             let fromAPI = stacks.map { stack in
-                "\(stack["id"] as? String ?? "")|\(stack["status"] as? String ?? "")|\(stack["updatedAt"] as? String ?? "")|\((stack["drift"] as? [String: Any])?["status"] as? String ?? "")"
+                "\(stack["id"] as? String ?? "")|\(stack["status"] as? String ?? "")|\(stack["updatedAt"] as? String ?? "")|\((stack["drift"] as? [String: Any])?["status"] as? String ?? "")|\(stack["progress"] is [String: Any] ? "p" : "")"
             }.joined(separator: "\n")
             let page = try await daemon.get("/").text
             #expect(page.contains("data-signature=\"\(HTML.escape(fromAPI))\""), "an unchanged page does not reload itself")
