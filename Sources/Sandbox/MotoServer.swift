@@ -23,7 +23,7 @@ public final class MotoServer: Sendable {
 
     /// Starts `moto_server` and returns once it accepts connections.
     /// - Parameter executable: the command, looked up on PATH when not absolute.
-    public static func start(executable: String = "moto_server", logger: Logger = Logger(label: "ezbuilt.sandbox"), startupTimeout: Duration = .seconds(30)) async throws -> MotoServer {
+    public static func start(executable: String = "moto_server", logger: Logger = Logger(label: "ezbuilt.sandbox"), startupTimeout: Duration = .seconds(90)) async throws -> MotoServer {
         var lastError: Error = SandboxError.didNotStart("moto_server did not start")
         // A port can be taken between choosing it and binding it: try a few.
         for _ in 0..<3 {

@@ -194,6 +194,7 @@ struct ExistingWorld {
             case table(String)
             case secret(String)
             case oidcProvider(url: String)
+            case function(String)
         }
         var thing: Thing
         var region: String
@@ -221,6 +222,7 @@ struct ExistingWorld {
             case "aws_dynamodb_table": thing = .table(try Self.require(literal("name"), data))
             case "aws_secretsmanager_secret": thing = .secret(try Self.require(literal("name"), data))
             case "aws_iam_openid_connect_provider": thing = .oidcProvider(url: try Self.require(literal("url"), data))
+            case "aws_lambda_function": thing = .function(try Self.require(literal("function_name"), data))
             default: throw Failure("data \(data.labels[0]).\(data.labels[1]): no seed for this lookup yet; add one to ExistingWorld")
             }
             if thing == .defaultVPC { return nil }
@@ -320,6 +322,30 @@ struct ExistingWorld {
                 text += "resource \"aws_secretsmanager_secret\" \"\(name)\" {\n  \(provider)\n  name = \(HCLText.quoted(secret))\n}\n\n"
             case .oidcProvider(let url):
                 text += "resource \"aws_iam_openid_connect_provider\" \"\(name)\" {\n  \(provider)\n  url            = \(HCLText.quoted(url))\n  client_id_list = [\"sts.amazonaws.com\"]\n}\n\n"
+            case .function(let function):
+                // A deployment package of one file, zipped by Python's standard library.
+                let package = directory.appendingPathComponent("\(name).zip").path
+                let zip = Process()
+                zip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                zip.arguments = ["python3", "-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').writestr('index.py', 'def handler(e, c):\\n    return e\\n')", package]
+                try zip.run()
+                zip.waitUntilExit()
+                text += """
+                resource "aws_iam_role" "\(name)" {
+                  \(provider)
+                  name               = "\(name)-function"
+                  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })
+                }
+                resource "aws_lambda_function" "\(name)" {
+                  \(provider)
+                  function_name = \(HCLText.quoted(function))
+                  role          = aws_iam_role.\(name).arn
+                  handler       = "index.handler"
+                  runtime       = "python3.12"
+                  filename      = \(HCLText.quoted(package))
+                }
+
+                """
             case .defaultVPC:
                 break
             }
