@@ -44,7 +44,8 @@ struct LostStateRecoveryTests {
     static let madeBySomeoneElse = """
         import os, boto3
         kw = dict(endpoint_url=os.environ["ENDPOINT"], region_name="us-east-1")
-        boto3.client("s3", **kw).create_bucket(Bucket="acme-foreign")
+        boto3.client("dynamodb", **kw).create_table(TableName="acme-foreign", BillingMode="PAY_PER_REQUEST",
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
         boto3.client("secretsmanager", **kw).create_secret(Name="acme-kept-token", SecretString="x")
         """
 
@@ -97,7 +98,15 @@ struct LostStateRecoveryTests {
             // assigns is not imported: the apply fails naming each address.
             try moto.python(Self.madeBySomeoneElse)
             let extra = """
-                resource "aws_s3_bucket" "foreign" { bucket = "acme-foreign" }
+                resource "aws_dynamodb_table" "foreign" {
+                  name         = "acme-foreign"
+                  billing_mode = "PAY_PER_REQUEST"
+                  hash_key     = "id"
+                  attribute {
+                    name = "id"
+                    type = "S"
+                  }
+                }
                 resource "aws_secretsmanager_secret" "token" { name = "acme-kept-token" }
 
                 """
@@ -108,7 +117,8 @@ struct LostStateRecoveryTests {
                 Issue.record("expected existing objects not imported, got \(String(describing: refusal))")
                 return
             }
-            #expect(refusals.map(\.address) == ["aws_s3_bucket.foreign", "aws_secretsmanager_secret.token"])
+            // (Not a bucket: S3 in us-east-1 answers a create of a bucket the account owns with success.)
+            try #require(refusals.map(\.address) == ["aws_dynamodb_table.foreign", "aws_secretsmanager_secret.token"])
             #expect(refusals[0].reason.contains("no earlier apply of this stack created it"))
             #expect(refusals[1].reason.contains("cannot be imported"))
         }
