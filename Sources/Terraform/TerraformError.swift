@@ -37,6 +37,9 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Bubblewrap is missing or cannot create the confinement on this host: its own message
     /// and what to do.
     case confinementUnavailable(bubblewrap: String, detail: String, remedy: String)
+    /// An apply failed because objects it was creating already exist outside the state, and
+    /// they were not imported: each address with why (see `ImportRecovery`).
+    case existingNotImported([ImportRecovery.Refusal])
 
     public var description: String {
         switch self {
@@ -70,6 +73,9 @@ public enum TerraformError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(file):\(line): \(reason); terraform was not run"
         case .confinementUnavailable(let bubblewrap, let detail, let remedy):
             return "terraform cannot run confined: bubblewrap (\(bubblewrap)): \(detail). To fix: \(remedy)"
+        case .existingNotImported(let refusals):
+            return "the apply failed: objects it was creating already exist and were not imported: "
+                + refusals.map(\.description).joined(separator: "; ")
         }
     }
 }

@@ -183,55 +183,28 @@ struct Deployer: Sendable {
         return extra.isEmpty ? nil : extra
     }
 
-    struct Problem: Error { let reason: String }
-
-    /// The proposal that showed exactly these inputs for review: PLAN.md at `commit` records
-    /// their fingerprint, and the daemon's own store proves it made that proposal (a PLAN.md
-    /// is only text anyone can push; the store is not).
-    private func review(of stack: StackLayout, at commit: ObjectID, files: StackFiles, generated: GeneratedStack) async throws -> Result<ProposalRecord, Problem> {
+    /// The proposal that showed exactly these inputs for review (see `ReviewVerification.review`).
+    private func review(of stack: StackLayout, at commit: ObjectID, files: StackFiles, generated: GeneratedStack) async throws -> Result<ProposalRecord?, ReviewVerification.Problem> {
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
         let plan = try? await repository.git.readFile(stack.planFile, at: commit)
-        guard let recorded = plan.flatMap({ ProposalMarkdown.fingerprint(in: String(decoding: $0, as: UTF8.self)) }) else {
-            return .failure(Problem(reason: "unreviewed: \(stack.planFile) is missing at \(commit.short); push the change to a branch, let EZBuilt propose it, and merge the proposal"))
-        }
-        guard recorded == fingerprint else {
-            let custom = files.custom.keys.sorted().map(stack.terraformFile)
-            return .failure(Problem(reason: "unreviewed: \(commit.short) changes what \(stack.planFile) reviewed" + (custom.isEmpty ? "" : " (hand-written files: \(custom.joined(separator: ", ")))") + "; push the change to a branch and merge the proposal"))
-        }
-        guard let proposal = try environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) else {
-            return .failure(Problem(reason: "unreviewed: EZBuilt never proposed \(stack.planFile)'s fingerprint \(fingerprint.prefix(12)) as ready to merge; push the change to a branch and merge the proposal"))
+        let recorded = plan.flatMap { ProposalMarkdown.fingerprint(in: String(decoding: $0, as: UTF8.self)) }
+        let proposal = recorded == fingerprint ? try environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) : nil
+        if let problem = ReviewVerification.review(recorded: recorded, expected: fingerprint, proposed: proposal != nil, stack: stack,
+                                                   commit: commit.short, customFiles: Array(files.custom.keys)) {
+            return .failure(problem)
         }
         return .success(proposal)
     }
 
-    /// The generation the committed files must equal, or why they do not (requirements
-    /// changed after the proposal, or generated files edited).
-    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) async -> Result<GeneratedStack, Problem> {
+    /// The generation the committed files must equal, or why they do not (see
+    /// `ReviewVerification.generation`).
+    private func verify(_ files: StackFiles, requirements: Data, stack: StackLayout) async -> Result<GeneratedStack, ReviewVerification.Problem> {
         // A model's answer recorded in the reviewed spec.json is used again, never asked anew:
         // what is applied is what the proposal showed.
         let generated = await environment.generator.generate(requirements: requirements, options: GenerationSettings(defaultRegion: repository.config.aws(forStackID: stack.id).region),
                                                              context: GenerationContext(recordedSpec: files.generated[StackFiles.specFile]))
-        if generated.refused {
-            return .failure(Problem(reason: "requirements.md is refused by the generator; merge a proposal that passes"))
-        }
-        if files.generated.isEmpty {
-            return .failure(Problem(reason: "no generated Terraform at this commit: requirements.md was merged before EZBuilt proposed it; push it to a branch and merge the proposal"))
-        }
-        if let spec = files.generated[StackFiles.specFile], let recorded = Self.recordedInputHash(spec), recorded != generated.inputHash {
-            return .failure(Problem(reason: "stale: spec.json records requirements \(recorded.prefix(12)) but requirements.md is \(generated.inputHash.prefix(12)); merge the proposal made from these requirements"))
-        }
-        for name in Set(files.generated.keys).union(generated.files.keys).sorted() where files.generated[name] != generated.files[name] {
-            return .failure(Problem(reason: files.generated[name] == nil
-                ? "stale: \(stack.terraformFile(name)) is missing; merge the proposal made from these requirements"
-                : "stale: \(stack.terraformFile(name)) is not what requirements.md generates (generated files are never edited by hand; put hand-written Terraform in *.custom.tf)"))
-        }
+        if let problem = ReviewVerification.generation(committed: files, generated: generated, stack: stack) { return .failure(problem) }
         return .success(generated)
-    }
-
-    /// The input hash spec.json records.
-    static func recordedInputHash(_ spec: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: spec) as? [String: Any] else { return nil }
-        return object["inputHash"] as? String
     }
 
     private func setStatus(_ stack: StackLayout, _ status: StackStatus, _ detail: String) throws {

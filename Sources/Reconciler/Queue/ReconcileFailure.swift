@@ -30,7 +30,7 @@ public enum ReconcileFailure: Error, Sendable, CustomStringConvertible {
             }
         case let error as TerraformError:
             switch error {
-            case .invalidStackDirectory, .invalidArgument, .stateCorrupt, .confinementUnavailable, .binaryNotFound:
+            case .invalidStackDirectory, .invalidArgument, .stateCorrupt, .confinementUnavailable, .binaryNotFound, .existingNotImported:
                 return .stalled(error.description)
             default:
                 return .transient(error.description)

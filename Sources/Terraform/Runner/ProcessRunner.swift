@@ -95,6 +95,9 @@ public enum ProcessRunner {
         public var standardErrorTail: [String]
         /// Wall time of the run.
         public var duration: Duration
+        /// The resources a terraform `-json` command reported errors on (filled by the
+        /// terraform runner, which reads those messages).
+        public var failedResources: [ResourceFailure] = []
     }
 
     /// Runs `request`, streaming each line (redacted) to `sink`. `onStart` receives the

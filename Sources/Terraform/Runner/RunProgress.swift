@@ -44,6 +44,7 @@ public final class RunProgress: LogSink {
         var refreshed = 0
         var planned = 0
         var errors: [String] = []
+        var failures: [ResourceFailure] = []
         var last: TerraformProgress?
     }
 
@@ -67,6 +68,8 @@ public final class RunProgress: LogSink {
     public var completed: Int { state.withLock { $0.completed.count } }
     /// Error diagnostics, as terraform prints them (for the command's error message).
     public var errors: [String] { state.withLock { $0.errors } }
+    /// Error diagnostics that name a resource (what an apply failed on), in order.
+    public var failures: [ResourceFailure] { state.withLock { $0.failures } }
 
     public func write(_ line: LogLine) {
         guard line.stream == .stdout, line.text.hasPrefix("{"),
@@ -80,7 +83,11 @@ public final class RunProgress: LogSink {
         if type == "diagnostic" {
             let rendered = Self.diagnostic(message["diagnostic"], fallback: text)
             if message["diagnostic"]?["severity"]?.stringValue == "error" {
-                state.withLock { $0.errors.append(rendered) }
+                let address = message["diagnostic"]?["address"]?.stringValue
+                state.withLock { state in
+                    state.errors.append(rendered)
+                    if let address { state.failures.append(ResourceFailure(address: address, message: rendered)) }
+                }
                 next.write(LogLine(stream: .stderr, text: rendered, timestamp: line.timestamp))
             } else {
                 next.write(LogLine(stream: .stdout, text: rendered, timestamp: line.timestamp))

@@ -68,6 +68,8 @@ public struct ApplyResult: Sendable, Hashable {
     public var outputs: [String: PlanOutput]
     /// Lock left by a killed run and cleared before this one, if any.
     public var clearedLock: String?
+    /// Addresses imported because an earlier apply had created them and its state was lost.
+    public var imported: [String] = []
 }
 
 /// Runs Terraform commands for one workspace with the daemon's runtime settings, decoding
@@ -242,17 +244,89 @@ public struct TerraformRunner: Sendable {
 
     /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a
     /// snapshot of the state named after `deployment`.
+    ///
+    /// When the apply fails only because objects it was creating already exist, made by an
+    /// earlier apply of this stack whose state was lost (killed before writing it), they are
+    /// imported by the ids the plan gives them and the rest is applied (`ImportRecovery`);
+    /// objects that cannot be imported fail the apply naming each address.
     public func apply(_ plan: SavedPlan, deployment: String) async throws(TerraformError) -> ApplyResult {
         guard let current = FileManager.default.contents(atPath: plan.path), current == plan.contents else {
             throw .io(path: plan.path, detail: "the saved plan changed since it was reviewed; refusing to apply it")
         }
         let cleared = try recoverLock()
         let snapshot = try await snapshotState(deployment: deployment)
-        let counts = plan.summary.counts
-        try await checked(["apply", "-input=false", "-no-color", "-json", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply,
-                          progress: .init(applyTotal: counts.create + counts.update + counts.delete + counts.replace))
+        let document = try? plan.document.get()
+        // Recorded before terraform starts: if it dies before writing its state, the ledger
+        // still says what it set out to create.
+        if let document { try creationLedger?.record(ImportRecovery.creations(in: document)) }
+        let outcome = try await runApply(plan)
+        var imported: [ImportRecovery.Target] = []
+        if outcome.exitCode != 0 {
+            let decision = document.map {
+                ImportRecovery.decide(failures: outcome.failedResources, plan: $0, created: creationLedger?.entries ?? [])
+            } ?? .notApplicable
+            switch decision {
+            case .notApplicable:
+                throw failure(of: ["apply", plan.path], outcome)
+            case .refused(let refusals):
+                for refusal in refusals { sink.write(LogLine(stream: .system, text: "not imported: \(refusal)")) }
+                throw .existingNotImported(refusals)
+            case .importing(let targets):
+                try await importExisting(targets, failed: plan)
+                imported = targets
+            }
+        }
+        if let document {
+            try creationLedger?.forget(addresses: Set(document.changes.filter { $0.action == .delete }.map(\.address)))
+        }
         let outputs = try await self.outputs()
-        return ApplyResult(snapshot: snapshot, outputs: outputs, clearedLock: cleared)
+        return ApplyResult(snapshot: snapshot, outputs: outputs, clearedLock: cleared, imported: imported.map(\.address))
+    }
+
+    /// Imports `targets` (import blocks in the workspace), plans again and applies that plan,
+    /// which may do only what the `failed` plan did (an imported address updated instead of
+    /// created).
+    private func importExisting(_ targets: [ImportRecovery.Target], failed: SavedPlan) async throws(TerraformError) {
+        let message = "importing \(targets.count) object\(targets.count == 1 ? "" : "s") an earlier apply of this stack created but whose state was lost: "
+            + targets.map { "\($0.address) (\($0.id))" }.joined(separator: ", ")
+        sink.write(LogLine(stream: .system, text: message))
+        logger.warning("importing objects whose state was lost", metadata: ["addresses": "\(targets.map(\.address))"])
+        let file = workspace.path(Self.importFileName)
+        do {
+            try Data(ImportRecovery.importBlocks(targets).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+        } catch {
+            throw .io(path: file, detail: "cannot write the import blocks: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let recovery = try await self.plan()
+        guard case .success(let document) = recovery.document, case .success(let original) = failed.document else {
+            throw .decoding(what: "the plan with import blocks", detail: "its changes cannot be read, so they cannot be checked against the reviewed plan")
+        }
+        let unexpected = ImportRecovery.unexpectedChanges(recovery: document.changes, original: original.changes, imported: Set(targets.map(\.address)))
+        guard unexpected.isEmpty else {
+            throw .existingNotImported(targets.map {
+                ImportRecovery.Refusal(address: $0.address, reason: "importing it would make the plan do more than was reviewed (\(unexpected.joined(separator: ", ")))")
+            })
+        }
+        let outcome = try await runApply(recovery)
+        guard outcome.exitCode == 0 else { throw failure(of: ["apply", recovery.path], outcome) }
+    }
+
+    /// `terraform apply` of a saved plan, with its progress.
+    private func runApply(_ plan: SavedPlan) async throws(TerraformError) -> ProcessRunner.Outcome {
+        let counts = plan.summary.counts
+        return try await execute(["apply", "-input=false", "-no-color", "-json", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply,
+                                 capture: false, progress: .init(applyTotal: counts.create + counts.update + counts.delete + counts.replace))
+    }
+
+    /// Name of the import blocks `ImportRecovery` writes into the workspace (reserved: a
+    /// stack file of that name is refused).
+    public static let importFileName = "ezbuilt_imports.tf"
+
+    /// What this stack's applies set out to create (beside a local state; none for a remote one,
+    /// whose state is not lost with a killed process).
+    var creationLedger: CreationLedger? {
+        stateGuard.map { CreationLedger(directory: $0.directory) }
     }
 
     /// Plans and applies the destruction of everything in the state.
@@ -377,11 +451,14 @@ public struct TerraformRunner: Sendable {
 
     private func checked(_ arguments: [String], timeout: Duration, progress: ProgressTotals? = nil) async throws(TerraformError) {
         let outcome = try await execute(arguments, timeout: timeout, capture: false, progress: progress)
-        guard outcome.exitCode == 0 else {
-            logger.error("terraform command failed", metadata: ["command": "\(arguments.first ?? "")", "exit": "\(outcome.exitCode)"])
-            throw .commandFailed(command: "terraform " + arguments.prefix(2).joined(separator: " "),
-                                 exitCode: outcome.exitCode, stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
-        }
+        guard outcome.exitCode == 0 else { throw failure(of: arguments, outcome) }
+    }
+
+    /// The error of a command that exited non-zero (logged).
+    private func failure(of arguments: [String], _ outcome: ProcessRunner.Outcome) -> TerraformError {
+        logger.error("terraform command failed", metadata: ["command": "\(arguments.first ?? "")", "exit": "\(outcome.exitCode)"])
+        return .commandFailed(command: "terraform " + arguments.prefix(2).joined(separator: " "),
+                              exitCode: outcome.exitCode, stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
     }
 
     /// What this stack's terraform sees when confined: its binary, the provider mirror, the
@@ -434,6 +511,7 @@ public struct TerraformRunner: Sendable {
             }
             // With -json, terraform's errors are messages on standard output: they lead the tail.
             outcome.standardErrorTail = progress.errors + outcome.standardErrorTail
+            outcome.failedResources = progress.failures
             return outcome
         } catch .timedOut(let command, let after) where !progress.inFlight.isEmpty {
             // Say what it was stuck on: the resources still being created, changed or destroyed.
