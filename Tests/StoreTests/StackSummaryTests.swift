@@ -1,18 +1,14 @@
 import Foundation
 import Testing
+import PostgresFixture
 import Store
 
 /// The stack list's one-query read: newest proposal, deployment and drift check per stack,
-/// paging, filters and counts, against a real SQLite file.
+/// paging, filters and counts, against a real SQLite file and a real PostgreSQL.
 @Suite struct StackSummaryTests {
-    private static func withStore(_ body: (Store) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-summary-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(try Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path))
-    }
-
-    @Test func eachStackComesWithItsNewestProposalDeploymentAndDriftCheck() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases)
+    func eachStackComesWithItsNewestProposalDeploymentAndDriftCheck(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let now = Date()
             try store.setStackStatus(id: "a/web", repositoryId: "a", path: "web", status: .deployed, deployedCommit: "c1")
             try store.setStackStatus(id: "a/db", repositoryId: "a", path: "db", status: .new)
@@ -45,8 +41,9 @@ import Store
         }
     }
 
-    @Test func pagesAreOrderedByIdAndCountEveryMatch() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases)
+    func pagesAreOrderedByIdAndCountEveryMatch(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             for index in 0..<25 {
                 let status: StackStatus = index % 5 == 0 ? .failed : .deployed
                 try store.setStackStatus(id: String(format: "r%d/s%02d", index % 2, index), repositoryId: "r\(index % 2)", path: "s\(index)", status: status)
@@ -69,8 +66,9 @@ import Store
         }
     }
 
-    @Test func countsAreByStatusAndByNewestDriftCheck() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases)
+    func countsAreByStatusAndByNewestDriftCheck(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             try store.setStackStatus(id: "a/1", repositoryId: "a", path: "1", status: .deployed)
             try store.setStackStatus(id: "a/2", repositoryId: "a", path: "2", status: .deployed)
             try store.setStackStatus(id: "a/3", repositoryId: "a", path: "3", status: .failed)

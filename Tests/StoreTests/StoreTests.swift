@@ -1,8 +1,17 @@
 import Foundation
 import Testing
+import Secrets
+import PostgresFixture
 import Store
 
-/// A store in a fresh temporary directory, removed when the test ends.
+/// The databases every store test runs against: one suite, both implementations.
+enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite, postgres
+    var description: String { rawValue }
+}
+
+/// A SQLite store in a fresh temporary directory, and its path, removed when the test ends
+/// (for what only SQLite has: a file, its mode, its journal).
 private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -10,7 +19,59 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
     try body(try Store(path: path), path)
 }
 
+/// Stores opened by one test, closed when it ends.
+private final class OpenStores: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stores: [Store] = []
+    func add(_ store: Store) -> Store { lock.withLock { stores.append(store) }; return store }
+    func closeAll() async { for store in lock.withLock({ stores }) { await store.close() } }
+}
+
+/// A fresh, empty store of `kind` (a SQLite file in a temporary directory, or a PostgreSQL
+/// cluster started for this test), and a way to open another `Store` on the same database;
+/// everything is removed when the test ends.
+func withStore(_ kind: StoreKind, redactor: Redactor = Redactor(), _ body: (Store, @escaping () throws -> Store) async throws -> Void) async throws {
+    let open = OpenStores()
+    switch kind {
+    case .sqlite:
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db/ezbuilt.sqlite").path
+        do {
+            try await body(open.add(try Store(path: path, redactor: redactor)), { open.add(try Store(path: path, redactor: redactor)) })
+        } catch {
+            await open.closeAll()
+            throw error
+        }
+        await open.closeAll()
+    case .postgres:
+        try await TestPostgres.with { cluster in
+            let settings = cluster.settings
+            do {
+                try await body(open.add(try Store(postgres: settings, redactor: redactor)), { open.add(try Store(postgres: settings, redactor: redactor)) })
+            } catch {
+                await open.closeAll()
+                throw error
+            }
+            await open.closeAll()
+        }
+    }
+}
+
 @Suite struct StoreTests {
+    static let migrations = ["1-initial", "2-review", "2-webhook-deliveries", "3-audit", "4-leases", "5-replicas"]
+
+    @Test func migratesFromEmptyIntoWALMode() throws {
+        try withTemporaryStore { store, path in
+            #expect(try store.appliedMigrations() == Self.migrations)
+            #expect(try store.journalMode() == "wal")
+            #expect(FileManager.default.fileExists(atPath: path))
+            // Opening again is a no-op migration.
+            let again = try Store(path: path)
+            #expect(try again.appliedMigrations() == Self.migrations)
+        }
+    }
+
     @Test func theDatabaseIsPrivateToTheDaemonsUser() throws {
         try withTemporaryStore { store, path in
             try store.upsertRepository(id: "demo", url: "/srv/git/demo.git")
@@ -25,8 +86,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func webhookDeliveriesAreRememberedOnceAndForgottenAfterTheRetention() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func webhookDeliveriesAreRememberedOnceAndForgottenAfterTheRetention(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             let first = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start)
             let replay = try store.rememberWebhookDelivery(provider: "github", id: "d-1", at: start.addingTimeInterval(60))
@@ -41,19 +103,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func migratesFromEmptyIntoWALMode() throws {
-        try withTemporaryStore { store, path in
-            #expect(try store.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries", "3-audit"])
-            #expect(try store.journalMode() == "wal")
-            #expect(FileManager.default.fileExists(atPath: path))
-            // Opening again is a no-op migration.
-            let again = try Store(path: path)
-            #expect(try again.appliedMigrations() == ["1-initial", "2-review", "2-webhook-deliveries", "3-audit"])
-        }
-    }
-
-    @Test func theAuditLogIsNewestFirstFilteredAndCounted() throws {
-        try withTemporaryStore { store, path in
+    @Test(arguments: StoreKind.allCases)
+    func theAuditLogIsNewestFirstFilteredAndCounted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             for (index, (actor, action)) in [("token:aaaaaaaaaaaa", "sync"), ("oidc:alice", "approve"), ("token:aaaaaaaaaaaa", "drift-check")].enumerated() {
                 try store.recordAudit(AuditRecord(at: start.addingTimeInterval(Double(index)), actor: actor, action: action, target: "acme/web", outcome: 202))
@@ -66,13 +118,44 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
             #expect(tokens.total == 2)
             #expect(tokens.events.map(\.action) == ["sync"])
             #expect(try store.auditEvents(action: "approve").events.first?.actor == "oidc:alice")
-            // The log is in the file: another opening sees it.
-            #expect(try Store(path: path).auditEvents().total == 3)
+            // The log is in the database: another opening sees it.
+            #expect(try reopen().auditEvents().total == 3)
         }
     }
 
-    @Test func repositoriesRecordFetchOutcomes() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func bothDatabasesApplyTheSameNumberedMigrationsOnce(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
+            let first = try store.appliedMigrations()
+            let again = try reopen().appliedMigrations()
+            #expect(first == Self.migrations)
+            #expect(again == first, "opening again migrates nothing")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func noTextWrittenKeepsASecretTheDaemonKnows(kind: StoreKind) async throws {
+        let secret = "hunter2-very-secret"
+        try await withStore(kind, redactor: Redactor(secrets: [secret])) { store, _ in
+            try store.upsertRepository(id: "acme", url: "/acme.git")
+            try store.recordFetch(repositoryId: "acme", error: "auth failed with \(secret)")
+            try store.setStackStatus(id: "acme/web", repositoryId: "acme", path: "web", status: .failed, detail: "token \(secret) refused")
+            let runId = try #require(try store.startRun(stackId: "acme/web", kind: .deployment).id)
+            try store.appendLog(runId: runId, [(.stderr, "export TOKEN=\(secret)", Date())])
+            try store.appendLogLine(runId: runId, stream: .daemon, text: "again \(secret)")
+            let deployment = try store.insertDeployment(DeploymentRecord(stackId: "acme/web", commit: "c1", status: .failed, error: "apply: \(secret)"))
+            try store.insertDriftCheck(DriftCheckRecord(stackId: "acme/web", commit: "c1", status: .failed, resources: [], error: secret))
+            let texts = [try store.repository(id: "acme")?.lastFetchError, try store.stack(id: "acme/web")?.statusDetail,
+                         try store.deployment(id: try #require(deployment.id))?.error, try store.driftChecks(stackId: "acme/web").first?.error]
+                + (try store.logLines(runId: runId)).map(\.text)
+            #expect(texts.count == 6 && texts.allSatisfy { $0 != nil })
+            #expect(!texts.contains { $0?.contains(secret) ?? false })
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func repositoriesRecordFetchOutcomes(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             try store.upsertRepository(id: "acme", url: "https://git.example.com/acme.git")
             #expect(try store.repository(id: "acme")?.everReachable == false)
             try store.recordFetch(repositoryId: "acme", error: "connection refused")
@@ -88,8 +171,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func stacksKeepTheirDeployedCommitAcrossStatusChanges() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func stacksKeepTheirDeployedCommitAcrossStatusChanges(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .deployed, deployedCommit: "abc123")
             try store.setStackStatus(id: "acme/infra/web", repositoryId: "acme", path: "infra/web", status: .proposing, detail: "feature/x")
             try store.setStackStatus(id: "other/db", repositoryId: "other", path: "db", status: .new)
@@ -102,8 +186,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func recordsRoundTrip() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func recordsRoundTrip(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let run = try store.startRun(stackId: "acme/web", kind: .deployment)
             let runId = try #require(run.id)
             let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -140,8 +225,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func deploymentsFilterSortAndPage() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func deploymentsFilterSortAndPage(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let base = Date(timeIntervalSince1970: 1_800_000_000)
             for index in 0..<5 {
                 try store.insertDeployment(DeploymentRecord(stackId: "s", commit: "c\(index)", status: index % 2 == 0 ? .succeeded : .failed, queuedAt: base.addingTimeInterval(Double(index))))
@@ -152,9 +238,10 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func twoConnectionsSeeEachOthersWrites() throws {
-        try withTemporaryStore { first, path in
-            let second = try Store(path: path)
+    @Test(arguments: StoreKind.allCases)
+    func twoConnectionsSeeEachOthersWrites(kind: StoreKind) async throws {
+        try await withStore(kind) { first, reopen in
+            let second = try reopen()
             try first.upsertRepository(id: "one", url: "/one")
             #expect(try second.repository(id: "one") != nil)
             try second.setStackStatus(id: "one/a", repositoryId: "one", path: "a", status: .deployed)
@@ -162,8 +249,9 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func runsOfADeadProcessBecomeInterrupted() throws {
-        try withTemporaryStore { store, _ in
+    @Test(arguments: StoreKind.allCases)
+    func runsOfADeadProcessBecomeInterrupted(kind: StoreKind) async throws {
+        try await withStore(kind) { store, reopen in
             let run = try store.startRun(stackId: "acme/web", kind: .deployment)
             var deployment = try store.insertDeployment(DeploymentRecord(runId: run.id, stackId: "acme/web", commit: "c1", status: .running))
             let finished = try store.insertDeployment(DeploymentRecord(stackId: "acme/web", commit: "c0", status: .succeeded))
@@ -185,19 +273,19 @@ private func withTemporaryStore(_ body: (Store, String) throws -> Void) throws {
         }
     }
 
-    @Test func concurrentWritersDoNotLoseLines() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(path: directory.appendingPathComponent("db.sqlite").path)
-        let runId = try #require(try store.startRun(stackId: "s", kind: .proposal).id)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for writer in 0..<8 {
-                group.addTask {
-                    for line in 0..<25 { try store.appendLog(runId: runId, [(.stdout, "w\(writer) l\(line)", Date())]) }
+    @Test(arguments: StoreKind.allCases)
+    func concurrentWritersDoNotLoseLines(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            let runId = try #require(try store.startRun(stackId: "s", kind: .proposal).id)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<8 {
+                    group.addTask {
+                        for line in 0..<25 { try store.appendLog(runId: runId, [(.stdout, "w\(writer) l\(line)", Date())]) }
+                    }
                 }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
+            #expect(try store.logLines(runId: runId).count == 200)
         }
-        #expect(try store.logLines(runId: runId).count == 200)
     }
 }

@@ -88,8 +88,13 @@ extension TerraformError {
 
     /// Another live terraform holds the state (for example one left running by a daemon that
     /// was killed): wait for it, never break its lock.
+    /// A remote backend's lock (DynamoDB, or S3's lock file) is held when terraform says it
+    /// cannot acquire it: another replica's terraform, left running when that replica died.
     var isStateLocked: Bool {
-        if case .stateLocked = self { return true }
-        return false
+        switch self {
+        case .stateLocked: true
+        case .commandFailed(_, _, let stderrTail): stderrTail.contains("Error acquiring the state lock")
+        default: false
+        }
     }
 }

@@ -17,6 +17,8 @@ struct Proposer: Sendable {
     func propose(_ stack: StackLayout, branch: String) async throws {
         precondition(branch != repository.config.deployBranch && branch != repository.config.statusBranch)
         let git = repository.git
+        // Another replica may have proposed the branch a moment ago: look at the remote's tip.
+        if environment.leases != nil { try await git.fetch() }
         guard let tip = try await git.tip(of: branch) else { return }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"

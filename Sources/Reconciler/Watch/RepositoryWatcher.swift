@@ -122,6 +122,13 @@ actor RepositoryWatcher {
         return context
     }
 
+    /// A deployment of this repository found interrupted (its replica died): reported and
+    /// deployed again at the next poll, which starts now.
+    func noteInterrupted(_ deployment: DeploymentRecord) {
+        interrupted.append(deployment)
+        Task { await doorbell.ring() }
+    }
+
     private func reportInterrupted(_ context: RepositoryContext) async throws {
         guard !interrupted.isEmpty else { return }
         let deployments = interrupted
@@ -140,9 +147,9 @@ actor RepositoryWatcher {
     private func scheduleProposals(_ context: RepositoryContext, branch: String, tip: ObjectID) async throws {
         for stack in try await context.stacks(at: tip) {
             let proposer = Proposer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("propose", environment) { try await proposer.propose(stack, branch: branch) }
-            })
+            }))
         }
     }
 
@@ -166,10 +173,12 @@ actor RepositoryWatcher {
                   DeploymentRules.shouldQueueDestroy(last: try store.deployments(stackId: record.id, limit: 1).first,
                                                      allowDestroy: config.allowDestroy, tip: tip.description)
             else { continue }
-            let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
+            guard let deployment = try store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: record.id, commit: tip.description, action: .destroy, owner: environment.leases?.owner))
+            else { continue }  // another replica queued it a moment ago
             let destroyer = Destroyer(environment: environment, repository: context)
             let layout = context.layout(record.path)
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: leased(record.id) { [environment] in
                 try await Self.measured("destroy", environment) {
                     try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
                 }
@@ -197,10 +206,13 @@ actor RepositoryWatcher {
             if try store.stack(id: stack.id) == nil {
                 try store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
             }
-            let deployment = try store.insertDeployment(DeploymentRecord(
-                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger))
+            // Of replicas seeing one merge, the first to queue it deploys it.
+            guard let deployment = try store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger,
+                owner: environment.leases?.owner))
+            else { return }
             let deployer = Deployer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("deploy", environment) {
                     try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
                 }
@@ -256,10 +268,14 @@ actor RepositoryWatcher {
             let layout = context.layout(record.path)
             let checker = DriftChecker(environment: environment, repository: context)
             let remediate = config.drift.remediate
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self, environment] in
+            let scheduled = Date()
+            let asked = requested.contains(record.id)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id, run: leased(record.id) { [weak self, environment] in
+                // Another replica may have checked the stack since it was found due.
+                if !asked, let last = try environment.store.driftChecks(stackId: layout.id, limit: 1).first, last.checkedAt >= scheduled { return }
                 let result = try await Self.measured("drift", environment) { try await checker.check(layout) }
                 if result == .drifted, remediate, let self { await self.remediate(layout) }
-            })
+            }))
         }
     }
 
@@ -371,6 +387,12 @@ actor RepositoryWatcher {
             files["terraform/" + file.name] = file.contents
         }
         return files
+    }
+
+    /// A job's work, under the stack's lease when replicas share the store.
+    private nonisolated func leased(_ stackID: String, _ work: @escaping @Sendable () async throws -> Void) -> @Sendable () async throws -> Void {
+        guard let leases = environment.leases else { return work }
+        return { try await leases.holding(stackID, work) }
     }
 
     /// Runs a job's work, recording its duration and outcome in the metrics.

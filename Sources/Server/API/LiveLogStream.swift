@@ -10,9 +10,10 @@ import Store
 /// Each line is one event whose `id:` is the log line id (so `Last-Event-ID` resumes without
 /// gaps or repeats) and whose `data:` is the text. The stream ends with `event: end` whose
 /// data is the run's final status. It subscribes to `LiveLogs` before reading the store and
-/// skips lines it already sent, so nothing written in between is lost. The store is checked
-/// every second as well, so a run finished by another process (or one whose `finish` was
-/// never published) still ends the stream; a comment line every 15 s keeps proxies from
+/// skips lines it already sent, so nothing written in between is lost. The store is read
+/// every second as well, so the lines of a run on another replica stream too (by polling), and
+/// a run finished by another process (or one whose `finish` was never published) still ends
+/// the stream; a comment line every 15 s keeps proxies from
 /// closing an idle connection and notices clients that went away. While a plan or apply runs,
 /// `event: progress` carries how far it has got (`{"phase","done","total","current",…}`),
 /// sent when it changes.
@@ -91,7 +92,11 @@ struct LiveLogStream: Sendable {
                         lastId = id
                     case .tick:
                         ticks += 1
-                        if ticks % Self.keepAliveTicks == 0 {
+                        // Lines of a run on another replica reach this one only through the store.
+                        let stored = try await writeStored(after: lastId, &writer)
+                        if stored != lastId {
+                            lastId = stored
+                        } else if ticks % Self.keepAliveTicks == 0 {
                             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         }
                         if let run = try store.run(id: runId), run.status != .running {

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try DaemonSetup.createPrivateDataDirectory(settings.dataDir)
-            let store = try Store(path: DaemonSetup.databasePath(settings), redactor: redactor)
+            let store = try DaemonSetup.openStore(settings, redactor: redactor, logger: logger)
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(
                 config: settings, store: store, sandboxEndpoint: endpoint,
