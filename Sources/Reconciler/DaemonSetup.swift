@@ -16,15 +16,15 @@ public enum DaemonSetup {
     /// Opens the configured store: the SQLite file in the data directory, or the PostgreSQL
     /// database whose URL is in the environment variable `store.postgres.urlEnv`; `redactor`
     /// (the daemon's) cleans every text written.
-    public static func openStore(_ config: EZBuiltConfig, redactor: Redactor, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) throws -> Store {
+    public static func openStore(_ config: EZBuiltConfig, redactor: Redactor, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) async throws -> Store {
         switch config.store {
         case .sqlite:
-            return try Store(path: databasePath(config), redactor: redactor)
+            return try await Store(path: databasePath(config), redactor: redactor)
         case .postgres(let urlEnv, _):
             guard let url = environment[urlEnv], !url.isEmpty else {
                 throw StoreError("store.postgres.urlEnv: the environment variable \(urlEnv) is not set (it holds the postgres:// URL)")
             }
-            return try Store(postgres: try PostgresSettings(url: url), redactor: redactor, logger: logger)
+            return try await Store(postgres: try PostgresSettings(url: url), redactor: redactor, logger: logger)
         }
     }
 

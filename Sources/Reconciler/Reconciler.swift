@@ -16,7 +16,7 @@ public final class Reconciler: Service, Sendable {
 
     /// Builds the reconciler. Runs crash recovery: work left `running` by a previous process
     /// becomes `interrupted`, to be reported and reconciled again.
-    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) throws {
+    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) async throws {
         self.environment = environment
         connections = AWSConnections(config: config, setup: environment.terraform, interval: connectionCheckInterval, logger: environment.logger)
         queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
@@ -24,10 +24,10 @@ public final class Reconciler: Service, Sendable {
         if let leases = environment.leases {
             // Replicas: what a dead replica left is recovered by the heartbeat, once its lease
             // has expired; the work of live ones is theirs.
-            try leases.announce()
+            try await leases.announce()
             recovery = Store.Recovery(runs: [], deployments: [])
         } else {
-            recovery = try environment.store.recoverInterruptedWork()
+            recovery = try await environment.store.recoverInterruptedWork()
         }
         if !recovery.runs.isEmpty {
             environment.logger.warning("recovered work interrupted by a previous stop", metadata: [
@@ -66,7 +66,7 @@ public final class Reconciler: Service, Sendable {
                 }
             }
             await queue.shutdownAndWait()
-            environment.leases?.resign()
+            await environment.leases?.resign()
             // The last statuses get a moment to reach the forge; a stopping daemon waits for no forge.
             await statuses.finish(within: .seconds(3))
         }

@@ -34,8 +34,8 @@ public struct ReconcilerEnvironment: Sendable {
     }
 
     /// Starts a run with its log.
-    func startRun(stackID: String, kind: RunKind) throws -> RunLog {
-        let run = try store.startRun(stackId: stackID, kind: kind, owner: leases?.owner)
+    func startRun(stackID: String, kind: RunKind) async throws -> RunLog {
+        let run = try await store.startRun(stackId: stackID, kind: kind, owner: leases?.owner)
         return RunLog(runId: run.id ?? 0, stackId: stackID, store: store, live: live, logger: logger)
     }
 }

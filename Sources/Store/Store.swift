@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import Secrets
 
@@ -18,17 +17,18 @@ public final class Store: Sendable {
     public let redactor: Redactor
 
     /// Opens (creating when needed) the SQLite database at `path` and migrates it to the latest
-    /// schema; `redactor` (the daemon's) cleans every text written.
-    public init(path: String, redactor: Redactor = Redactor()) throws {
-        backend = try SQLiteBackend(path: path)
+    /// schema; `redactor` (the daemon's) cleans every text written. The file is opened and
+    /// migrated on GRDB's own queues, never on a thread of the cooperative pool.
+    public init(path: String, redactor: Redactor = Redactor()) async throws {
+        backend = try await SQLiteBackend.open(path: path)
         self.path = path
         self.redactor = redactor
     }
 
     /// Connects to the PostgreSQL database and migrates it to the latest schema (one replica at a
     /// time: replicas starting together wait for each other); `redactor` as for SQLite.
-    public init(postgres settings: PostgresSettings, redactor: Redactor = Redactor(), logger: Logger = Logger(label: "ezbuilt.store")) throws {
-        backend = try PostgresBackend(settings: settings, logger: logger)
+    public init(postgres settings: PostgresSettings, redactor: Redactor = Redactor(), logger: Logger = Logger(label: "ezbuilt.store")) async throws {
+        backend = try await PostgresBackend.open(settings: settings, logger: logger)
         path = ""
         self.redactor = redactor
     }
@@ -40,28 +40,17 @@ public final class Store: Sendable {
     /// (a replay, also one received by another replica). Ids older than `retention` are
     /// forgotten, so the table stays bounded.
     public func rememberWebhookDelivery(provider: String, id: String, at date: Date = Date(),
-                                        retention: TimeInterval = Store.webhookDeliveryRetention) throws -> Bool {
-        try backend.rememberWebhookDelivery(provider: provider, id: id, at: date, forgettingBefore: date.addingTimeInterval(-retention))
+                                        retention: TimeInterval = Store.webhookDeliveryRetention) async throws -> Bool {
+        try await backend.rememberWebhookDelivery(provider: provider, id: id, at: date, forgettingBefore: date.addingTimeInterval(-retention))
     }
 
     /// Number of remembered webhook deliveries (tests, metrics).
-    public func webhookDeliveryCount() throws -> Int {
-        try backend.webhookDeliveryCount()
+    public func webhookDeliveryCount() async throws -> Int {
+        try await backend.webhookDeliveryCount()
     }
 
     /// Whether several daemons may share this store (PostgreSQL).
     public var isShared: Bool { backend is PostgresBackend }
-
-    /// The SQLite pool, for store methods written for SQLite only; throws under PostgreSQL.
-    /// Every method of the public API is written for both databases.
-    var pool: DatabasePool {
-        get throws(StoreError) {
-            guard let sqlite = backend as? SQLiteBackend else {
-                throw StoreError("this store operation is written for SQLite only, and the store is PostgreSQL")
-            }
-            return sqlite.pool
-        }
-    }
 
     /// Ends the store's database connections (PostgreSQL); SQLite files close with the store.
     public func close() async {
@@ -69,101 +58,101 @@ public final class Store: Sendable {
     }
 
     /// The migrations applied so far, in order.
-    public func appliedMigrations() throws -> [String] {
-        try backend.appliedMigrations()
+    public func appliedMigrations() async throws -> [String] {
+        try await backend.appliedMigrations()
     }
 
     /// The journal mode SQLite reports (`wal` once open); `postgresql` for PostgreSQL.
-    public func journalMode() throws -> String {
+    public func journalMode() async throws -> String {
         guard let sqlite = backend as? SQLiteBackend else { return "postgresql" }
-        return try sqlite.journalMode()
+        return try await sqlite.journalMode()
     }
 
     // MARK: Repositories
 
     /// Records a repository, keeping its fetch history when it already exists.
-    public func upsertRepository(id: String, url: String) throws {
-        try backend.upsertRepository(id: id, url: url)
+    public func upsertRepository(id: String, url: String) async throws {
+        try await backend.upsertRepository(id: id, url: url)
     }
 
     /// Records the outcome of a fetch (`error` nil on success).
-    public func recordFetch(repositoryId: String, at date: Date = Date(), error: String?) throws {
-        try backend.recordFetch(repositoryId: repositoryId, at: date, error: error.map(redactor.redact))
+    public func recordFetch(repositoryId: String, at date: Date = Date(), error: String?) async throws {
+        try await backend.recordFetch(repositoryId: repositoryId, at: date, error: error.map(redactor.redact))
     }
 
     /// Every repository, ordered by id.
-    public func repositories() throws -> [RepositoryRecord] {
-        try backend.repositories()
+    public func repositories() async throws -> [RepositoryRecord] {
+        try await backend.repositories()
     }
 
-    public func repository(id: String) throws -> RepositoryRecord? {
-        try backend.repository(id: id)
+    public func repository(id: String) async throws -> RepositoryRecord? {
+        try await backend.repository(id: id)
     }
 
     // MARK: Stacks
 
     /// Inserts or replaces a stack record.
-    public func saveStack(_ stack: StackRecord) throws {
-        try backend.saveStack(stack)
+    public func saveStack(_ stack: StackRecord) async throws {
+        try await backend.saveStack(stack)
     }
 
     /// Sets a stack's status (creating the stack when it is new) and returns the record.
     @discardableResult
-    public func setStackStatus(id: String, repositoryId: String, path: String, status: StackStatus, detail: String? = nil, deployedCommit: String?? = .none, at date: Date = Date()) throws -> StackRecord {
-        try backend.setStackStatus(id: id, repositoryId: repositoryId, path: path, status: status, detail: detail.map(redactor.redact), deployedCommit: deployedCommit, at: date)
+    public func setStackStatus(id: String, repositoryId: String, path: String, status: StackStatus, detail: String? = nil, deployedCommit: String?? = .none, at date: Date = Date()) async throws -> StackRecord {
+        try await backend.setStackStatus(id: id, repositoryId: repositoryId, path: path, status: status, detail: detail.map(redactor.redact), deployedCommit: deployedCommit, at: date)
     }
 
-    public func stack(id: String) throws -> StackRecord? {
-        try backend.stack(id: id)
+    public func stack(id: String) async throws -> StackRecord? {
+        try await backend.stack(id: id)
     }
 
     /// All stacks, or those of one repository, ordered by id.
-    public func stacks(repositoryId: String? = nil) throws -> [StackRecord] {
-        try backend.stacks(repositoryId: repositoryId)
+    public func stacks(repositoryId: String? = nil) async throws -> [StackRecord] {
+        try await backend.stacks(repositoryId: repositoryId)
     }
 
     // MARK: Runs and logs
 
     /// Starts a run owned by this process (and replica `owner`, when several share the store).
-    public func startRun(stackId: String, kind: RunKind, owner: String? = nil, at date: Date = Date()) throws -> RunRecord {
-        try backend.startRun(stackId: stackId, kind: kind, owner: owner, at: date)
+    public func startRun(stackId: String, kind: RunKind, owner: String? = nil, at date: Date = Date()) async throws -> RunRecord {
+        try await backend.startRun(stackId: stackId, kind: kind, owner: owner, at: date)
     }
 
-    public func finishRun(id: Int64, status: RunStatus = .finished, at date: Date = Date()) throws {
-        try backend.finishRun(id: id, status: status, at: date)
+    public func finishRun(id: Int64, status: RunStatus = .finished, at date: Date = Date()) async throws {
+        try await backend.finishRun(id: id, status: status, at: date)
     }
 
-    public func run(id: Int64) throws -> RunRecord? {
-        try backend.run(id: id)
+    public func run(id: Int64) async throws -> RunRecord? {
+        try await backend.run(id: id)
     }
 
-    /// Appends log lines to a run in one transaction.
-    public func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) throws {
-        try backend.appendLog(runId: runId, lines.map { ($0.stream, redactor.redact($0.text), $0.at) })
-    }
-
-    /// Appends a batch of a run's log lines in one transaction without blocking the calling
-    /// task; returns them with their ids, in order. The lines come from a run's own redactor.
-    public func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
-        guard !lines.isEmpty else { return [] }
-        return try await backend.appendLogLines(runId: runId, lines)
-    }
-
-    /// Appends one line and returns it with its id (live followers resume from that id).
+    /// Appends a batch of a run's log lines in one transaction (one statement in PostgreSQL)
+    /// and returns them with their ids, in order (live followers resume from those ids).
     @discardableResult
-    public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {
-        try backend.appendLogLine(runId: runId, stream: stream, text: redactor.redact(text), at: date)
+    public func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        guard !lines.isEmpty else { return [] }
+        return try await backend.appendLog(runId: runId, lines.map { ($0.stream, redactor.redact($0.text), $0.at) })
+    }
+
+    /// Appends one line and returns it with its id; a run's output goes through `appendLog`,
+    /// a batch at a time.
+    @discardableResult
+    public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) async throws -> LogLineRecord {
+        guard let record = try await appendLog(runId: runId, [(stream, text, date)]).first else {
+            throw StoreError("appending a line to run \(runId) stored nothing")
+        }
+        return record
     }
 
     /// The lines of a run after the line with id `afterId` (all when nil), oldest first.
-    public func logLines(runId: Int64, afterId: Int64? = nil, limit: Int = 10_000) throws -> [LogLineRecord] {
-        try backend.logLines(runId: runId, afterId: afterId, limit: limit)
+    public func logLines(runId: Int64, afterId: Int64? = nil, limit: Int = 10_000) async throws -> [LogLineRecord] {
+        try await backend.logLines(runId: runId, afterId: afterId, limit: limit)
     }
 
     // MARK: Proposals
 
     @discardableResult
-    public func insertProposal(_ proposal: ProposalRecord) throws -> ProposalRecord {
+    public func insertProposal(_ proposal: ProposalRecord) async throws -> ProposalRecord {
         var record = proposal
         record.error = record.error.map(redactor.redact)
         record.diagnostics = record.diagnostics.map { entry in
@@ -171,80 +160,80 @@ public final class Store: Sendable {
             entry.message = redactor.redact(entry.message)
             return entry
         }
-        return try backend.insertProposal(record)
+        return try await backend.insertProposal(record)
     }
 
     /// A stack's proposals, newest first, optionally on one branch.
-    public func proposals(stackId: String, branch: String? = nil, limit: Int = 50) throws -> [ProposalRecord] {
-        try backend.proposals(stackId: stackId, branch: branch, limit: limit)
+    public func proposals(stackId: String, branch: String? = nil, limit: Int = 50) async throws -> [ProposalRecord] {
+        try await backend.proposals(stackId: stackId, branch: branch, limit: limit)
     }
 
     /// The newest proposal of `stackId` with `fingerprint` whose plan ran (ready to merge, or
     /// blocked by policy, which the deployer checks again): proof that the daemon itself
     /// showed these inputs and their changes for review.
-    public func reviewedProposal(stackId: String, fingerprint: String) throws -> ProposalRecord? {
-        try backend.reviewedProposal(stackId: stackId, fingerprint: fingerprint)
+    public func reviewedProposal(stackId: String, fingerprint: String) async throws -> ProposalRecord? {
+        try await backend.reviewedProposal(stackId: stackId, fingerprint: fingerprint)
     }
 
     // MARK: Audit
 
     /// Appends one action to the audit log.
     @discardableResult
-    public func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
-        try backend.recordAudit(event)
+    public func recordAudit(_ event: AuditRecord) async throws -> AuditRecord {
+        try await backend.recordAudit(event)
     }
 
     /// The audit log, newest first, optionally only one actor's or one action's, with the
     /// number of matching events.
-    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) throws -> (events: [AuditRecord], total: Int) {
-        try backend.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
+    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> (events: [AuditRecord], total: Int) {
+        try await backend.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
     }
 
     // MARK: Deployments
 
     @discardableResult
-    public func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
+    public func insertDeployment(_ deployment: DeploymentRecord) async throws -> DeploymentRecord {
         var record = deployment
         record.error = record.error.map(redactor.redact)
-        return try backend.insertDeployment(record)
+        return try await backend.insertDeployment(record)
     }
 
     /// Inserts `deployment` unless a deployment of its stack is queued or running already;
     /// nil then. Atomic across replicas: of two inserting at once, one wins (a merge is
     /// deployed once, by whichever replica saw it first).
-    public func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) throws -> DeploymentRecord? {
+    public func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) async throws -> DeploymentRecord? {
         var record = deployment
         record.error = record.error.map(redactor.redact)
-        return try backend.insertDeploymentUnlessBusy(record)
+        return try await backend.insertDeploymentUnlessBusy(record)
     }
 
-    public func updateDeployment(_ deployment: DeploymentRecord) throws {
+    public func updateDeployment(_ deployment: DeploymentRecord) async throws {
         var record = deployment
         record.error = record.error.map(redactor.redact)
-        try backend.updateDeployment(record)
+        try await backend.updateDeployment(record)
     }
 
-    public func deployment(id: Int64) throws -> DeploymentRecord? {
-        try backend.deployment(id: id)
+    public func deployment(id: Int64) async throws -> DeploymentRecord? {
+        try await backend.deployment(id: id)
     }
 
     /// Deployments, newest first, filtered by stack and status, paginated.
-    public func deployments(stackId: String? = nil, status: DeploymentStatus? = nil, ascending: Bool = false, limit: Int = 50, offset: Int = 0) throws -> [DeploymentRecord] {
-        try backend.deployments(stackId: stackId, status: status, ascending: ascending, limit: limit, offset: offset)
+    public func deployments(stackId: String? = nil, status: DeploymentStatus? = nil, ascending: Bool = false, limit: Int = 50, offset: Int = 0) async throws -> [DeploymentRecord] {
+        try await backend.deployments(stackId: stackId, status: status, ascending: ascending, limit: limit, offset: offset)
     }
 
     // MARK: Drift
 
     @discardableResult
-    public func insertDriftCheck(_ check: DriftCheckRecord) throws -> DriftCheckRecord {
+    public func insertDriftCheck(_ check: DriftCheckRecord) async throws -> DriftCheckRecord {
         var record = check
         record.error = record.error.map(redactor.redact)
-        return try backend.insertDriftCheck(record)
+        return try await backend.insertDriftCheck(record)
     }
 
     /// A stack's drift checks, newest first.
-    public func driftChecks(stackId: String, limit: Int = 50) throws -> [DriftCheckRecord] {
-        try backend.driftChecks(stackId: stackId, limit: limit)
+    public func driftChecks(stackId: String, limit: Int = 50) async throws -> [DriftCheckRecord] {
+        try await backend.driftChecks(stackId: stackId, limit: limit)
     }
 
     // MARK: Stack summaries
@@ -272,19 +261,19 @@ public final class Store: Sendable {
     /// the holder's lease has expired (it died: the work is taken over), or when `owner` holds
     /// it already (a renewal, which keeps `acquiredAt`). Returns the lease, or nil while another
     /// owner's lease runs. Atomic across replicas: of two claims at once, one wins.
-    public func claimLease(_ key: String, owner: String, for duration: Duration, at now: Date = Date()) throws -> LeaseRecord? {
+    public func claimLease(_ key: String, owner: String, for duration: Duration, at now: Date = Date()) async throws -> LeaseRecord? {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return try backend.claimLease(key, owner: owner, until: now.addingTimeInterval(seconds), at: now)
+        return try await backend.claimLease(key, owner: owner, until: now.addingTimeInterval(seconds), at: now)
     }
 
     /// Gives up `key` if `owner` still holds it (a lease taken over meanwhile stays).
-    public func releaseLease(_ key: String, owner: String) throws {
-        try backend.releaseLease(key, owner: owner)
+    public func releaseLease(_ key: String, owner: String) async throws {
+        try await backend.releaseLease(key, owner: owner)
     }
 
     /// The lease on `key`, expired or not, or nil.
-    public func lease(_ key: String) throws -> LeaseRecord? {
-        try backend.lease(key)
+    public func lease(_ key: String) async throws -> LeaseRecord? {
+        try await backend.lease(key)
     }
 
     // MARK: Crash recovery
@@ -304,8 +293,8 @@ public final class Store: Sendable {
     /// every deployment still `queued`, as `interrupted`, and returns them so they can be
     /// reported. Call once at start-up, before queueing anything.
     /// `currentPid` is this process; runs it owns are still alive and are left alone.
-    public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) throws -> Recovery {
-        try backend.recoverInterruptedWork(at: date, currentPid: currentPid)
+    public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) async throws -> Recovery {
+        try await backend.recoverInterruptedWork(at: date, currentPid: currentPid)
     }
 
     /// The lease a live replica renews while it runs (see `recoverWorkOfDeadReplicas`).
@@ -315,7 +304,7 @@ public final class Store: Sendable {
     /// replicas other than `me` whose replica lease (`replicaLeaseKey`) has expired or is gone
     /// (they died) as `interrupted`, and returns them. Work of live replicas is left alone.
     /// Atomic across replicas: each record is returned to one caller only.
-    public func recoverWorkOfDeadReplicas(me: String, at date: Date = Date()) throws -> Recovery {
-        try backend.recoverWorkOfDeadReplicas(me: me, at: date)
+    public func recoverWorkOfDeadReplicas(me: String, at date: Date = Date()) async throws -> Recovery {
+        try await backend.recoverWorkOfDeadReplicas(me: me, at: date)
     }
 }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ReplicaLeasesTests {
     private static func withReplicas(duration: Duration, _ body: (Store, ReplicaLeases, ReplicaLeases) async throws -> Void) async throws {
         try await TestPostgres.with { postgres in
-            let store = try Store(postgres: postgres.settings)
+            let store = try await Store(postgres: postgres.settings)
             let logger = Logger(label: "test")
             do {
                 try await body(store, ReplicaLeases(store: store, duration: duration, owner: "a", logger: logger),
@@ -45,7 +45,7 @@ import Testing
             #expect(message.contains("replica a"))
             release.continuation.yield()
             try await work.value
-            let left = try store.lease(ReplicaLeases.stackKey("acme/web"))
+            let left = try await store.lease(ReplicaLeases.stackKey("acme/web"))
             #expect(left == nil, "released when the work ends")
             try await b.holding("acme/web") {}
         }
@@ -58,8 +58,8 @@ import Testing
             let work = Task {
                 try await a.holding("acme/web") {
                     // Another replica takes the stack over (as after an expiry a's renewal missed).
-                    try store.releaseLease(key, owner: "a")
-                    _ = try store.claimLease(key, owner: "b", for: .seconds(60))
+                    try await store.releaseLease(key, owner: "a")
+                    _ = try await store.claimLease(key, owner: "b", for: .seconds(60))
                     try await Task.sleep(for: .seconds(60))
                 }
             }
@@ -67,7 +67,7 @@ import Testing
             let started = clock.now
             await #expect(throws: (any Error).self) { try await work.value }
             #expect(clock.now - started < .seconds(30), "cancelled at the next renewal, not after the work")
-            let holder = try store.lease(key)?.owner
+            let holder = try await store.lease(key)?.owner
             #expect(holder == "b", "the new holder keeps its lease")
         }
     }

@@ -38,7 +38,7 @@ import Glibc
             }
             defer { for replica in replicas where replica.isRunning { kill(replica.pid, SIGKILL) } }
             let logs = { replicas.map { "\($0.pid):\n\($0.log.suffix(3000))" }.joined(separator: "\n---\n") }
-            let store = try Store(postgres: postgres.settings)
+            let store = try await Store(postgres: postgres.settings)
 
             // Four stacks pushed on one branch: each is proposed once, by one replica or the other.
             try remote.push(branch: "feature/jobs", files: Dictionary(uniqueKeysWithValues: Self.stacks.map {
@@ -53,7 +53,7 @@ import Glibc
             let proposeCommits = remote.log("feature/jobs").filter { $0.hasPrefix("ezbuilt: propose") }
             #expect(proposeCommits.count == 4, "\(proposeCommits)")
             for name in Self.stacks {
-                let proposals = try store.proposals(stackId: "acme/jobs/\(name)")
+                let proposals = try await store.proposals(stackId: "acme/jobs/\(name)")
                 #expect(proposals.count == 1 && proposals.first?.status == .proposed, "acme/jobs/\(name): \(proposals)")
             }
 
@@ -62,9 +62,9 @@ import Glibc
             var victim: DeploymentRecord?
             let applying = try await eventually(timeout: .seconds(900), every: .milliseconds(200)) {
                 for name in Self.stacks {
-                    guard let deployment = try store.deployments(stackId: "acme/jobs/\(name)").first, deployment.status == .running,
+                    guard let deployment = try await store.deployments(stackId: "acme/jobs/\(name)").first, deployment.status == .running,
                           let runId = deployment.runId,
-                          try store.logLines(runId: runId).contains(where: { $0.text.contains("Creating...") })
+                          try await store.logLines(runId: runId).contains(where: { $0.text.contains("Creating...") })
                     else { continue }
                     victim = deployment
                     return true
@@ -80,16 +80,19 @@ import Glibc
 
             // The survivor takes the stack over once the leases expire, and every stack ends deployed.
             let deployed = try await survivor.eventually(timeout: .seconds(900)) {
-                try Self.stacks.allSatisfy { try store.stack(id: "acme/jobs/\($0)")?.status == .deployed }
+                for name in Self.stacks {
+                    guard try await store.stack(id: "acme/jobs/\(name)")?.status == .deployed else { return false }
+                }
+                return true
             }
             #expect(deployed, "not all deployed; status: \(remote.log("ezbuilt/status")); replicas:\n\(logs())")
             let killedID = try #require(killed.id)
-            let interrupted = try #require(try store.deployment(id: killedID))
+            let interrupted = try #require(try await store.deployment(id: killedID))
             #expect(interrupted.status == .interrupted, "\(interrupted)")
             let status = remote.log("ezbuilt/status")
             for name in Self.stacks {
                 let id = "acme/jobs/\(name)"
-                let deployments = try store.deployments(stackId: id)
+                let deployments = try await store.deployments(stackId: id)
                 // Deployed once: one succeeded deployment per stack, whichever replica ran it.
                 #expect(deployments.filter { $0.status == .succeeded }.count == 1, "\(id): \(deployments)")
                 #expect(deployments.allSatisfy { $0.status == .succeeded || ($0.status == .interrupted && $0.owner == owner) }, "\(id): \(deployments)")
@@ -101,12 +104,12 @@ import Glibc
                 #expect(remote.read("stacks/\(id).md", on: "ezbuilt/status")?.contains("deployed") == true)
                 #expect(try aws(moto.endpoint, ["sqs", "get-queue-url", "--queue-name", "acme-replica-\(name)"]).contains("acme-replica-\(name)"))
             }
-            let takenOver = try store.deployments(stackId: killed.stackId).first { $0.status == .succeeded }
+            let takenOver = try await store.deployments(stackId: killed.stackId).first { $0.status == .succeeded }
             #expect(takenOver?.owner != nil && takenOver?.owner != owner, "\(String(describing: takenOver))")
             // The dead replica's run is interrupted, and its log is readable from the database.
             let deadRunID = try #require(killed.runId)
-            #expect(try store.run(id: deadRunID)?.status == .interrupted)
-            #expect(!(try store.logLines(runId: deadRunID)).isEmpty)
+            #expect(try await store.run(id: deadRunID)?.status == .interrupted)
+            #expect(!(try await store.logLines(runId: deadRunID)).isEmpty)
 
             #expect(await survivor.stop() == 0, "survivor:\n\(survivor.log.suffix(3000))")
             // No state lock is left behind (only the state digests stay in the table), and no

@@ -14,18 +14,18 @@ struct Deployer: Sendable {
 
     /// Runs the queued deployment `deploymentID` of `stack` at `commit`.
     func deploy(_ stack: StackLayout, commit: ObjectID, deploymentID: Int64) async throws {
-        guard var deployment = try store.deployment(id: deploymentID), deployment.status == .queued else { return }
+        guard var deployment = try await store.deployment(id: deploymentID), deployment.status == .queued else { return }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
         logger[metadataKey: "commit"] = "\(commit.short)"
         logger[metadataKey: "deployment"] = "\(deploymentID)"
 
-        let log = try environment.startRun(stackID: stack.id, kind: .deployment)
+        let log = try await environment.startRun(stackID: stack.id, kind: .deployment)
         deployment.runId = log.runId
         deployment.status = .running
         deployment.startedAt = Date()
-        try store.updateDeployment(deployment)
-        try setStatus(stack, .deploying, "commit \(commit.short)")
+        try await store.updateDeployment(deployment)
+        try await setStatus(stack, .deploying, "commit \(commit.short)")
         let forge = ForgeStatuses(environment: environment, repository: repository)
         await forge.post(commit.description, stackID: stack.id, .pending, "deploying \(stack.id)")
         logger.info("deploying")
@@ -84,8 +84,8 @@ struct Deployer: Sendable {
         }
         log.note("deployment \(deployment.status.rawValue)" + (deployment.error.map { ": \($0)" } ?? ""))
         await log.finish(outcome.isInterrupted ? .interrupted : .finished)
-        try store.updateDeployment(deployment)
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status,
+        try await store.updateDeployment(deployment)
+        try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status,
                                  detail: detail, deployedCommit: deployedCommit)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
         if case let (state, description)? = ForgeStatuses.deployment(deployment) {
@@ -103,7 +103,7 @@ struct Deployer: Sendable {
         deployment.status = .queued
         deployment.runId = nil
         deployment.startedAt = nil
-        try store.updateDeployment(deployment)
+        try await store.updateDeployment(deployment)
         return .transient(error.description)
     }
 
@@ -198,7 +198,7 @@ struct Deployer: Sendable {
             let custom = files.custom.keys.sorted().map(stack.terraformFile)
             return .failure(Problem(reason: "unreviewed: \(commit.short) changes what \(stack.planFile) reviewed" + (custom.isEmpty ? "" : " (hand-written files: \(custom.joined(separator: ", ")))") + "; push the change to a branch and merge the proposal"))
         }
-        guard let proposal = try environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) else {
+        guard let proposal = try await environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) else {
             return .failure(Problem(reason: "unreviewed: EZBuilt never proposed \(stack.planFile)'s fingerprint \(fingerprint.prefix(12)) as ready to merge; push the change to a branch and merge the proposal"))
         }
         return .success(proposal)
@@ -234,8 +234,8 @@ struct Deployer: Sendable {
         return object["inputHash"] as? String
     }
 
-    private func setStatus(_ stack: StackLayout, _ status: StackStatus, _ detail: String) throws {
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status, detail: detail)
+    private func setStatus(_ stack: StackLayout, _ status: StackStatus, _ detail: String) async throws {
+        try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status, detail: detail)
     }
 
     static func message(_ stack: StackLayout, _ deployment: DeploymentRecord) -> String {

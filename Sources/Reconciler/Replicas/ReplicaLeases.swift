@@ -37,15 +37,15 @@ public final class ReplicaLeases: Sendable {
 
     /// Takes this replica's own lease (before it queues anything, so its work is never taken
     /// for a dead replica's).
-    func announce() throws {
-        guard try store.claimLease(Store.replicaLeaseKey(owner), owner: owner, for: duration) != nil else {
+    func announce() async throws {
+        guard try await store.claimLease(Store.replicaLeaseKey(owner), owner: owner, for: duration) != nil else {
             throw ReconcileFailure.stalled("the replica id \(owner) is in use by another live process")
         }
     }
 
     /// Gives up this replica's lease at shutdown, so the others recover what it left at once.
-    func resign() {
-        try? store.releaseLease(Store.replicaLeaseKey(owner), owner: owner)
+    func resign() async {
+        try? await store.releaseLease(Store.replicaLeaseKey(owner), owner: owner)
     }
 
     /// Renews this replica's lease and recovers the work of dead replicas every third of the
@@ -53,8 +53,8 @@ public final class ReplicaLeases: Sendable {
     func heartbeat(_ recovered: @escaping @Sendable (Store.Recovery) async -> Void) async {
         while !Task.isCancelled {
             do {
-                try announce()
-                let recovery = try store.recoverWorkOfDeadReplicas(me: owner)
+                try await announce()
+                let recovery = try await store.recoverWorkOfDeadReplicas(me: owner)
                 if !recovery.runs.isEmpty || !recovery.deployments.isEmpty {
                     logger.warning("recovered the work of a replica that stopped", metadata: [
                         "runs": "\(recovery.runs.count)", "deployments": "\(recovery.deployments.count)",
@@ -73,19 +73,24 @@ public final class ReplicaLeases: Sendable {
     /// lease is lost (not renewed in time, and taken over) the work is cancelled.
     func holding(_ stackID: String, _ work: @escaping @Sendable () async throws -> Void) async throws {
         let key = Self.stackKey(stackID)
-        guard try store.claimLease(key, owner: owner, for: duration) != nil else {
-            let holder = try store.lease(key)?.owner ?? "another replica"
+        guard try await store.claimLease(key, owner: owner, for: duration) != nil else {
+            let holder = try await store.lease(key)?.owner ?? "another replica"
             throw ReconcileFailure.waiting("\(stackID) is being worked on by replica \(holder)", retryAfter: renewalInterval)
         }
-        defer { try? store.releaseLease(key, owner: owner) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await work() }
-            group.addTask { try await self.keepRenewing(key) }
-            // The work ended (the renewal never ends on its own), or the lease was lost, which
-            // cancels the work.
-            try await group.next()
-            group.cancelAll()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await work() }
+                group.addTask { try await self.keepRenewing(key) }
+                // The work ended (the renewal never ends on its own), or the lease was lost, which
+                // cancels the work.
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            try? await store.releaseLease(key, owner: owner)
+            throw error
         }
+        try? await store.releaseLease(key, owner: owner)
     }
 
     private func keepRenewing(_ key: String) async throws {
@@ -93,7 +98,7 @@ public final class ReplicaLeases: Sendable {
         while true {
             try await Task.sleep(for: renewalInterval)
             do {
-                guard try store.claimLease(key, owner: owner, for: duration) != nil else {
+                guard try await store.claimLease(key, owner: owner, for: duration) != nil else {
                     throw LeaseLost(key: key)
                 }
                 validUntil = ContinuousClock.now + duration

@@ -89,7 +89,7 @@ public final class RunLog: LogSink, Sendable {
         }
         guard let finished, buffer.withLock({ $0.lines.isEmpty }) else { return true }
         do {
-            try store.finishRun(id: runId, status: finished)
+            try await store.finishRun(id: runId, status: finished)
         } catch {
             logger.error("could not record the end of a run", metadata: ["run": "\(runId)", "error": "\(error)"])
         }

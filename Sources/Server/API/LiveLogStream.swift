@@ -57,7 +57,7 @@ struct LiveLogStream: Sendable {
         // The retry hint makes a reconnecting EventSource wait a little instead of hammering.
         try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
         lastId = try await writeStored(after: lastId, &writer)
-        if let run = try store.run(id: runId), run.status != .running {
+        if let run = try await store.run(id: runId), run.status != .running {
             // Already over: whatever was written before it ended is stored; no need to wait.
             lastId = try await writeStored(after: lastId, &writer)
             try await writer.write(ByteBuffer(string: "event: end\ndata: \(run.status.rawValue)\n\n"))
@@ -99,13 +99,13 @@ struct LiveLogStream: Sendable {
                         } else if ticks % Self.keepAliveTicks == 0 {
                             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         }
-                        if let run = try store.run(id: runId), run.status != .running {
+                        if let run = try await store.run(id: runId), run.status != .running {
                             lastId = try await writeStored(after: lastId, &writer)
                             return run.status.rawValue
                         }
                     case .liveEnded:
                         lastId = try await writeStored(after: lastId, &writer)
-                        return try store.run(id: runId)?.status.rawValue ?? "finished"
+                        return try await store.run(id: runId)?.status.rawValue ?? "finished"
                     case .shutdown:
                         return "server shutting down"
                     }
@@ -124,7 +124,7 @@ struct LiveLogStream: Sendable {
     private func writeStored(after lastId: Int64, _ writer: inout any ResponseBodyWriter) async throws -> Int64 {
         var lastId = lastId
         while true {
-            let lines = try store.logLines(runId: runId, afterId: lastId, limit: Self.pageSize)
+            let lines = try await store.logLines(runId: runId, afterId: lastId, limit: Self.pageSize)
             guard !lines.isEmpty else { return lastId }
             try await writer.write(ByteBuffer(string: lines.map(Self.event).joined()))
             lastId = lines.last?.id ?? lastId

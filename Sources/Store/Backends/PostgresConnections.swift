@@ -5,12 +5,11 @@ import Synchronization
 
 /// A few open connections to one PostgreSQL database, handed out one caller at a time.
 ///
-/// The store's API is synchronous (like GRDB's), so a caller waits for its query's future on
-/// its own thread while the NIO event loops do the I/O: the wait never needs a thread of the
-/// cooperative pool to make progress, so it cannot deadlock it.
+/// Everything is asynchronous: a task waiting for a connection or a query suspends while NIO's
+/// event loops do the I/O, so no thread of the cooperative pool is ever held by the database.
 final class PostgresConnections: Sendable {
     private let configuration: PostgresConnection.Configuration
-    private let logger: Logger
+    let logger: Logger
     private let idle = Mutex<[PostgresConnection]>([])
     private let nextID = Atomic<Int>(1)
     /// Connections kept open when idle; more are opened under load and closed after use.
@@ -34,37 +33,31 @@ final class PostgresConnections: Sendable {
     }
 
     /// Runs `body` with a connection of its own.
-    func with<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        let connection = try acquire()
+    func with<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await acquire()
         defer { release(connection) }
-        return try body(connection)
+        return try await body(connection)
     }
 
     /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try with { connection in
-            _ = try connection.query("BEGIN", logger: logger).wait()
+    func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await with { connection in
+            try await connection.query("BEGIN", logger: logger)
             do {
-                let value = try body(connection)
-                _ = try connection.query("COMMIT", logger: logger).wait()
+                let value = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
                 return value
             } catch {
-                _ = try? connection.query("ROLLBACK", logger: logger).wait()
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }
     }
 
     /// Runs one query and returns its rows.
-    func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try with { try $0.query(query, logger: logger).wait() }
-    }
-
-    /// Runs one query without blocking the calling task.
-    func queryAsync(_ query: PostgresQuery) async throws -> PostgresQueryResult {
-        let connection = try await acquireAsync()
-        defer { release(connection) }
-        return try await connection.query(query, logger: logger).get()
+    @discardableResult
+    func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await with { try await $0.rows(query, logger: logger) }
     }
 
     /// Closes every idle connection.
@@ -85,18 +78,9 @@ final class PostgresConnections: Sendable {
         }
     }
 
-    private func acquire() throws -> PostgresConnection {
+    private func acquire() async throws -> PostgresConnection {
         if let connection = takeIdle() { return connection }
-        return try connect().wait()
-    }
-
-    private func acquireAsync() async throws -> PostgresConnection {
-        if let connection = takeIdle() { return connection }
-        return try await connect().get()
-    }
-
-    private func connect() -> EventLoopFuture<PostgresConnection> {
-        PostgresConnection.connect(
+        return try await PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration,
             id: nextID.add(1, ordering: .relaxed).oldValue, logger: logger)
     }
@@ -118,6 +102,14 @@ final class PostgresConnections: Sendable {
     }
 }
 
+extension PostgresConnection {
+    /// Runs one query and collects its rows (PostgresNIO's async API: the task suspends, no
+    /// thread waits).
+    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger).collect()
+    }
+}
+
 /// Records travel to and from PostgreSQL as JSON: `json_populate_record` reads a record's JSON
 /// into a row, `row_to_json` writes a row as the record's JSON. Column names are the records'
 /// property names, as in SQLite. Dates are stored as seconds since 1970 (double precision).
@@ -135,7 +127,7 @@ enum PostgresJSON {
     }
 
     /// The records in rows whose first column is `row_to_json(…)::text`.
-    static func records<R: Decodable>(_ type: R.Type, _ result: PostgresQueryResult) throws -> [R] {
+    static func records<R: Decodable>(_ type: R.Type, _ result: [PostgresRow]) throws -> [R] {
         try result.map { row in try decode(type, try row.decode(String.self)) }
     }
 

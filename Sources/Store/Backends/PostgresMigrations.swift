@@ -99,13 +99,13 @@ enum PostgresMigrations {
     ]
 
     /// Applies the migrations not applied yet, all in one transaction.
-    static func migrate(_ connections: PostgresConnections) throws {
-        try connections.transaction { connection in
+    static func migrate(_ connections: PostgresConnections) async throws {
+        try await connections.transaction { connection in
             let logger = Logger(label: "ezbuilt.store.migrations")
             // One replica migrates at a time (the key is arbitrary but fixed: "ezbuilt").
-            _ = try connection.query("SELECT pg_advisory_xact_lock(7310575183440979316)", logger: logger).wait()
-            _ = try connection.query(#"CREATE TABLE IF NOT EXISTS "ezbuilt_migrations" ("identifier" text PRIMARY KEY, "appliedAt" double precision NOT NULL)"#, logger: logger).wait()
-            let applied = Set(try connection.query(#"SELECT "identifier" FROM "ezbuilt_migrations""#, logger: logger).wait()
+            try await connection.query("SELECT pg_advisory_xact_lock(7310575183440979316)", logger: logger)
+            try await connection.query(#"CREATE TABLE IF NOT EXISTS "ezbuilt_migrations" ("identifier" text PRIMARY KEY, "appliedAt" double precision NOT NULL)"#, logger: logger)
+            let applied = Set(try await connection.rows(#"SELECT "identifier" FROM "ezbuilt_migrations""#, logger: logger)
                 .map { try $0.decode(String.self) })
             let known = Set(all.map(\.identifier))
             if let unknown = applied.subtracting(known).sorted().first {
@@ -113,15 +113,15 @@ enum PostgresMigrations {
             }
             for migration in all where !applied.contains(migration.identifier) {
                 for statement in migration.sql {
-                    _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                _ = try connection.query(#"INSERT INTO "ezbuilt_migrations" ("identifier", "appliedAt") VALUES (\#(migration.identifier), extract(epoch from clock_timestamp()))"#, logger: logger).wait()
+                try await connection.query(#"INSERT INTO "ezbuilt_migrations" ("identifier", "appliedAt") VALUES (\#(migration.identifier), extract(epoch from clock_timestamp()))"#, logger: logger)
             }
         }
     }
 
-    static func applied(_ connections: PostgresConnections) throws -> [String] {
-        let rows = try connections.query(#"SELECT "identifier" FROM "ezbuilt_migrations""#)
+    static func applied(_ connections: PostgresConnections) async throws -> [String] {
+        let rows = try await connections.query(#"SELECT "identifier" FROM "ezbuilt_migrations""#)
         let applied = Set(try rows.map { try $0.decode(String.self) })
         return all.map(\.identifier).filter(applied.contains)
     }
