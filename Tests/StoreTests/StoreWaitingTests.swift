@@ -18,18 +18,18 @@ import Testing
                 try await locker.waitUntilLocked()
                 // More waiting writes than the pool has threads.
                 let writers = 4 * ProcessInfo.processInfo.activeProcessorCount
-                let done = Atomic<Int>(0)
+                let done = Counter()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<writers {
                         group.addTask {
-                            defer { done.add(1, ordering: .relaxed) }
+                            defer { done.add() }
                             try await store.setStackStatus(id: "acme/s\(index)", repositoryId: "acme", path: "s\(index)", status: .new)
                         }
                     }
                     // The writers are under way and wait for the lock; a task that needs a
                     // thread of the pool over and over still gets one.
                     for _ in 0..<10 { try await Task.sleep(for: .milliseconds(50)) }
-                    #expect(done.load(ordering: .relaxed) == 0, "the writers did not wait for the lock: the test proves nothing")
+                    #expect(done.value == 0, "the writers did not wait for the lock: the test proves nothing")
                     locker.release()
                     try await group.waitForAll()
                 }
@@ -42,6 +42,13 @@ import Testing
             await store.close()
         }
     }
+}
+
+/// How many writers have finished.
+private final class Counter: Sendable {
+    private let count = Atomic<Int>(0)
+    func add() { count.add(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
 }
 
 /// Another process holding the database's write lock (on the `stack` table in PostgreSQL)
@@ -58,7 +65,7 @@ private final class LockHolder: @unchecked Sendable {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         marker = scratch.appendingPathComponent("locked")
         output = scratch.appendingPathComponent("output")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         self.process = process
         switch database {

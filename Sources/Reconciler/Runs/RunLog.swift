@@ -81,7 +81,7 @@ public final class RunLog: LogSink, Sendable {
         }
         if !lines.isEmpty {
             do {
-                for record in try await store.appendLogLines(runId: runId, lines) { live.publish(record) }
+                for record in try await store.appendLog(runId: runId, lines) { live.publish(record) }
             } catch {
                 // Losing log lines must not fail the run; say so where an operator looks.
                 logger.error("could not store log lines", metadata: ["run": "\(runId)", "lines": "\(lines.count)", "error": "\(error)"])

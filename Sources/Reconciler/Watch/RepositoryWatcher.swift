@@ -234,7 +234,7 @@ actor RepositoryWatcher {
         record.finishedAt = Date()
         record.error = "stalled: \(reason)"
         try? await store.updateDeployment(record)
-        try? await store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
+        _ = try? await store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
         await StatusReporter(environment: environment, repository: context)
             .report(context.layout(stack.path), message: "deploy(\(stack.id)): stalled at \(record.commit.prefix(10)) after repeated failures")
     }

@@ -445,7 +445,7 @@ final class PostgresBackend: StoreBackend {
             """)
         return try rows.map { row in
             let (stack, proposal, deployment, drift) = try row.decode((String, String?, String?, String?).self, context: .default)
-            func record<R: Decodable>(_ type: R.Type, _ json: String?) async throws -> R? {
+            func record<R: Decodable>(_ type: R.Type, _ json: String?) throws -> R? {
                 guard let json, !PostgresJSON.isEmptyRow(json) else { return nil }
                 return try PostgresJSON.decode(type, json)
             }

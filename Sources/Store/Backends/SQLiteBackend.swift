@@ -32,7 +32,7 @@ final class SQLiteBackend: StoreBackend {
         return SQLiteBackend(pool: pool, path: path)
     }
 
-    private static func openAndMigrate(path: String) async throws -> DatabasePool {
+    private static func openAndMigrate(path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -337,7 +337,7 @@ final class SQLiteBackend: StoreBackend {
     func recoverWorkOfDeadReplicas(me: String, at date: Date) async throws -> Store.Recovery {
         try await pool.write { db in
             var liveness: [String: Bool] = [:]
-            func dead(_ owner: String?) async throws -> Bool {
+            func dead(_ owner: String?) throws -> Bool {
                 guard let owner, owner != me else { return false }
                 if let known = liveness[owner] { return !known }
                 let live = try LeaseRecord.fetchOne(db, key: Store.replicaLeaseKey(owner)).map { $0.expiresAt > date } ?? false
