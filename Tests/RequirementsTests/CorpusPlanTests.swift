@@ -1,6 +1,8 @@
 import Foundation
 import GeneratorCorpus
 import HCL
+import PlanModel
+import Policy
 import Sandbox
 import Terraform
 import Testing
@@ -12,19 +14,38 @@ import Testing
 /// zone by name, a role) is created in moto first, as the document's world would have it.
 @Suite(.enabled(if: TerraformCLI.available && MotoServer.available, "terraform, /opt/tf-plugins and moto_server are needed"))
 struct CorpusPlanTests {
+    /// Plans every stack in one terraform process, then checks what each stack answers for:
+    /// it plans, every resource it wrote is in the plan, and (for the examples and the catalog
+    /// documents, which ask for nothing risky) the plan has no HIGH or CRITICAL finding.
     @Test(.timeLimit(.minutes(30)))
-    func everyGeneratedStackPlansAgainstMoto() async throws {
+    func everyGeneratedStackPlansAgainstMotoWithSecureDefaults() async throws {
         var stacks: [CorpusStack] = []
         for document in CorpusStack.documents {
-            let result = Generator.generate(bytes: Array(try Data(contentsOf: document.url)))
-            guard !result.refused else { continue }
+            let result = Generator.generate(bytes: Array(document.text.utf8))
+            guard !result.refused else {
+                #expect(!document.secureByDefault, "\(document.name) is refused: \(result.diagnostics.map(\.formatted))")
+                continue
+            }
             do {
-                stacks.append(try CorpusStack(name: document.name, result: result))
+                stacks.append(try CorpusStack(name: document.name, result: result, secureByDefault: document.secureByDefault))
             } catch {
                 Issue.record("\(document.name): \(error)")
             }
         }
         #expect(stacks.count >= ExampleFiles.names.count)
+        // A hand-written stack the findings check must catch, so the check can fail.
+        stacks.append(CorpusStack(control: "control-open-ssh", region: "us-east-1", main: """
+            resource "aws_security_group" "open" {
+              name = "control-open-ssh"
+              ingress {
+                from_port   = 22
+                to_port     = 22
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+
+            """))
         let (planned, skipped) = (stacks.filter { $0.motoCannotPlan == nil }, stacks.filter { $0.motoCannotPlan != nil })
         for stack in skipped { print("not planned against moto: \(stack.name): \(stack.motoCannotPlan!)") }
         #expect(skipped.count * 10 <= stacks.count, "moto stands in for too little: \(skipped.map(\.name))")
@@ -35,40 +56,44 @@ struct CorpusPlanTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let world = try ExistingWorld.seed(for: planned, moto: moto, in: root.appendingPathComponent("seed"))
 
-        let plan = root.appendingPathComponent("plan")
-        try CorpusStack.writeRoot(planned, world: world, moto: moto, to: plan)
-        _ = try TerraformCLI.run(["init", "-backend=false", "-plugin-dir=\(TerraformCLI.pluginDir)", "-input=false", "-no-color"], in: plan)
-        let output = try TerraformCLI.run(["plan", "-json", "-input=false", "-no-color", "-parallelism=16", "-out=corpus.plan"], in: plan, allowFailure: true)
-
-        // Errors by stack: each stack answers for its own.
-        var errors: [String: [String]] = [:]
-        for line in output.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  object["@level"] as? String == "error" else { continue }
-            let diagnostic = object["diagnostic"] as? [String: Any] ?? [:]
-            let address = diagnostic["address"] as? String ?? ""
-            let module = planned.first { address.hasPrefix("module.\($0.module).") }?.name ?? "(root)"
-            errors[module, default: []].append("\(diagnostic["summary"] ?? object["@message"] ?? "") \(address)")
+        // Stacks with a known issue are planned apart, so the others' plan goes through.
+        let known = planned.filter { CorpusStack.knownIssues[$0.name] != nil }
+        let clean = planned.filter { CorpusStack.knownIssues[$0.name] == nil }
+        let outcome = try CorpusStack.plan(clean, world: world, moto: moto, in: root.appendingPathComponent("plan"))
+        for stack in clean {
+            #expect(outcome.errors[stack.name] == nil, "\(stack.name) does not plan against moto: \(outcome.errors[stack.name] ?? [])")
         }
-        for stack in planned {
-            let found = errors[stack.name] ?? []
-            if let known = CorpusStack.knownIssues[stack.name] {
-                withKnownIssue(Comment(rawValue: known)) { #expect(found.isEmpty, "\(stack.name): \(found)") }
-            } else {
-                #expect(found.isEmpty, "\(stack.name) does not plan against moto: \(found)")
+        #expect(outcome.errors["(root)"] == nil, "\(outcome.errors["(root)"] ?? [])")
+        if !known.isEmpty {
+            let knownOutcome = try CorpusStack.plan(known, world: world, moto: moto, in: root.appendingPathComponent("known"))
+            for stack in known {
+                withKnownIssue(Comment(rawValue: CorpusStack.knownIssues[stack.name] ?? "")) {
+                    #expect(knownOutcome.errors[stack.name] == nil, "\(stack.name): \(knownOutcome.errors[stack.name] ?? [])")
+                }
             }
         }
-        #expect(errors["(root)"] == nil, "\(errors["(root)"] ?? [])")
 
-        // Where the plan went through: every resource the generator wrote is in it.
-        guard errors.isEmpty else { return }
-        let shown = try TerraformCLI.run(["show", "-json", "corpus.plan"], in: plan)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
-        let addresses = Set((document["resource_changes"] as? [[String: Any]] ?? []).compactMap { $0["address"] as? String })
-        for stack in planned {
+        // Where the plan went through: every resource each stack wrote is in it, and the
+        // secure-by-default stacks have no blocking finding.
+        let document = try #require(outcome.document)
+        let inPlan = Set(document.changes.map { ResourceConfiguration.stripIndexes($0.address) })
+        for stack in clean {
             for resource in stack.resources {
-                #expect(addresses.contains("module.\(stack.module).\(resource.type).\(resource.name)"),
-                        "\(stack.name): \(resource.type).\(resource.name) is not in the plan")
+                let address = "module.\(stack.module).\(resource.type).\(resource.name)"
+                // A for_each over values known only after apply (a certificate's validation
+                // records) plans no instance yet; its block must still be in the plan.
+                let deferred = stack.forEach.contains("\(resource.type).\(resource.name)") && document.configuration[address] != nil
+                #expect(inPlan.contains(address) || deferred, "\(stack.name): \(resource.type).\(resource.name) is not in the plan")
+            }
+            guard stack.secureByDefault || stack.isControl else { continue }
+            let part = document.module("module.\(stack.module)")
+            #expect(part.changes.count >= stack.resources.count - stack.forEach.count, "\(stack.name): its part of the plan is incomplete")
+            let report = try Policy.evaluate(plan: part, sources: stack.files.map { ($0.key, $0.value) })
+            let blocking = report.findings.filter { $0.severity >= .high }.map { "\($0.check.id) \($0.address): \($0.message)" }
+            if stack.isControl {
+                #expect(blocking.contains { $0.hasPrefix("EZB-SG-001 aws_security_group.open") }, "the control stack's open SSH was not found: \(blocking)")
+            } else {
+                #expect(blocking.isEmpty, "\(stack.name) has HIGH/CRITICAL findings: \(blocking)")
             }
         }
     }
@@ -102,18 +127,49 @@ struct CorpusStack {
     var lookups: [ExistingWorld.Lookup]
     var resources: [(type: String, name: String)]
     var motoCannotPlan: String?
+    /// Whether the stack's plan must have no HIGH or CRITICAL finding.
+    var secureByDefault: Bool
+    /// Resources (`type.name`) expanded with for_each.
+    var forEach: Set<String> = []
+    /// A hand-written stack with a known finding (proves the findings check can fail).
+    var isControl = false
 
     /// Documents to generate: the examples and the shared practice corpus, named by their
-    /// example folder or file.
-    static var documents: [(name: String, url: URL)] {
-        GeneratorCorpus.documents.map { url in
-            (url.lastPathComponent == "requirements.md" ? url.deletingLastPathComponent().lastPathComponent : url.deletingPathExtension().lastPathComponent, url)
+    /// example folder or file, and the catalog documents of the validation and secure-defaults
+    /// suites. Examples and catalog documents ask for nothing risky: their plans must have no
+    /// blocking finding (the practice corpus is users' words, and may ask for risk).
+    static var documents: [(name: String, text: String, secureByDefault: Bool)] {
+        let files = GeneratorCorpus.documents.map { url in
+            let isExample = url.lastPathComponent == "requirements.md"
+            let name = isExample ? url.deletingLastPathComponent().lastPathComponent : url.deletingPathExtension().lastPathComponent
+            return (name, (try? String(contentsOf: url, encoding: .utf8)) ?? "", isExample)
         }
+        let catalog = (TerraformValidationTests.extraDocuments + SecureDefaultsTests.moreBlocks.map { ($0.name, $0.text) })
+            .map { ("catalog-" + $0.0, $0.1, true) }
+        return files + catalog
     }
 
-    init(name: String, result: GenerationResult) throws {
+    /// A child module's name: `s_` and the stack's name, letters and digits kept.
+    static func module(_ name: String) -> String {
+        "s_" + name.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+
+    init(control name: String, region: String, main: String) {
         self.name = name
-        module = "s_" + name.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+        module = Self.module(name)
+        files = ["main.tf": main]
+        self.region = region
+        aliases = [:]
+        lookups = []
+        resources = []
+        secureByDefault = false
+        isControl = true
+    }
+
+    init(name: String, result: GenerationResult, secureByDefault: Bool) throws {
+        self.name = name
+        self.secureByDefault = secureByDefault
+        module = Self.module(name)
         files = Dictionary(uniqueKeysWithValues: result.files.filter { $0.name.hasSuffix(".tf") }.map { ($0.name, $0.content) })
         resources = result.resources
         region = ""
@@ -127,6 +183,7 @@ struct CorpusStack {
                 if let alias = provider.body.attribute("alias")?.literalString { aliases[alias] = region } else { self.region = region }
             }
             for resource in body.blocks(ofType: "resource") {
+                if resource.body.attribute("for_each") != nil { forEach.insert(resource.labels.joined(separator: ".")) }
                 if let reason = Self.motoCannotPlanTypes[resource.labels[0]] { motoCannotPlan = "\(resource.labels[0]): \(reason)" }
             }
             for data in body.blocks(ofType: "data") where !Self.selfContainedData.contains(data.labels[0]) {
@@ -140,6 +197,26 @@ struct CorpusStack {
         guard !region.isEmpty else { throw ExistingWorld.Failure("no default provider in providers.tf") }
         files["providers.tf"] = nil
         lookups = lookups.map { var l = $0; l.region = region; return l }
+    }
+
+    /// Plans `stacks` as child modules of one root in `directory`: errors by stack (each stack
+    /// answers for its own), and the plan when it went through.
+    static func plan(_ stacks: [CorpusStack], world: ExistingWorld, moto: MotoServer, in directory: URL) throws -> (errors: [String: [String]], document: PlanDocument?) {
+        try writeRoot(stacks, world: world, moto: moto, to: directory)
+        _ = try TerraformCLI.run(["init", "-backend=false", "-plugin-dir=\(TerraformCLI.pluginDir)", "-input=false", "-no-color"], in: directory)
+        let output = try TerraformCLI.run(["plan", "-json", "-input=false", "-no-color", "-parallelism=16", "-out=corpus.plan"], in: directory, allowFailure: true)
+        var errors: [String: [String]] = [:]
+        for line in output.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["@level"] as? String == "error" else { continue }
+            let diagnostic = object["diagnostic"] as? [String: Any] ?? [:]
+            let address = diagnostic["address"] as? String ?? ""
+            let stack = stacks.first { address.hasPrefix("module.\($0.module).") }?.name ?? "(root)"
+            errors[stack, default: []].append("\(diagnostic["summary"] ?? object["@message"] ?? "") \(address)")
+        }
+        guard errors.isEmpty else { return (errors, nil) }
+        let shown = try TerraformCLI.run(["show", "-json", "corpus.plan"], in: directory)
+        return (errors, try PlanDocument.decode(showJSON: Data(shown.utf8)))
     }
 
     /// The root: one provider configuration per region, pointed at moto, and a module per stack
@@ -357,5 +434,28 @@ struct ExistingWorld {
         let shown = try TerraformCLI.run(["output", "-json", "vpc_ids"], in: directory)
         let ids = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: String] ?? [:]
         return ExistingWorld(vpcIDs: ids)
+    }
+}
+
+extension PlanDocument {
+    /// The part of a plan one child module contributes, addressed as if the module were the
+    /// root: what the module's stack would have planned on its own.
+    func module(_ address: String) -> PlanDocument {
+        let prefix = address + "."
+        func local(_ text: String) -> String { text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text }
+        func mine(_ moduleAddress: String?) -> Bool { moduleAddress == address }
+        var part = self
+        part.resources = resources.filter { mine($0.moduleAddress) }.map { var r = $0; r.address = local(r.address); r.moduleAddress = nil; return r }
+        part.priorResources = priorResources.filter { mine($0.moduleAddress) }.map { var r = $0; r.address = local(r.address); r.moduleAddress = nil; return r }
+        part.changes = changes.filter { mine($0.moduleAddress) }.map { var c = $0; c.address = local(c.address); c.moduleAddress = nil; return c }
+        part.configuration = [:]
+        for (key, var configuration) in configuration where key.hasPrefix(prefix) {
+            configuration.address = local(configuration.address)
+            configuration.modulePath = nil
+            configuration.references = configuration.references.mapValues { $0.map(local) }
+            part.configuration[local(key)] = configuration
+        }
+        part.outputs = []
+        return part
     }
 }
