@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
@@ -54,7 +55,12 @@ let package = Package(
         // (one daemon) or PostgreSQL (several replicas).
         .target(
             name: "Store",
-            dependencies: ["Secrets", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Secrets",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Sandbox: the AWS emulator (moto) as a child process on a free loopback port.
         .target(
@@ -169,7 +175,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        // A PostgreSQL cluster of a test's own (initdb on a free loopback port), shared by the tests.
+        .target(name: "PostgresFixture", dependencies: ["Store"], path: "Tests/PostgresFixture"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture"]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
@@ -203,7 +211,7 @@ let package = Package(
             name: "LanguageModelTests",
             dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",

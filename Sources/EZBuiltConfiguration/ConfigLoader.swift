@@ -99,6 +99,9 @@ private struct ConfigParser {
         if let generator = top.mapping("generator") {
             config.generator = GeneratorSettings.parse(generator)
         }
+        if let store = top.mapping("store") {
+            config.store = self.store(store)
+        }
 
         var seenIDs: [String: Int] = [:]
         for (path, node) in top.sequence("repositories") {
@@ -109,10 +112,45 @@ private struct ConfigParser {
                 problems.add(MappingReader.join(path, "id"), reader.value("id"), "\"\(repository.id)\" is already the id of another repository")
             }
             seenIDs[repository.id, default: 0] += 1
+            if case .postgres = config.store, repository.state == .local {
+                // Replicas share the work: a stack's state must be where every replica sees it.
+                problems.add(MappingReader.join(path, "state"), reader.value("state") ?? node,
+                             "must be a remote backend when store.postgres is set (replicas share the work): state: { backend: s3, bucket: …, dynamodbTable: … }")
+            }
             config.repositories.append(repository)
         }
         top.rejectUnknownKeys()
         return config
+    }
+
+    /// `store: { postgres: { urlEnv: NAME, leaseDuration: 60s } }`; no `store` (or
+    /// `store: { sqlite: {} }`) is SQLite.
+    private func store(_ reader: MappingReader) -> StoreSettings {
+        var settings = StoreSettings.sqlite
+        if let postgres = reader.mapping("postgres") {
+            if let name = postgres.requiredString("urlEnv") {
+                var lease = StoreSettings.defaultLeaseDuration
+                if let duration = postgres.duration("leaseDuration") {
+                    if duration >= .seconds(3) {
+                        lease = duration
+                    } else {
+                        postgres.report("leaseDuration", "must be at least 3s (it is renewed every third of it)")
+                    }
+                }
+                if Validate.environmentName(name) {
+                    settings = .postgres(urlEnv: name, leaseDuration: lease)
+                } else {
+                    postgres.report("urlEnv", "\"\(name)\" is not an environment variable name")
+                }
+            }
+            postgres.rejectUnknownKeys()
+        }
+        if let sqlite = reader.mapping("sqlite") {
+            if case .postgres = settings { reader.report("sqlite", "choose one of sqlite and postgres") }
+            sqlite.rejectUnknownKeys()
+        }
+        reader.rejectUnknownKeys()
+        return settings
     }
 
     private func terraform(_ reader: MappingReader) -> TerraformSettings {

@@ -19,6 +19,8 @@ public struct EZBuiltConfig: Sendable, Equatable {
     public var auth = AuthSettings()
     /// The rules alone, or with a language model for what they do not understand.
     public var generator = GeneratorSettings()
+    /// Where the records are kept: SQLite in `dataDir` (one daemon) or PostgreSQL (replicas).
+    public var store: StoreSettings = .sqlite
     public var repositories: [RepositoryConfig]
 
     public init(
@@ -257,6 +259,20 @@ public struct DriftSettings: Sendable, Equatable {
         self.interval = interval
         self.remediate = remediate
     }
+}
+
+/// Where the daemon keeps its records.
+public enum StoreSettings: Sendable, Equatable {
+    /// `dataDir/ezbuilt.sqlite`: one daemon.
+    case sqlite
+    /// A PostgreSQL database whose `postgres://` URL (with its password) is in this environment
+    /// variable: several replicas may share it. Needs a remote state backend for every repository.
+    /// A replica's claim on a stack's work lasts `leaseDuration` unless renewed (it is renewed
+    /// every third of it while the work runs): a dead replica's work is taken over after that.
+    case postgres(urlEnv: String, leaseDuration: Duration = StoreSettings.defaultLeaseDuration)
+
+    /// How long a replica's claim lasts without renewal, unless configured.
+    public static let defaultLeaseDuration: Duration = .seconds(60)
 }
 
 /// Where terraform state lives.

@@ -13,11 +13,31 @@ public enum DaemonSetup {
         URL(fileURLWithPath: config.dataDir).appendingPathComponent("ezbuilt.sqlite").path
     }
 
+    /// Opens the configured store: the SQLite file in the data directory, or the PostgreSQL
+    /// database whose URL is in the environment variable `store.postgres.urlEnv`; `redactor`
+    /// (the daemon's) cleans every text written.
+    public static func openStore(_ config: EZBuiltConfig, redactor: Redactor, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) async throws -> Store {
+        switch config.store {
+        case .sqlite:
+            return try await Store(path: databasePath(config), redactor: redactor)
+        case .postgres(let urlEnv, _):
+            guard let url = environment[urlEnv], !url.isEmpty else {
+                throw StoreError("store.postgres.urlEnv: the environment variable \(urlEnv) is not set (it holds the postgres:// URL)")
+            }
+            return try await Store(postgres: try PostgresSettings(url: url), redactor: redactor, logger: logger)
+        }
+    }
+
+    /// With `store.postgres`, the replica's leases (several daemons share the store).
     public static func environment(config: EZBuiltConfig, store: Store, sandboxEndpoint: URL?, generator: (any StackGenerator)? = nil, policy: any ProposalPolicy, live: LiveLogs = LiveLogs(), metrics: EZBuiltMetrics = EZBuiltMetrics(), logger: Logger) async throws -> ReconcilerEnvironment {
         let setup = try await terraform(config: config, sandboxEndpoint: sandboxEndpoint, logger: logger, redactor: store.redactor)
         // Without `generator.llm` this is the rules alone: no network client is made.
         let generator = generator ?? ModelAssistedGenerator.configured(config, redactor: setup.redactor, logger: logger)
-        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, logger: logger)
+        var leases: ReplicaLeases?
+        if case .postgres(_, let duration) = config.store {
+            leases = ReplicaLeases(store: store, duration: duration, logger: logger)
+        }
+        return ReconcilerEnvironment(store: store, generator: generator, policy: policy, terraform: setup, live: live, metrics: metrics, leases: leases, logger: logger)
     }
 
     /// Creates the data directory (clones, state, database) readable by the daemon's user

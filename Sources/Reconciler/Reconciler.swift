@@ -16,11 +16,19 @@ public final class Reconciler: Service, Sendable {
 
     /// Builds the reconciler. Runs crash recovery: work left `running` by a previous process
     /// becomes `interrupted`, to be reported and reconciled again.
-    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) throws {
+    public init(config: EZBuiltConfig, environment: ReconcilerEnvironment, connectionCheckInterval: Duration = .seconds(3600)) async throws {
         self.environment = environment
         connections = AWSConnections(config: config, setup: environment.terraform, interval: connectionCheckInterval, logger: environment.logger)
         queue = WorkQueue(limit: config.terraform.parallelism, logger: environment.logger)
-        let recovery = try environment.store.recoverInterruptedWork()
+        let recovery: Store.Recovery
+        if let leases = environment.leases {
+            // Replicas: what a dead replica left is recovered by the heartbeat, once its lease
+            // has expired; the work of live ones is theirs.
+            try await leases.announce()
+            recovery = Store.Recovery(runs: [], deployments: [])
+        } else {
+            recovery = try await environment.store.recoverInterruptedWork()
+        }
         if !recovery.runs.isEmpty {
             environment.logger.warning("recovered work interrupted by a previous stop", metadata: [
                 "runs": "\(recovery.runs.count)", "deployments": "\(recovery.deployments.count)",
@@ -47,6 +55,9 @@ public final class Reconciler: Service, Sendable {
             // cancelled too, which interrupts terraform cleanly and records it.
             await cancelWhenGracefulShutdown {
                 await withTaskGroup(of: Void.self) { group in
+                    if let leases = self.environment.leases {
+                        group.addTask { await leases.heartbeat { recovery in await self.reportRecovered(recovery) } }
+                    }
                     group.addTask { await connections.run() }
                     for watcher in watchers {
                         group.addTask { await watcher.loop() }
@@ -55,8 +66,20 @@ public final class Reconciler: Service, Sendable {
                 }
             }
             await queue.shutdownAndWait()
+            await environment.leases?.resign()
             // The last statuses get a moment to reach the forge; a stopping daemon waits for no forge.
             await statuses.finish(within: .seconds(3))
+        }
+    }
+
+    /// Hands deployments recovered from a dead replica to their repositories' watchers, which
+    /// report them and deploy again.
+    private func reportRecovered(_ recovery: Store.Recovery) async {
+        for deployment in recovery.deployments {
+            guard let repositoryID = deployment.stackId.split(separator: "/", maxSplits: 1).first.map(String.init),
+                  let watcher = watchers[repositoryID]
+            else { continue }
+            await watcher.noteInterrupted(deployment)
         }
     }
 

@@ -16,8 +16,12 @@ public struct ReconcilerEnvironment: Sendable {
     /// Posts commit statuses to the repositories' forges in the background.
     public let statuses: CommitStatusPublisher
     public let logger: Logger
+    /// Set when several replicas share the store (PostgreSQL): each stack's work is claimed
+    /// with a lease. Nil for one daemon.
+    public let leases: ReplicaLeases?
 
-    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), metrics: EZBuiltMetrics = EZBuiltMetrics(), statuses: CommitStatusPublisher? = nil, logger: Logger) {
+    public init(store: Store, generator: any StackGenerator, policy: any ProposalPolicy, terraform: TerraformSetup, live: LiveLogs = LiveLogs(), author: CommitAuthor = CommitAuthor(), metrics: EZBuiltMetrics = EZBuiltMetrics(), statuses: CommitStatusPublisher? = nil, leases: ReplicaLeases? = nil, logger: Logger) {
+        self.leases = leases
         self.store = store
         self.generator = generator
         self.policy = policy
@@ -30,8 +34,8 @@ public struct ReconcilerEnvironment: Sendable {
     }
 
     /// Starts a run with its log.
-    func startRun(stackID: String, kind: RunKind) throws -> RunLog {
-        let run = try store.startRun(stackId: stackID, kind: kind)
+    func startRun(stackID: String, kind: RunKind) async throws -> RunLog {
+        let run = try await store.startRun(stackId: stackID, kind: kind, owner: leases?.owner)
         return RunLog(runId: run.id ?? 0, stackId: stackID, store: store, live: live, logger: logger)
     }
 }

@@ -39,7 +39,7 @@ guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-api-load-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
-let store = try Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
+let store = try await Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
 
 // A token made here; only its SHA-256 goes in the config, as in production.
 let token = UUID().uuidString
@@ -47,18 +47,18 @@ var config = EZBuiltConfig(repositories: [RepositoryConfig(id: "bench", url: "ht
 config.listen = ListenAddress(host: "127.0.0.1", port: 0)
 config.auth = AuthSettings(tokenDigests: [Array(SHA256.hash(data: Data(token.utf8)))], publicRead: false)
 
-try store.upsertRepository(id: "bench", url: "https://git.example.com/bench/infra.git")
-try store.recordFetch(repositoryId: "bench", error: nil)
+try await store.upsertRepository(id: "bench", url: "https://git.example.com/bench/infra.git")
+try await store.recordFetch(repositoryId: "bench", error: nil)
 let now = Date()
 for index in 0..<stackCount {
     let id = "bench/stacks/s\(index)"
-    try store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(index)", status: .deployed, deployedCommit: "c\(index)", at: now)
+    try await store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(index)", status: .deployed, deployedCommit: "c\(index)", at: now)
     for version in 0..<5 {
         let start = now.addingTimeInterval(Double(-3600 * (5 - version)))
-        try store.insertProposal(ProposalRecord(stackId: id, branch: "feature/\(version)", sourceCommit: "p\(version)", inputHash: "h", status: .proposed, createdAt: start, durationMs: 2000))
-        try store.insertDeployment(DeploymentRecord(stackId: id, commit: "d\(version)", status: .succeeded, queuedAt: start, startedAt: start, finishedAt: start.addingTimeInterval(60)))
+        try await store.insertProposal(ProposalRecord(stackId: id, branch: "feature/\(version)", sourceCommit: "p\(version)", inputHash: "h", status: .proposed, createdAt: start, durationMs: 2000))
+        try await store.insertDeployment(DeploymentRecord(stackId: id, commit: "d\(version)", status: .succeeded, queuedAt: start, startedAt: start, finishedAt: start.addingTimeInterval(60)))
     }
-    try store.insertDriftCheck(DriftCheckRecord(stackId: id, commit: "d4", status: index % 10 == 0 ? .drifted : .clean, checkedAt: now, durationMs: 3000))
+    try await store.insertDriftCheck(DriftCheckRecord(stackId: id, commit: "d4", status: index % 10 == 0 ? .drifted : .clean, checkedAt: now, durationMs: 3000))
 }
 
 var logger = Logger(label: "ezbuilt.api-load")
@@ -83,16 +83,18 @@ let reconciling = Task {
     var round = 0
     while !Task.isCancelled {
         let id = "bench/stacks/s\(round % stackCount)"
-        let run = try store.startRun(stackId: id, kind: .deployment)
-        try store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(round % stackCount)", status: .deploying)
-        for line in 0..<20 {
-            live.publish(try store.appendLogLine(runId: run.id ?? 0, stream: .stdout, text: "aws_s3_bucket.b\(line): Creating..."))
-            try await Task.sleep(for: .milliseconds(5))
+        let run = try await store.startRun(stackId: id, kind: .deployment)
+        try await store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(round % stackCount)", status: .deploying)
+        // As RunLog does: lines buffered and stored a batch at a time, then published.
+        for batch in 0..<4 {
+            try await Task.sleep(for: .milliseconds(25))
+            let lines = (0..<5).map { (stream: LogStream.stdout, text: "aws_s3_bucket.b\(batch * 5 + $0): Creating...", at: Date()) }
+            for record in try await store.appendLog(runId: run.id ?? 0, lines) { live.publish(record) }
         }
-        try store.finishRun(id: run.id ?? 0)
+        try await store.finishRun(id: run.id ?? 0)
         live.finish(runId: run.id ?? 0)
-        try store.insertDeployment(DeploymentRecord(runId: run.id, stackId: id, commit: "r\(round)", status: .succeeded, startedAt: Date(), finishedAt: Date()))
-        try store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(round % stackCount)", status: .deployed, deployedCommit: "r\(round)")
+        try await store.insertDeployment(DeploymentRecord(runId: run.id, stackId: id, commit: "r\(round)", status: .succeeded, startedAt: Date(), finishedAt: Date()))
+        try await store.setStackStatus(id: id, repositoryId: "bench", path: "stacks/s\(round % stackCount)", status: .deployed, deployedCommit: "r\(round)")
         metrics.recordReconcile(kind: "deployment", outcome: "succeeded", duration: .milliseconds(100))
         round += 1
     }

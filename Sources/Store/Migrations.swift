@@ -118,6 +118,20 @@ enum Migrations {
                 t.column("detail", .text)
             }
         }
+        migrator.registerMigration("4-leases") { db in
+            // Work claimed by one replica until it expires (renewed while the work runs).
+            try db.create(table: "lease") { t in
+                t.primaryKey("key", .text)
+                t.column("owner", .text).notNull()
+                t.column("acquiredAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
+        migrator.registerMigration("5-replicas") { db in
+            // Which replica runs a run or a deployment, so the others can tell when it died.
+            try db.alter(table: "run") { t in t.add(column: "owner", .text) }
+            try db.alter(table: "deployment") { t in t.add(column: "owner", .text) }
+        }
         return migrator
     }
 }

@@ -1,328 +1,279 @@
 import Foundation
-import GRDB
+import Logging
 import Secrets
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The daemon's records in one SQLite file (WAL mode), behind a small typed API.
+/// The daemon's records behind a small typed API: in one SQLite file (WAL mode) for one
+/// daemon, or in PostgreSQL for several replicas sharing the work. Both databases keep the same
+/// records with the same numbered migrations, and one test suite checks both.
 ///
-/// All SQL lives in this target. The store is safe to share between tasks: GRDB's pool
-/// serialises writes and lets reads run concurrently.
+/// All SQL lives in this target. The store is safe to share between tasks. Texts are redacted
+/// here, before either database sees them.
 public final class Store: Sendable {
-    let pool: DatabasePool
-    /// The database file.
+    let backend: any StoreBackend
+    /// The SQLite file; empty for PostgreSQL.
     public let path: String
     /// Applied to every text written (log lines, errors, status details): the store never
     /// holds a secret the daemon knows, whoever forgot to redact before writing.
     public let redactor: Redactor
 
-    /// Opens (creating when needed) the database at `path` and migrates it to the latest
-    /// schema; `redactor` (the daemon's) cleans every text written.
-    public init(path: String, redactor: Redactor = Redactor()) throws {
-        self.redactor = redactor
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
-        // The database holds run logs and errors: readable by the daemon's user only. The file
-        // is made 0600 before SQLite opens it (its -wal and -shm files take the same mode).
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            fchmod(descriptor, 0o600)
-            close(descriptor)
-        }
-        pool = try DatabasePool(path: path, configuration: configuration)
+    /// Opens (creating when needed) the SQLite database at `path` and migrates it to the latest
+    /// schema; `redactor` (the daemon's) cleans every text written. The file is opened and
+    /// migrated on GRDB's own queues, never on a thread of the cooperative pool.
+    public init(path: String, redactor: Redactor = Redactor()) async throws {
+        backend = try await SQLiteBackend.open(path: path)
         self.path = path
-        try Migrations.migrator.migrate(pool)
+        self.redactor = redactor
+    }
+
+    /// Connects to the PostgreSQL database and migrates it to the latest schema (one replica at a
+    /// time: replicas starting together wait for each other); `redactor` as for SQLite.
+    public init(postgres settings: PostgresSettings, redactor: Redactor = Redactor(), logger: Logger = Logger(label: "ezbuilt.store")) async throws {
+        backend = try await PostgresBackend.open(settings: settings, logger: logger)
+        path = ""
+        self.redactor = redactor
     }
 
     /// How long a webhook delivery id is remembered (forges redeliver within hours).
     public static let webhookDeliveryRetention: TimeInterval = 7 * 24 * 3600
 
     /// Records the webhook delivery `id` of `provider`; false when it was already received
-    /// (a replay). Ids older than `retention` are forgotten, so the table stays bounded.
+    /// (a replay, also one received by another replica). Ids older than `retention` are
+    /// forgotten, so the table stays bounded.
     public func rememberWebhookDelivery(provider: String, id: String, at date: Date = Date(),
-                                        retention: TimeInterval = Store.webhookDeliveryRetention) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [date.addingTimeInterval(-retention)])
-            try db.execute(sql: "INSERT OR IGNORE INTO webhookDelivery (provider, id, receivedAt) VALUES (?, ?, ?)",
-                           arguments: [provider, id, date])
-            return db.changesCount == 1
-        }
+                                        retention: TimeInterval = Store.webhookDeliveryRetention) async throws -> Bool {
+        try await backend.rememberWebhookDelivery(provider: provider, id: id, at: date, forgettingBefore: date.addingTimeInterval(-retention))
     }
 
     /// Number of remembered webhook deliveries (tests, metrics).
-    public func webhookDeliveryCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM webhookDelivery") ?? 0 }
+    public func webhookDeliveryCount() async throws -> Int {
+        try await backend.webhookDeliveryCount()
+    }
+
+    /// Whether several daemons may share this store (PostgreSQL).
+    public var isShared: Bool { backend is PostgresBackend }
+
+    /// Ends the store's database connections (PostgreSQL); SQLite files close with the store.
+    public func close() async {
+        await backend.close()
     }
 
     /// The migrations applied so far, in order.
-    public func appliedMigrations() throws -> [String] {
-        try pool.read { try Migrations.migrator.appliedMigrations($0) }
+    public func appliedMigrations() async throws -> [String] {
+        try await backend.appliedMigrations()
     }
 
-    /// The journal mode SQLite reports (`wal` once open).
-    public func journalMode() throws -> String {
-        try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+    /// The journal mode SQLite reports (`wal` once open); `postgresql` for PostgreSQL.
+    public func journalMode() async throws -> String {
+        guard let sqlite = backend as? SQLiteBackend else { return "postgresql" }
+        return try await sqlite.journalMode()
     }
 
     // MARK: Repositories
 
     /// Records a repository, keeping its fetch history when it already exists.
-    public func upsertRepository(id: String, url: String) throws {
-        try pool.write { db in
-            if var existing = try RepositoryRecord.fetchOne(db, key: id) {
-                existing.url = url
-                try existing.update(db)
-            } else {
-                try RepositoryRecord(id: id, url: url).insert(db)
-            }
-        }
+    public func upsertRepository(id: String, url: String) async throws {
+        try await backend.upsertRepository(id: id, url: url)
     }
 
     /// Records the outcome of a fetch (`error` nil on success).
-    public func recordFetch(repositoryId: String, at date: Date = Date(), error: String?) throws {
-        try pool.write { db in
-            guard var record = try RepositoryRecord.fetchOne(db, key: repositoryId) else { return }
-            record.lastFetchAt = date
-            record.lastFetchError = error.map(redactor.redact)
-            if error == nil { record.everReachable = true }
-            try record.update(db)
-        }
+    public func recordFetch(repositoryId: String, at date: Date = Date(), error: String?) async throws {
+        try await backend.recordFetch(repositoryId: repositoryId, at: date, error: error.map(redactor.redact))
     }
 
-    public func repositories() throws -> [RepositoryRecord] {
-        try pool.read { try RepositoryRecord.order(Column("id")).fetchAll($0) }
+    /// Every repository, ordered by id.
+    public func repositories() async throws -> [RepositoryRecord] {
+        try await backend.repositories()
     }
 
-    public func repository(id: String) throws -> RepositoryRecord? {
-        try pool.read { try RepositoryRecord.fetchOne($0, key: id) }
+    public func repository(id: String) async throws -> RepositoryRecord? {
+        try await backend.repository(id: id)
     }
 
     // MARK: Stacks
 
     /// Inserts or replaces a stack record.
-    public func saveStack(_ stack: StackRecord) throws {
-        try pool.write { try stack.save($0) }
+    public func saveStack(_ stack: StackRecord) async throws {
+        try await backend.saveStack(stack)
     }
 
     /// Sets a stack's status (creating the stack when it is new) and returns the record.
     @discardableResult
-    public func setStackStatus(id: String, repositoryId: String, path: String, status: StackStatus, detail: String? = nil, deployedCommit: String?? = .none, at date: Date = Date()) throws -> StackRecord {
-        try pool.write { db in
-            var stack = try StackRecord.fetchOne(db, key: id) ?? StackRecord(id: id, repositoryId: repositoryId, path: path)
-            stack.status = status
-            stack.statusDetail = detail.map(redactor.redact)
-            if case .some(let commit) = deployedCommit { stack.deployedCommit = commit }
-            stack.updatedAt = date
-            try stack.save(db)
-            return stack
-        }
+    public func setStackStatus(id: String, repositoryId: String, path: String, status: StackStatus, detail: String? = nil, deployedCommit: String?? = .none, at date: Date = Date()) async throws -> StackRecord {
+        try await backend.setStackStatus(id: id, repositoryId: repositoryId, path: path, status: status, detail: detail.map(redactor.redact), deployedCommit: deployedCommit, at: date)
     }
 
-    public func stack(id: String) throws -> StackRecord? {
-        try pool.read { try StackRecord.fetchOne($0, key: id) }
+    public func stack(id: String) async throws -> StackRecord? {
+        try await backend.stack(id: id)
     }
 
     /// All stacks, or those of one repository, ordered by id.
-    public func stacks(repositoryId: String? = nil) throws -> [StackRecord] {
-        try pool.read { db in
-            var request = StackRecord.order(Column("id"))
-            if let repositoryId { request = request.filter(Column("repositoryId") == repositoryId) }
-            return try request.fetchAll(db)
-        }
+    public func stacks(repositoryId: String? = nil) async throws -> [StackRecord] {
+        try await backend.stacks(repositoryId: repositoryId)
     }
 
     // MARK: Runs and logs
 
-    /// Starts a run owned by this process.
-    public func startRun(stackId: String, kind: RunKind, at date: Date = Date()) throws -> RunRecord {
-        try pool.write { db in
-            var run = RunRecord(stackId: stackId, kind: kind, startedAt: date)
-            try run.insert(db)
-            return run
-        }
+    /// Starts a run owned by this process (and replica `owner`, when several share the store).
+    public func startRun(stackId: String, kind: RunKind, owner: String? = nil, at date: Date = Date()) async throws -> RunRecord {
+        try await backend.startRun(stackId: stackId, kind: kind, owner: owner, at: date)
     }
 
-    public func finishRun(id: Int64, status: RunStatus = .finished, at date: Date = Date()) throws {
-        try pool.write { db in
-            guard var run = try RunRecord.fetchOne(db, key: id) else { return }
-            run.status = status
-            run.finishedAt = date
-            try run.update(db)
-        }
+    public func finishRun(id: Int64, status: RunStatus = .finished, at date: Date = Date()) async throws {
+        try await backend.finishRun(id: id, status: status, at: date)
     }
 
-    public func run(id: Int64) throws -> RunRecord? {
-        try pool.read { try RunRecord.fetchOne($0, key: id) }
+    public func run(id: Int64) async throws -> RunRecord? {
+        try await backend.run(id: id)
     }
 
-    /// Appends log lines to a run in one transaction.
-    public func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) throws {
-        guard !lines.isEmpty else { return }
-        try pool.write { db in
-            for line in lines {
-                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: redactor.redact(line.text))
-                try record.insert(db)
-            }
-        }
-    }
-
-    /// Appends a batch of a run's log lines in one transaction, off the cooperative pool
-    /// (GRDB's own writer queue); returns them with their ids, in order.
-    public func appendLogLines(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
-        guard !lines.isEmpty else { return [] }
-        return try await pool.write { db in
-            try lines.map { line in
-                var record = LogLineRecord(runId: runId, at: line.at, stream: line.stream, text: line.text)
-                try record.insert(db)
-                return record
-            }
-        }
-    }
-
-    /// Appends one line and returns it with its id (live followers resume from that id).
+    /// Appends a batch of a run's log lines in one transaction (one statement in PostgreSQL)
+    /// and returns them with their ids, in order (live followers resume from those ids).
     @discardableResult
-    public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) throws -> LogLineRecord {
-        try pool.write { db in
-            var record = LogLineRecord(runId: runId, at: date, stream: stream, text: redactor.redact(text))
-            try record.insert(db)
-            return record
+    public func appendLog(runId: Int64, _ lines: [(stream: LogStream, text: String, at: Date)]) async throws -> [LogLineRecord] {
+        guard !lines.isEmpty else { return [] }
+        return try await backend.appendLog(runId: runId, lines.map { ($0.stream, redactor.redact($0.text), $0.at) })
+    }
+
+    /// Appends one line and returns it with its id; a run's output goes through `appendLog`,
+    /// a batch at a time.
+    @discardableResult
+    public func appendLogLine(runId: Int64, stream: LogStream, text: String, at date: Date = Date()) async throws -> LogLineRecord {
+        guard let record = try await appendLog(runId: runId, [(stream, text, date)]).first else {
+            throw StoreError("appending a line to run \(runId) stored nothing")
         }
+        return record
     }
 
     /// The lines of a run after the line with id `afterId` (all when nil), oldest first.
-    public func logLines(runId: Int64, afterId: Int64? = nil, limit: Int = 10_000) throws -> [LogLineRecord] {
-        try pool.read { db in
-            var request = LogLineRecord.filter(Column("runId") == runId)
-            if let afterId { request = request.filter(Column("id") > afterId) }
-            return try request.order(Column("id")).limit(limit).fetchAll(db)
-        }
+    public func logLines(runId: Int64, afterId: Int64? = nil, limit: Int = 10_000) async throws -> [LogLineRecord] {
+        try await backend.logLines(runId: runId, afterId: afterId, limit: limit)
     }
 
     // MARK: Proposals
 
     @discardableResult
-    public func insertProposal(_ proposal: ProposalRecord) throws -> ProposalRecord {
-        try pool.write { db in
-            var record = proposal
-            record.error = record.error.map(redactor.redact)
-            record.diagnostics = record.diagnostics.map { entry in
-                var entry = entry
-                entry.message = redactor.redact(entry.message)
-                return entry
-            }
-            try record.insert(db)
-            return record
+    public func insertProposal(_ proposal: ProposalRecord) async throws -> ProposalRecord {
+        var record = proposal
+        record.error = record.error.map(redactor.redact)
+        record.diagnostics = record.diagnostics.map { entry in
+            var entry = entry
+            entry.message = redactor.redact(entry.message)
+            return entry
         }
+        return try await backend.insertProposal(record)
     }
 
     /// A stack's proposals, newest first, optionally on one branch.
-    public func proposals(stackId: String, branch: String? = nil, limit: Int = 50) throws -> [ProposalRecord] {
-        try pool.read { db in
-            var request = ProposalRecord.filter(Column("stackId") == stackId)
-            if let branch { request = request.filter(Column("branch") == branch) }
-            return try request.order(Column("createdAt").desc, Column("id").desc).limit(limit).fetchAll(db)
-        }
+    public func proposals(stackId: String, branch: String? = nil, limit: Int = 50) async throws -> [ProposalRecord] {
+        try await backend.proposals(stackId: stackId, branch: branch, limit: limit)
     }
 
     /// The newest proposal of `stackId` with `fingerprint` whose plan ran (ready to merge, or
     /// blocked by policy, which the deployer checks again): proof that the daemon itself
     /// showed these inputs and their changes for review.
-    public func reviewedProposal(stackId: String, fingerprint: String) throws -> ProposalRecord? {
-        try pool.read { db in
-            try ProposalRecord
-                .filter(Column("stackId") == stackId && Column("fingerprint") == fingerprint)
-                .filter([ProposalStatus.proposed.rawValue, ProposalStatus.blocked.rawValue].contains(Column("status")) && Column("changes") != nil)
-                .order(Column("createdAt").desc, Column("id").desc)
-                .fetchOne(db)
-        }
+    public func reviewedProposal(stackId: String, fingerprint: String) async throws -> ProposalRecord? {
+        try await backend.reviewedProposal(stackId: stackId, fingerprint: fingerprint)
     }
 
     // MARK: Audit
 
     /// Appends one action to the audit log.
     @discardableResult
-    public func recordAudit(_ event: AuditRecord) throws -> AuditRecord {
-        try pool.write { db in
-            var record = event
-            try record.insert(db)
-            return record
-        }
+    public func recordAudit(_ event: AuditRecord) async throws -> AuditRecord {
+        try await backend.recordAudit(event)
     }
 
     /// The audit log, newest first, optionally only one actor's or one action's, with the
     /// number of matching events.
-    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) throws -> (events: [AuditRecord], total: Int) {
-        try pool.read { db in
-            var request = AuditRecord.all()
-            if let actor { request = request.filter(Column("actor") == actor) }
-            if let action { request = request.filter(Column("action") == action) }
-            let total = try request.fetchCount(db)
-            let events = try request.order(Column("at").desc, Column("id").desc).limit(limit, offset: offset).fetchAll(db)
-            return (events, total)
-        }
+    public func auditEvents(actor: String? = nil, action: String? = nil, limit: Int = 50, offset: Int = 0) async throws -> (events: [AuditRecord], total: Int) {
+        try await backend.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
     }
 
     // MARK: Deployments
 
     @discardableResult
-    public func insertDeployment(_ deployment: DeploymentRecord) throws -> DeploymentRecord {
-        try pool.write { db in
-            var record = deployment
-            record.error = record.error.map(redactor.redact)
-            try record.insert(db)
-            return record
-        }
-    }
-
-    public func updateDeployment(_ deployment: DeploymentRecord) throws {
+    public func insertDeployment(_ deployment: DeploymentRecord) async throws -> DeploymentRecord {
         var record = deployment
         record.error = record.error.map(redactor.redact)
-        try pool.write { try record.update($0) }
+        return try await backend.insertDeployment(record)
     }
 
-    public func deployment(id: Int64) throws -> DeploymentRecord? {
-        try pool.read { try DeploymentRecord.fetchOne($0, key: id) }
+    /// Inserts `deployment` unless a deployment of its stack is queued or running already;
+    /// nil then. Atomic across replicas: of two inserting at once, one wins (a merge is
+    /// deployed once, by whichever replica saw it first).
+    public func insertDeploymentUnlessBusy(_ deployment: DeploymentRecord) async throws -> DeploymentRecord? {
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        return try await backend.insertDeploymentUnlessBusy(record)
+    }
+
+    public func updateDeployment(_ deployment: DeploymentRecord) async throws {
+        var record = deployment
+        record.error = record.error.map(redactor.redact)
+        try await backend.updateDeployment(record)
+    }
+
+    public func deployment(id: Int64) async throws -> DeploymentRecord? {
+        try await backend.deployment(id: id)
     }
 
     /// Deployments, newest first, filtered by stack and status, paginated.
-    public func deployments(stackId: String? = nil, status: DeploymentStatus? = nil, ascending: Bool = false, limit: Int = 50, offset: Int = 0) throws -> [DeploymentRecord] {
-        try pool.read { db in
-            var request = DeploymentRecord.all()
-            if let stackId { request = request.filter(Column("stackId") == stackId) }
-            if let status { request = request.filter(Column("status") == status) }
-            let order = ascending ? [Column("queuedAt").asc, Column("id").asc] : [Column("queuedAt").desc, Column("id").desc]
-            return try request.order(order).limit(limit, offset: offset).fetchAll(db)
-        }
+    public func deployments(stackId: String? = nil, status: DeploymentStatus? = nil, ascending: Bool = false, limit: Int = 50, offset: Int = 0) async throws -> [DeploymentRecord] {
+        try await backend.deployments(stackId: stackId, status: status, ascending: ascending, limit: limit, offset: offset)
     }
 
     // MARK: Drift
 
     @discardableResult
-    public func insertDriftCheck(_ check: DriftCheckRecord) throws -> DriftCheckRecord {
-        try pool.write { db in
-            var record = check
-            record.error = record.error.map(redactor.redact)
-            try record.insert(db)
-            return record
-        }
+    public func insertDriftCheck(_ check: DriftCheckRecord) async throws -> DriftCheckRecord {
+        var record = check
+        record.error = record.error.map(redactor.redact)
+        return try await backend.insertDriftCheck(record)
     }
 
     /// A stack's drift checks, newest first.
-    public func driftChecks(stackId: String, limit: Int = 50) throws -> [DriftCheckRecord] {
-        try pool.read { db in
-            try DriftCheckRecord.filter(Column("stackId") == stackId)
-                .order(Column("checkedAt").desc, Column("id").desc).limit(limit).fetchAll(db)
-        }
+    public func driftChecks(stackId: String, limit: Int = 50) async throws -> [DriftCheckRecord] {
+        try await backend.driftChecks(stackId: stackId, limit: limit)
+    }
+
+    // MARK: Stack summaries
+
+    /// One page of stacks with their newest proposal, deployment and drift check, ordered by
+    /// id, read in one SQL statement (plus the count, in the same read), whatever the number of
+    /// stacks. `statuses` nil or empty means every status.
+    public func stackSummaries(repositoryId: String? = nil, statuses: Set<StackStatus>? = nil, limit: Int = 50, offset: Int = 0) async throws -> StackSummaryPage {
+        try await backend.stackSummaries(repositoryId: repositoryId, statuses: statuses, limit: max(0, limit), offset: max(0, offset))
+    }
+
+    /// One stack with its newest proposal, deployment and drift check, or nil when unknown.
+    public func stackSummary(id: String) async throws -> StackSummaryRecord? {
+        try await backend.stackSummary(id: id)
+    }
+
+    /// Stacks per status and drifted stacks, counted by the database.
+    public func stackCounts() async throws -> StackCounts {
+        try await backend.stackCounts()
+    }
+
+    // MARK: Leases
+
+    /// Claims `key` for `owner` for `duration` from `now`: granted when nobody holds it, when
+    /// the holder's lease has expired (it died: the work is taken over), or when `owner` holds
+    /// it already (a renewal, which keeps `acquiredAt`). Returns the lease, or nil while another
+    /// owner's lease runs. Atomic across replicas: of two claims at once, one wins.
+    public func claimLease(_ key: String, owner: String, for duration: Duration, at now: Date = Date()) async throws -> LeaseRecord? {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return try await backend.claimLease(key, owner: owner, until: now.addingTimeInterval(seconds), at: now)
+    }
+
+    /// Gives up `key` if `owner` still holds it (a lease taken over meanwhile stays).
+    public func releaseLease(_ key: String, owner: String) async throws {
+        try await backend.releaseLease(key, owner: owner)
+    }
+
+    /// The lease on `key`, expired or not, or nil.
+    public func lease(_ key: String) async throws -> LeaseRecord? {
+        try await backend.lease(key)
     }
 
     // MARK: Crash recovery
@@ -331,41 +282,29 @@ public final class Store: Sendable {
     public struct Recovery: Sendable, Equatable {
         public var runs: [RunRecord]
         public var deployments: [DeploymentRecord]
+
+        public init(runs: [RunRecord] = [], deployments: [DeploymentRecord] = []) {
+            self.runs = runs
+            self.deployments = deployments
+        }
     }
 
     /// Marks every run and deployment left `running` by a process other than this one, and
     /// every deployment still `queued`, as `interrupted`, and returns them so they can be
     /// reported. Call once at start-up, before queueing anything.
     /// `currentPid` is this process; runs it owns are still alive and are left alone.
-    public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) throws -> Recovery {
-        let me = currentPid
-        return try pool.write { db in
-            var runs = try RunRecord.filter(Column("status") == RunStatus.running && Column("ownerPid") != me).fetchAll(db)
-            for index in runs.indices {
-                runs[index].status = .interrupted
-                runs[index].finishedAt = date
-                try runs[index].update(db)
-            }
-            let runIds = runs.compactMap(\.id)
-            var deployments = try DeploymentRecord
-                .filter(Column("status") == DeploymentStatus.running && (runIds.contains(Column("runId")) || Column("runId") == nil))
-                .fetchAll(db)
-            for index in deployments.indices {
-                deployments[index].status = .interrupted
-                deployments[index].finishedAt = date
-                deployments[index].error = "the daemon stopped while this deployment was running"
-                try deployments[index].update(db)
-            }
-            // Queued work belongs to the process that queued it: a new daemon queues afresh.
-            var orphans = try DeploymentRecord.filter(Column("status") == DeploymentStatus.queued).fetchAll(db)
-            for index in orphans.indices {
-                orphans[index].status = .interrupted
-                orphans[index].finishedAt = date
-                orphans[index].error = "the daemon stopped before this deployment ran"
-                try orphans[index].update(db)
-            }
-            deployments += orphans
-            return Recovery(runs: runs, deployments: deployments)
-        }
+    public func recoverInterruptedWork(at date: Date = Date(), currentPid: Int32 = getpid()) async throws -> Recovery {
+        try await backend.recoverInterruptedWork(at: date, currentPid: currentPid)
+    }
+
+    /// The lease a live replica renews while it runs (see `recoverWorkOfDeadReplicas`).
+    public static func replicaLeaseKey(_ owner: String) -> String { "replica:" + owner }
+
+    /// Marks the runs left `running` and the deployments left `queued` or `running` by
+    /// replicas other than `me` whose replica lease (`replicaLeaseKey`) has expired or is gone
+    /// (they died) as `interrupted`, and returns them. Work of live replicas is left alone.
+    /// Atomic across replicas: each record is returned to one caller only.
+    public func recoverWorkOfDeadReplicas(me: String, at date: Date = Date()) async throws -> Recovery {
+        try await backend.recoverWorkOfDeadReplicas(me: me, at: date)
     }
 }

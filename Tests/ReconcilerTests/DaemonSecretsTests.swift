@@ -45,20 +45,20 @@ struct DaemonSecretsTests {
         #expect(daemon.redact("not-a-secret-value") == "not-a-secret-value")
     }
 
-    @Test func theStoreNeverHoldsAKnownSecret() throws {
+    @Test func theStoreNeverHoldsAKnownSecret() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-secrets-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let secret = "whsec-0123456789"
-        let store = try Store(path: directory.appendingPathComponent("db.sqlite").path,
+        let store = try await Store(path: directory.appendingPathComponent("db.sqlite").path,
                               redactor: DaemonSecrets.redactor(config: Self.config, environment: Self.environment))
-        try store.upsertRepository(id: "one", url: "https://git.example.com/one.git")
-        try store.recordFetch(repositoryId: "one", error: "fetch failed: \(secret)")
-        let stack = try store.setStackStatus(id: "one/web", repositoryId: "one", path: "web", status: .failed, detail: "error \(secret)")
-        let run = try store.startRun(stackId: stack.id, kind: .proposal)
-        try store.appendLogLine(runId: run.id!, stream: .stderr, text: "Error: \(secret)")
-        try store.appendLog(runId: run.id!, [(stream: .stdout, text: "json \"\(secret)\"", at: Date())])
-        let texts = [try store.repository(id: "one")?.lastFetchError ?? "", try store.stack(id: "one/web")?.statusDetail ?? ""]
-            + (try store.logLines(runId: run.id!).map(\.text))
+        try await store.upsertRepository(id: "one", url: "https://git.example.com/one.git")
+        try await store.recordFetch(repositoryId: "one", error: "fetch failed: \(secret)")
+        let stack = try await store.setStackStatus(id: "one/web", repositoryId: "one", path: "web", status: .failed, detail: "error \(secret)")
+        let run = try await store.startRun(stackId: stack.id, kind: .proposal)
+        try await store.appendLogLine(runId: run.id!, stream: .stderr, text: "Error: \(secret)")
+        try await store.appendLog(runId: run.id!, [(stream: .stdout, text: "json \"\(secret)\"", at: Date())])
+        let texts = [try await store.repository(id: "one")?.lastFetchError ?? "", try await store.stack(id: "one/web")?.statusDetail ?? ""]
+            + (try await store.logLines(runId: run.id!).map(\.text))
         #expect(texts.count == 4)
         for text in texts {
             #expect(!text.contains(secret), "\(text)")

@@ -24,7 +24,7 @@ import Testing
                         extra: "auth: { publicRead: true }",
                         repositoryExtra: "forge: { kind: github, api: \"\(forge.base.absoluteString)\", project: acme/infra, tokenEnv: EZBUILT_E2E_FORGE_TOKEN }")
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"), environment: ["EZBUILT_E2E_FORGE_TOKEN": Self.token])
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
 
         let v1 = "# Assets\n\n- Region: us-east-1\n- A private S3 bucket named `acme-forge-assets` with versioning enabled.\n"
         try remote.push(branch: "feature/assets", files: ["web/requirements.md": v1], message: "Add an assets bucket")
@@ -51,7 +51,7 @@ import Testing
         // The merge is deployed; the merged commit says so.
         try remote.merge("feature/assets")
         let merged = try #require(remote.tip("main"))
-        #expect(try await daemon.eventually { try store.stack(id: "acme/web")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
+        #expect(try await daemon.eventually { try await store.stack(id: "acme/web")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
         #expect(await forge.wait(within: .seconds(120)) { requests in
             requests.filter { $0.path == statusesPath(merged) }.map { $0.json["state"] ?? "" } == ["pending", "success"]
         }, "forge got: \(forge.requests.map { "\($0.path) \($0.json)" })")
@@ -63,8 +63,8 @@ import Testing
         #expect(try await daemon.eventually { remote.read("web/PLAN.md", on: "feature/logs")?.contains("acme-forge-logs") == true }, "daemon:\n\(daemon.log.suffix(3000))")
         try remote.merge("feature/logs")
         let second = try #require(remote.tip("main"))
-        #expect(try await daemon.eventually { try store.stack(id: "acme/web")?.deployedCommit == second }, "daemon:\n\(daemon.log.suffix(3000))")
-        let history = try store.deployments(stackId: "acme/web")
+        #expect(try await daemon.eventually { try await store.stack(id: "acme/web")?.deployedCommit == second }, "daemon:\n\(daemon.log.suffix(3000))")
+        let history = try await store.deployments(stackId: "acme/web")
         let deployments = history.filter { $0.status == .succeeded }.compactMap(\.id).sorted()
         try #require(deployments.count == 2, "deployments: \(history.map { "\($0.id ?? 0) \($0.status)" })")
         let port = try #require(daemon.httpPort, "daemon:\n\(daemon.log.suffix(2000))")

@@ -50,8 +50,8 @@ import Testing
         #expect(applied, "no deployment; status log: \(remote.log("ezbuilt/status")); daemon log:\n\(daemon.log.suffix(4000))")
         #expect(try aws(moto.endpoint, ["s3api", "get-bucket-versioning", "--bucket", bucket]).contains("Enabled"))
         #expect(remote.read("stacks/acme/infra/assets.md", on: "ezbuilt/status")?.contains("deployed") == true)
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
-        let deployment = try #require(try store.deployments(stackId: "acme/infra/assets").first)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let deployment = try #require(try await store.deployments(stackId: "acme/infra/assets").first)
         #expect(deployment.status == .succeeded)
         #expect(deployment.duration != nil)
         #expect(deployment.counts?.add ?? 0 >= 1)
@@ -68,8 +68,8 @@ import Testing
         #expect(drifted, "no drift commit; daemon log:\n\(daemon.log.suffix(4000))")
         let report = try #require(remote.read("drift/acme/infra/assets.md", on: "ezbuilt/status"))
         #expect(report.contains("Suspended"), "drift report:\n\(report)")
-        let checksBefore = try store.driftChecks(stackId: "acme/infra/assets").count
-        _ = try await daemon.eventually(timeout: .seconds(600)) { try store.driftChecks(stackId: "acme/infra/assets").count >= checksBefore + 2 }
+        let checksBefore = try await store.driftChecks(stackId: "acme/infra/assets").count
+        _ = try await daemon.eventually(timeout: .seconds(600)) { try await store.driftChecks(stackId: "acme/infra/assets").count >= checksBefore + 2 }
         #expect(remote.log("ezbuilt/status").filter { $0.contains("changed outside Terraform") }.count == 1)
 
         // Put it back: the drift is reported resolved.

@@ -23,8 +23,8 @@ import Testing
         }
         #expect(stale, "status log: \(remote.log("ezbuilt/status")); daemon:\n\(daemon.log.suffix(3000))")
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-stale-bucket"])) == nil)
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
-        #expect(try store.stack(id: "acme/stale")?.status == .stale)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
+        #expect(try await store.stack(id: "acme/stale")?.status == .stale)
 
         // A proposal, hand-edited after review: the edit is caught and not applied.
         try remote.push(branch: "feature/forged", files: ["forged/requirements.md": GitOpsLoopTests.requirements(bucket: "acme-forged-bucket")], message: "Add a bucket")
@@ -32,14 +32,14 @@ import Testing
         let main = try #require(remote.read("forged/terraform/main.tf", on: "feature/forged"))
         try remote.push(branch: "feature/forged", files: ["forged/terraform/main.tf": main.replacingOccurrences(of: "acme-forged-bucket", with: "acme-forged-other")], message: "Edit generated code by hand")
         try remote.merge("feature/forged")
-        #expect(try await daemon.eventually(timeout: .seconds(600)) { try store.stack(id: "acme/forged")?.status == .stale })
-        #expect(try store.deployments(stackId: "acme/forged").first?.error?.contains("not what requirements.md generates") == true)
+        #expect(try await daemon.eventually(timeout: .seconds(600)) { try await store.stack(id: "acme/forged")?.status == .stale })
+        #expect(try await store.deployments(stackId: "acme/forged").first?.error?.contains("not what requirements.md generates") == true)
 
         // A reviewed stack is applied, then removed without allowDestroy: destroy pending.
         try remote.push(branch: "feature/keep", files: ["keep/requirements.md": GitOpsLoopTests.requirements(bucket: "acme-keep-bucket")], message: "Add a bucket")
         #expect(try await daemon.eventually(timeout: .seconds(600)) { remote.read("keep/PLAN.md", on: "feature/keep") != nil })
         try remote.merge("feature/keep")
-        #expect(try await daemon.eventually(timeout: .seconds(600)) { try store.stack(id: "acme/keep")?.status == .deployed })
+        #expect(try await daemon.eventually(timeout: .seconds(600)) { try await store.stack(id: "acme/keep")?.status == .deployed })
         try remote.push(branch: "main", remove: ["keep"], message: "Remove the keep stack")
         #expect(try await daemon.eventually(timeout: .seconds(600)) {
             remote.log("ezbuilt/status").contains("deploy(acme/keep): destroy pending (not allowed by config)")
@@ -51,7 +51,7 @@ import Testing
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint, allowDestroy: true)
         daemon = try DaemonProcess(config: config, logFile: temp.path("daemon2.log"))
         try remote.push(branch: "main", files: ["README.md": "# infra, again\n"], message: "Touch main")
-        #expect(try await daemon.eventually(timeout: .seconds(600)) { try store.stack(id: "acme/keep")?.status == .destroyed },
+        #expect(try await daemon.eventually(timeout: .seconds(600)) { try await store.stack(id: "acme/keep")?.status == .destroyed },
                 "daemon:\n\(daemon.log.suffix(3000))")
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-keep-bucket"])) == nil)
         #expect(await daemon.stop() == 0)
@@ -90,9 +90,9 @@ import Testing
         #expect(plan.contains("line "))
         #expect(remote.read("vague/terraform/main.tf", on: "feature/vague") == nil)
         try remote.merge("feature/vague")
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
-        #expect(try await daemon.eventually(timeout: .seconds(600)) { try store.deployments(stackId: "acme/vague").first?.status.isFinal == true })
-        #expect(try store.deployments(stackId: "acme/vague").first?.status != .succeeded)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
+        #expect(try await daemon.eventually(timeout: .seconds(600)) { try await store.deployments(stackId: "acme/vague").first?.status.isFinal == true })
+        #expect(try await store.deployments(stackId: "acme/vague").first?.status != .succeeded)
         #expect(await daemon.stop() == 0)
     }
 
@@ -111,9 +111,9 @@ import Testing
         #expect(try await daemon.eventually(timeout: .seconds(600)) { remote.read("jobs/PLAN.md", on: "feature/jobs") != nil },
                 "daemon:\n\(daemon.log.suffix(3000))")
         try remote.merge("feature/jobs")
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
         let applying = try await daemon.eventually(timeout: .seconds(600), every: .milliseconds(200)) {
-            let running = try store.deployments(stackId: "acme/jobs").first?.status == .running
+            let running = try await store.deployments(stackId: "acme/jobs").first?.status == .running
             return running && daemon.log.contains("planned")
         }
         #expect(applying, "daemon:\n\(daemon.log.suffix(3000))")
@@ -125,9 +125,9 @@ import Testing
             remote.log("ezbuilt/status").contains { $0.hasPrefix("deploy(acme/jobs): interrupted") }
         }
         #expect(reported, "status: \(remote.log("ezbuilt/status")); daemon:\n\(daemon.log.suffix(3000))")
-        let recovered = try await daemon.eventually(timeout: .seconds(300)) { try store.stack(id: "acme/jobs")?.status == .deployed }
+        let recovered = try await daemon.eventually(timeout: .seconds(300)) { try await store.stack(id: "acme/jobs")?.status == .deployed }
         #expect(recovered, "daemon:\n\(daemon.log.suffix(3000))")
-        #expect(try store.deployments(stackId: "acme/jobs").contains { $0.status == .interrupted })
+        #expect(try await store.deployments(stackId: "acme/jobs").contains { $0.status == .interrupted })
         #expect(try aws(moto.endpoint, ["sqs", "list-queues"]).contains("acme-jobs"))
         // The apply outlived the killed daemon and wrote its state: the queue is in it.
         let state = try String(contentsOf: temp.path("data/state").appendingPathComponent(try #require(

@@ -50,8 +50,8 @@ import Testing
         #expect(remote.read("edge/terraform/ssh.custom.tf", on: "feature/ssh") == custom)
 
         try remote.merge("feature/ssh")
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
-        #expect(try await daemon.eventually { try store.deployments(stackId: "acme/edge").first?.status == .blocked },
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
+        #expect(try await daemon.eventually { try await store.deployments(stackId: "acme/edge").first?.status == .blocked },
                 "daemon:\n\(daemon.log.suffix(3000))")
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-edge-bucket"])) == nil)
         #expect(try await daemon.eventually { remote.log("ezbuilt/status").contains { $0.hasPrefix("deploy(acme/edge): blocked") } })

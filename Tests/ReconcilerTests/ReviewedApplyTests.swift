@@ -22,13 +22,13 @@ import Testing
         let config = temp.path("ezbuilt.yaml")
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint)
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"))
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
 
         // The repository's region is us-east-1; the requirements ask for eu-west-1.
         try remote.push(branch: "feature/eu", files: ["eu/requirements.md": Self.requirements(region: "eu-west-1", buckets: ["acme-eu-assets"])], message: "Assets in Ireland")
         #expect(try await daemon.eventually { remote.read("eu/PLAN.md", on: "feature/eu") != nil }, "daemon:\n\(daemon.log.suffix(3000))")
         try remote.merge("feature/eu")
-        #expect(try await daemon.eventually { try store.stack(id: "acme/eu")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
+        #expect(try await daemon.eventually { try await store.stack(id: "acme/eu")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
         let location = try aws(moto.endpoint, ["s3api", "get-bucket-location", "--bucket", "acme-eu-assets"])
         #expect(location.contains("eu-west-1"), "\(location)")
 
@@ -40,8 +40,8 @@ import Testing
             remote.log("ezbuilt/status").contains("deploy(acme/eu): unreviewed \(commit.prefix(10)): nothing applied")
         }
         #expect(reported, "status: \(remote.log("ezbuilt/status")); daemon:\n\(daemon.log.suffix(3000))")
-        #expect(try store.stack(id: "acme/eu")?.status == .unreviewed)
-        #expect(try store.deployments(stackId: "acme/eu").first?.error?.contains("sneaky.custom.tf") == true)
+        #expect(try await store.stack(id: "acme/eu")?.status == .unreviewed)
+        #expect(try await store.deployments(stackId: "acme/eu").first?.error?.contains("sneaky.custom.tf") == true)
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-unreviewed"])) == nil)
         #expect(await daemon.stop() == 0)
     }
@@ -57,7 +57,7 @@ import Testing
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint,
                         extra: "auth: { tokens: [\"sha256:\(hash)\"] }")
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"))
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
 
         // Two reviewed versions, the second built on the first.
         try remote.push(branch: "feature/v1", files: ["web/requirements.md": Self.requirements(region: "us-east-1", buckets: ["acme-web-one"])], message: "v1")
@@ -69,13 +69,13 @@ import Testing
 
         // v2 is merged while v1's deployment runs: it is deployed right after.
         try remote.merge("feature/v1")
-        #expect(try await daemon.eventually(every: .milliseconds(100)) { try store.deployments(stackId: "acme/web").first?.status == .running })
+        #expect(try await daemon.eventually(every: .milliseconds(100)) { try await store.deployments(stackId: "acme/web").first?.status == .running })
         try remote.merge("feature/v2")
         let v2 = try #require(remote.tip("main"))
         let deployed = try await daemon.eventually {
-            try store.stack(id: "acme/web")?.deployedCommit == v2
+            try await store.stack(id: "acme/web")?.deployedCommit == v2
         }
-        let history = try store.deployments(stackId: "acme/web").map { "\($0.commit.prefix(8)) \($0.status) \($0.error ?? "")" }
+        let history = try await store.deployments(stackId: "acme/web").map { "\($0.commit.prefix(8)) \($0.status) \($0.error ?? "")" }
         #expect(deployed, "deployments: \(history); daemon:\n\(daemon.log.suffix(3000))")
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-web-two"])) != nil)
 
@@ -87,10 +87,10 @@ import Testing
         _ = try aws(moto.endpoint, ["s3api", "delete-public-access-block", "--bucket", "acme-web-one"])
         try remote.merge("feature/v3")
         let v3 = try #require(remote.tip("main"))
-        let waiting = try await daemon.eventually { try store.deployments(stackId: "acme/web").first.map { $0.commit == v3 && $0.status == .needsApproval } == true }
-        let later = try store.deployments(stackId: "acme/web").map { "\($0.commit.prefix(8)) \($0.status) \($0.error ?? "")" }
+        let waiting = try await daemon.eventually { try await store.deployments(stackId: "acme/web").first.map { $0.commit == v3 && $0.status == .needsApproval } == true }
+        let later = try await store.deployments(stackId: "acme/web").map { "\($0.commit.prefix(8)) \($0.status) \($0.error ?? "")" }
         #expect(waiting, "deployments: \(later); daemon:\n\(daemon.log.suffix(3000))")
-        let pending = try #require(try store.deployments(stackId: "acme/web").first)
+        let pending = try #require(try await store.deployments(stackId: "acme/web").first)
         let plan = try #require(pending.pendingPlan)
         #expect(pending.pendingChanges?.contains { $0.action == "create" && $0.address.contains("aws_s3_bucket_public_access_block") } == true)
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-web-three"])) == nil)
@@ -109,9 +109,9 @@ import Testing
         #expect(wrong == "409")
         let approved = try sh(["curl", "-s", "-w", "\n%{http_code}", "-X", "POST", "-H", auth, "-H", "Content-Type: application/json", "-d", "{\"plan\":\"\(plan)\"}", url])
         #expect(approved.hasSuffix("202"), "\(approved)")
-        let applied = try await daemon.eventually { try store.stack(id: "acme/web")?.deployedCommit == v3 }
+        let applied = try await daemon.eventually { try await store.stack(id: "acme/web")?.deployedCommit == v3 }
         #expect(applied, "daemon:\n\(daemon.log.suffix(3000))")
-        let approval = try #require(try store.deployments(stackId: "acme/web").first)
+        let approval = try #require(try await store.deployments(stackId: "acme/web").first)
         #expect(approval.trigger == .approval && approval.status == .succeeded && approval.approvedBy?.hasPrefix("token:") == true)
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-web-three"])) != nil)
         #expect((try? aws(moto.endpoint, ["s3api", "get-public-access-block", "--bucket", "acme-web-one"])) != nil)

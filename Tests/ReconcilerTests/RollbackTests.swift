@@ -25,7 +25,7 @@ import Testing
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint,
                         extra: "auth: { tokens: [\"sha256:\(hash)\"] }")
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"))
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
         let stack = "acme/web"
 
         // Two reviewed, deployed versions: one bucket, then two.
@@ -39,9 +39,9 @@ import Testing
             }, "daemon:\n\(daemon.log.suffix(3000))")
             try remote.merge(branch)
             let tip = try #require(remote.tip("main"))
-            #expect(try await daemon.eventually { try store.stack(id: stack)?.deployedCommit == tip }, "daemon:\n\(daemon.log.suffix(3000))")
+            #expect(try await daemon.eventually { try await store.stack(id: stack)?.deployedCommit == tip }, "daemon:\n\(daemon.log.suffix(3000))")
         }
-        let deployments = try store.deployments(stackId: stack).filter { $0.status == .succeeded }
+        let deployments = try await store.deployments(stackId: stack).filter { $0.status == .succeeded }
         try #require(deployments.count == 2)
         let first = try #require(deployments.last?.id), second = try #require(deployments.first?.id)
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-rb-two"])) != nil)
@@ -78,17 +78,17 @@ import Testing
         // Restoring a snapshot is refused while the stack is busy: a merge makes it deploy.
         try remote.merge(branch)
         let merged = try #require(remote.tip("main"))
-        #expect(try await daemon.eventually(every: .milliseconds(100)) { try store.deployments(stackId: stack).first.map { $0.commit == merged && $0.status == .running } == true })
+        #expect(try await daemon.eventually(every: .milliseconds(100)) { try await store.deployments(stackId: stack).first.map { $0.commit == merged && $0.status == .running } == true })
         let busy = try sh(["curl", "-s", "-w", "\n%{http_code}", "-X", "POST", "-H", auth, "\(base)/states/\(second).tfstate/restore"])
         #expect(busy.hasSuffix("409") && busy.contains("busy"), "\(busy)")
 
         // The merge applies it: the first version again.
-        let restored = try await daemon.eventually { try store.stack(id: stack)?.deployedCommit == merged }
-        let history = try store.deployments(stackId: stack).map { "\($0.status) \($0.error ?? "")" }
+        let restored = try await daemon.eventually { try await store.stack(id: stack)?.deployedCommit == merged }
+        let history = try await store.deployments(stackId: stack).map { "\($0.status) \($0.error ?? "")" }
         #expect(restored, "deployments: \(history); daemon:\n\(daemon.log.suffix(3000))")
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-rb-two"])) == nil)
         #expect((try? aws(moto.endpoint, ["s3api", "head-bucket", "--bucket", "acme-rb-one"])) != nil)
-        #expect(try store.deployments(stackId: stack).first?.status == .succeeded)
+        #expect(try await store.deployments(stackId: stack).first?.status == .succeeded)
 
         // Idle, a snapshot can be restored (the state it replaces is kept); an unknown one is 404.
         #expect(try sh(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", auth, "\(base)/states/..%2Fterraform.tfstate/restore"]) == "404")
@@ -109,13 +109,13 @@ import Testing
         let config = temp.path("ezbuilt.yaml")
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint)
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"))
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
         try remote.push(branch: "feature/v1", files: ["web/requirements.md": Self.requirements(["acme-rbc-one"])], message: "v1")
         #expect(try await daemon.eventually { remote.read("web/PLAN.md", on: "feature/v1")?.contains("Result: ready to merge") == true })
         try remote.merge("feature/v1")
-        #expect(try await daemon.eventually { try store.stack(id: "acme/web")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
+        #expect(try await daemon.eventually { try await store.stack(id: "acme/web")?.status == .deployed }, "daemon:\n\(daemon.log.suffix(3000))")
         #expect(await daemon.stop() == 0)
-        let deployment = try #require(try store.deployments(stackId: "acme/web").first?.id)
+        let deployment = try #require(try await store.deployments(stackId: "acme/web").first?.id)
 
         let binary = DaemonProcess.binary.path
         let made = try sh([binary, "rollback", "--config", config.path, "acme/web", "--to", "\(deployment)"])

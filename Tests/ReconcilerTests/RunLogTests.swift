@@ -12,9 +12,9 @@ struct RunLogTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runlog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
+        let store = try await Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
         let live = LiveLogs()
-        let run = try store.startRun(stackId: "r/s", kind: .proposal)
+        let run = try await store.startRun(stackId: "r/s", kind: .proposal)
         let runId = try #require(run.id)
         let log = RunLog(runId: runId, store: store, live: live, logger: Logger(label: "test"))
         let followed = live.follow(runId: runId)
@@ -32,12 +32,12 @@ struct RunLogTests {
         log.note("done")
         await log.finish(.finished)
 
-        let stored = try store.logLines(runId: runId)
+        let stored = try await store.logLines(runId: runId)
         #expect(stored.count == 2001)
         #expect(stored.filter { $0.stream == .stdout }.map(\.text) == (0..<1500).map { "out \($0)" })
         #expect(stored.filter { $0.stream == .stderr }.map(\.text) == (0..<500).map { "err \($0)" })
         #expect(stored.last?.text == "done")
-        #expect(try store.run(id: runId)?.status == .finished)
+        #expect(try await store.run(id: runId)?.status == .finished)
         let seen = await collector.value
         #expect(seen == stored.map(\.text))
     }

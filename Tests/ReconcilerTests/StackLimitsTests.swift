@@ -33,13 +33,13 @@ struct StackLimitsTests {
 
     @Test func anOversizedStackFileRefusesTheRunNamingTheFile() async throws {
         let directory = try TemporaryDirectory("oversized")
-        let store = try Store(path: directory.path("db.sqlite").path)
+        let store = try await Store(path: directory.path("db.sqlite").path)
         let setup = TerraformSetup(
             options: TerraformOptions(binary: TerraformBinary(path: "/usr/local/bin/terraform", version: "1.11.4", flavor: .terraform),
                                       cli: CLIConfiguration(providerSource: .filesystemMirror(path: "/opt/tf-plugins"),
                                                             directory: directory.path("terraform"))),
             workspaces: WorkspaceManager(root: directory.path("workspaces")), dataDirectory: directory.url, sandboxEndpoint: nil)
-        let run = try store.startRun(stackId: "demo/web", kind: .proposal)
+        let run = try await store.startRun(stackId: "demo/web", kind: .proposal)
         let log = RunLog(runId: run.id!, store: store, live: LiveLogs(), logger: Logger(label: "test"))
         let big = Data(repeating: UInt8(ascii: "#"), count: StackFileFilter.maximumFileSize + 1)
         // Through the one stack pipeline: the guard or the workspace refuses it, naming the file,

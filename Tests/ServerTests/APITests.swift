@@ -6,7 +6,7 @@ import Store
 struct APITests {
     @Test func repositoriesListEveryConfiguredRepositoryWithItsFetchState() async throws {
         try await TestDaemon.with(config: Fixture.config(), environment: ["DEMO_WEBHOOK_SECRET": "s3cret-value"]) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let response = try await daemon.get("/api/v1/repositories")
             #expect(response.status == 200)
             #expect(response.header("Content-Type")?.hasPrefix("application/json") == true)
@@ -27,7 +27,7 @@ struct APITests {
 
     @Test func stacksCarryStatusLastProposalLastDeploymentAndDrift() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let stacks = try #require(try await daemon.get("/api/v1/stacks").json()["stacks"] as? [[String: Any]])
             #expect(stacks.map { $0["id"] as? String } == [Fixture.app, Fixture.db, Fixture.web])
             let web = try #require(stacks.first { $0["id"] as? String == Fixture.web })
@@ -55,7 +55,7 @@ struct APITests {
 
     @Test func theStackListIsPagedInIdOrderWithTheTotal() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let page = try await daemon.get("/api/v1/stacks?limit=2&offset=1").json()
             let stacks = try #require(page["stacks"] as? [[String: Any]])
             #expect(stacks.map { $0["id"] as? String } == [Fixture.db, Fixture.web])
@@ -72,7 +72,7 @@ struct APITests {
 
     @Test func historyFiltersSortsAndPaginatesProposalsAndDeployments() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let path = "/api/v1/stacks/\(Fixture.web.pathSegment)/history"
 
             let all = try await daemon.get(path).json()
@@ -130,7 +130,7 @@ struct APITests {
     ])
     func badQueryParametersAreA400NamingTheParameter(path: String, parameter: String) async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let response = try await daemon.get(path)
             #expect(response.status == 400, "\(path): \(response.text)")
             #expect(try response.errorMessage().contains("'\(parameter)'"), "\(path): \(response.text)")
@@ -139,7 +139,7 @@ struct APITests {
 
     @Test func aDeploymentComesWithItsLogAndDuration() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            let written = try Fixture.fill(daemon.store)
+            let written = try await Fixture.fill(daemon.store)
             let body = try await daemon.get("/api/v1/deployments/\(written.deploymentWithLog)").json()
             let deployment = try #require(body["deployment"] as? [String: Any])
             #expect(deployment["status"] as? String == "succeeded")
@@ -162,7 +162,7 @@ struct APITests {
 
     @Test func driftChecksAreListedNewestFirst() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let checks = try #require(try await daemon.get("/api/v1/stacks/\(Fixture.web.pathSegment)/drift").json()["driftChecks"] as? [[String: Any]])
             #expect(checks.compactMap { $0["status"] as? String } == ["drifted", "clean"])
             let resource = try #require((checks.first?["resources"] as? [[String: Any]])?.first)
@@ -174,7 +174,7 @@ struct APITests {
 
     @Test func aRunsStoredLogPagesWithAfter() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            let written = try Fixture.fill(daemon.store)
+            let written = try await Fixture.fill(daemon.store)
             let run = try await daemon.get("/api/v1/runs/\(written.deploymentRun)").json()
             #expect(run["status"] as? String == "finished")
             #expect(run["kind"] as? String == "deployment")
@@ -191,7 +191,7 @@ struct APITests {
 
     @Test func unknownThingsAreJSON404s() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             for path in ["/api/v1/stacks/demo%2Fnowhere", "/api/v1/stacks/demo%2Fnowhere/history", "/api/v1/runs/999", "/api/v1/nothing-here", "/no/such/page"] {
                 let response = try await daemon.get(path)
                 #expect(response.status == 404, "\(path)")
@@ -205,7 +205,7 @@ struct APITests {
     @Test func actionsAnswer202AndReachTheReconciler() async throws {
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web])
         try await TestDaemon.with(config: Fixture.config(), backend: backend) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let auth = ["Authorization": "Bearer \(Fixture.token)"]
             let sync = try await daemon.request("POST", "/api/v1/repositories/demo/sync", headers: auth)
             #expect(sync.status == 202)
@@ -225,7 +225,7 @@ struct APITests {
         let waiting = String(repeating: "a", count: 64)
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web], waitingPlans: [Fixture.web: waiting])
         try await TestDaemon.with(config: Fixture.config(), backend: backend) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let path = "/api/v1/stacks/\(Fixture.web.pathSegment)/approve"
             let auth = ["Authorization": "Bearer \(Fixture.token)"]
             #expect(try await daemon.request("POST", path, body: Data("{\"plan\":\"\(waiting)\"}".utf8)).status == 401)

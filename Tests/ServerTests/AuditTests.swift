@@ -14,7 +14,7 @@ struct AuditTests {
     @Test func actionsAreRecordedWithWhoWhatTargetWhenAndOutcome() async throws {
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web], waitingPlans: [Fixture.web: String(repeating: "a", count: 64)])
         try await TestDaemon.with(config: Fixture.config(publicRead: true), backend: backend) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let auth = ["Authorization": "Bearer \(Fixture.token)"]
             let before = Date().addingTimeInterval(-1)
             #expect(try await daemon.request("POST", "/api/v1/repositories/demo/sync", headers: auth).status == 202)
@@ -34,7 +34,7 @@ struct AuditTests {
             #expect(events.map { $0["target"] as? String } == [Fixture.web, Fixture.web, "demo"])
             #expect(events.map { $0["outcome"] as? Int } == [409, 202, 202])
             #expect((events.first?["detail"] as? String)?.contains("waits for plan") == true)
-            let stored = try daemon.store.auditEvents()
+            let stored = try await daemon.store.auditEvents()
             #expect(stored.events.allSatisfy { $0.at >= before && $0.at <= Date() })
         }
     }
@@ -53,7 +53,7 @@ struct AuditTests {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             for index in 0..<5 {
-                try daemon.store.recordAudit(AuditRecord(at: start.addingTimeInterval(Double(index)), actor: index == 4 ? "oidc:alice" : "token:0123456789ab",
+                try await daemon.store.recordAudit(AuditRecord(at: start.addingTimeInterval(Double(index)), actor: index == 4 ? "oidc:alice" : "token:0123456789ab",
                                                          action: index.isMultiple(of: 2) ? "sync" : "approve", target: "demo", outcome: 202))
             }
             let page = try await daemon.get("/api/v1/audit?limit=2&offset=1", token: Fixture.token).json()

@@ -64,7 +64,7 @@ struct AuthTests {
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web])
         for publicRead in [false, true] {
             try await TestDaemon.with(config: Fixture.config(publicRead: publicRead), backend: backend) { (daemon: TestDaemon) async throws in
-                try Fixture.fill(daemon.store)
+                try await Fixture.fill(daemon.store)
                 for path in ["/", "/metrics", "/api/v1/stacks", "/api/v1/repositories", "/api/v1/stacks/\(Fixture.web.pathSegment)/history"] {
                     let anonymous = try await daemon.get(path)
                     #expect(anonymous.status == (publicRead ? 200 : 401), "\(path) publicRead=\(publicRead)")

@@ -136,8 +136,8 @@ struct CompareRouteTests {
         let new = StackComparisonTests.files(requirements: "- A bucket\n- A queue\n", main: StackComparisonTests.two)
         let backend = RecordingBackend(files: ["\(Fixture.web)@d0000000": old, "\(Fixture.web)@d2000000": new])
         try await TestDaemon.with(config: Fixture.config(publicRead: true), backend: backend) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
-            let deployments = try daemon.store.deployments(stackId: Fixture.web, ascending: true)
+            try await Fixture.fill(daemon.store)
+            let deployments = try await daemon.store.deployments(stackId: Fixture.web, ascending: true)
             let first = try #require(deployments.first { $0.commit == "d0000000" }?.id)
             let third = try #require(deployments.first { $0.commit == "d2000000" }?.id)
             let second = try #require(deployments.first { $0.commit == "d1000000" }?.id)

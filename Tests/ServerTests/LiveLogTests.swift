@@ -30,8 +30,8 @@ struct LiveLogTests {
     /// API and the status page's progress bar; it is gone when the run ends.
     @Test func progressOfARunningApplyIsStreamedListedAndShown() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
-            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            try await Fixture.fill(daemon.store)
+            let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
             let runId = try #require(run.id)
             let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
@@ -57,11 +57,11 @@ struct LiveLogTests {
 
     @Test func linesWrittenWhileFollowingArriveAndTheStreamEndsWithTheRun() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
-            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            try await Fixture.fill(daemon.store)
+            let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
             let runId = try #require(run.id)
-            try daemon.store.appendLogLine(runId: runId, stream: .stdout, text: "stored one")
-            try daemon.store.appendLogLine(runId: runId, stream: .stderr, text: "stored two")
+            try await daemon.store.appendLogLine(runId: runId, stream: .stdout, text: "stored one")
+            try await daemon.store.appendLogLine(runId: runId, stream: .stderr, text: "stored two")
 
             let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
@@ -69,13 +69,13 @@ struct LiveLogTests {
 
             // Written while the client follows and the run is still running.
             for text in ["live three", "live four\nwith a second line"] {
-                let line = try daemon.store.appendLogLine(runId: runId, stream: .stdout, text: text)
+                let line = try await daemon.store.appendLogLine(runId: runId, stream: .stdout, text: text)
                 daemon.live.publish(line)
             }
             #expect(await client.wait { $0.contains("data: with a second line") }, "live lines arrive: \(client.text)")
             #expect(!client.finished, "the stream stays open while the run runs")
 
-            try daemon.store.finishRun(id: runId)
+            try await daemon.store.finishRun(id: runId)
             daemon.live.finish(runId: runId)
             #expect(await client.waitForEnd(), "the stream ends when the run ends")
 
@@ -85,14 +85,14 @@ struct LiveLogTests {
             let ids = events.dropLast().compactMap { $0.id.flatMap { Int64($0) } }
             #expect(ids.count == 4)
             #expect(ids == ids.sorted() && Set(ids).count == 4, "ids are the log line ids, in order, once each")
-            let stored = try daemon.store.logLines(runId: runId).compactMap(\.id)
+            let stored = try await daemon.store.logLines(runId: runId).compactMap(\.id)
             #expect(ids == stored)
         }
     }
 
     @Test func followingAFinishedRunReplaysItsLogAndEnds() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            let written = try Fixture.fill(daemon.store)
+            let written = try await Fixture.fill(daemon.store)
             let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true")
             defer { client.stop() }
             #expect(await client.waitForEnd())
@@ -103,15 +103,15 @@ struct LiveLogTests {
 
     @Test func aRunFinishedElsewhereEndsTheStreamWithoutAPublishedFinish() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
-            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .driftCheck)
+            try await Fixture.fill(daemon.store)
+            let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .driftCheck)
             let runId = try #require(run.id)
             let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
             #expect(await client.wait { $0.contains("retry:") })
             // Another process wrote the last line and finished the run: nothing is published here.
-            try daemon.store.appendLogLine(runId: runId, stream: .daemon, text: "written by another process")
-            try daemon.store.finishRun(id: runId, status: .interrupted)
+            try await daemon.store.appendLogLine(runId: runId, stream: .daemon, text: "written by another process")
+            try await daemon.store.finishRun(id: runId, status: .interrupted)
             #expect(await client.waitForEnd(within: .seconds(5)))
             #expect(Self.events(client.text).map(\.data) == ["written by another process", "interrupted"])
         }
@@ -119,8 +119,8 @@ struct LiveLogTests {
 
     @Test func lastEventIDResumesAfterTheLineAlreadySeen() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            let written = try Fixture.fill(daemon.store)
-            let first = try #require(try daemon.store.logLines(runId: written.deploymentRun).first?.id)
+            let written = try await Fixture.fill(daemon.store)
+            let first = try #require(try await daemon.store.logLines(runId: written.deploymentRun).first?.id)
             let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true", headers: ["Last-Event-ID": "\(first)"])
             defer { client.stop() }
             #expect(await client.waitForEnd())
@@ -131,8 +131,8 @@ struct LiveLogTests {
     @Test func shuttingTheServerDownEndsOpenStreams() async throws {
         var client: StreamingClient?
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
-            let run = try daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            try await Fixture.fill(daemon.store)
+            let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
             client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(try #require(run.id))/log?follow=true")
             #expect(await client?.wait { $0.contains("retry:") } == true)
         }

@@ -20,7 +20,7 @@ struct SecretsTests {
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web])
 
         try await TestDaemon.with(config: config, environment: ["DEMO_WEBHOOK_SECRET": webhookSecret], backend: backend) { (daemon: TestDaemon) async throws in
-            let written = try Fixture.fill(daemon.store)
+            let written = try await Fixture.fill(daemon.store)
             var responses: [HTTPResult] = []
             let auth = ["Authorization": "Bearer \(Fixture.token)"]
             for path in ["/", "/metrics", "/readyz", "/healthz", "/api/v1/openapi.json", "/api/v1/repositories", "/api/v1/repositories/demo",

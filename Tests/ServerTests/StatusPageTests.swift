@@ -39,7 +39,7 @@ struct StatusPageTests {
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install -y chromium); the page is still checked by the HTML test below"))
     func chromiumRendersStacksBadgesTimesHistoryAndEscapesHostileText() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let profile = daemon.directory.appendingPathComponent("chromium-profile")
             let dom = try await Self.renderedDOM(daemon.base + "/", profile: profile)
             #expect(dom.contains("<title>EZBuilt status</title>"), "\(dom.prefix(500))")
@@ -68,7 +68,7 @@ struct StatusPageTests {
 
     @Test func thePageIsServedWithAStrictContentSecurityPolicyAndEscapedText() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let response = try await daemon.get("/")
             #expect(response.status == 200)
             #expect(response.header("Content-Type")?.hasPrefix("text/html") == true)
@@ -85,7 +85,7 @@ struct StatusPageTests {
 
     @Test func theSignatureTheScriptComparesMatchesTheAPIsTimestamps() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
-            try Fixture.fill(daemon.store)
+            try await Fixture.fill(daemon.store)
             let stacks = try #require(try await daemon.get("/api/v1/stacks").json()["stacks"] as? [[String: Any]])
             let fromAPI = stacks.map { stack in
                 "\(stack["id"] as? String ?? "")|\(stack["status"] as? String ?? "")|\(stack["updatedAt"] as? String ?? "")|\((stack["drift"] as? [String: Any])?["status"] as? String ?? "")|\(stack["progress"] is [String: Any] ? "p" : "")"
@@ -99,7 +99,7 @@ struct StatusPageTests {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             let count = StatusPageRoute.pageSize * 2 + 20
             for index in 0..<count {
-                try daemon.store.setStackStatus(id: String(format: "demo/s%03d", index), repositoryId: "demo", path: String(format: "s%03d", index),
+                try await daemon.store.setStackStatus(id: String(format: "demo/s%03d", index), repositoryId: "demo", path: String(format: "s%03d", index),
                                                 status: index % 10 == 3 ? .failed : .deployed)
             }
             let failed = (0..<count).filter { $0 % 10 == 3 }.count

@@ -1,29 +1,25 @@
 import Foundation
 import Testing
+import PostgresFixture
 import Store
 
 /// The stack list's one-query read: newest proposal, deployment and drift check per stack,
-/// paging, filters and counts, against a real SQLite file.
+/// paging, filters and counts, against a real SQLite file and a real PostgreSQL.
 @Suite struct StackSummaryTests {
-    private static func withStore(_ body: (Store) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-summary-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try await body(try Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path))
-    }
-
-    @Test func eachStackComesWithItsNewestProposalDeploymentAndDriftCheck() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases)
+    func eachStackComesWithItsNewestProposalDeploymentAndDriftCheck(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let now = Date()
-            try store.setStackStatus(id: "a/web", repositoryId: "a", path: "web", status: .deployed, deployedCommit: "c1")
-            try store.setStackStatus(id: "a/db", repositoryId: "a", path: "db", status: .new)
+            try await store.setStackStatus(id: "a/web", repositoryId: "a", path: "web", status: .deployed, deployedCommit: "c1")
+            try await store.setStackStatus(id: "a/db", repositoryId: "a", path: "db", status: .new)
             // Older rows first, and a row of another stack, so "newest of this stack" is tested.
-            try store.insertProposal(ProposalRecord(stackId: "a/web", branch: "old", sourceCommit: "p1", inputHash: "h", status: .failed, createdAt: now.addingTimeInterval(-100)))
-            try store.insertProposal(ProposalRecord(stackId: "a/web", branch: "new", sourceCommit: "p2", inputHash: "h", status: .proposed, createdAt: now.addingTimeInterval(-10)))
-            try store.insertProposal(ProposalRecord(stackId: "a/db", branch: "other", sourceCommit: "p3", inputHash: "h", status: .refused, createdAt: now))
-            try store.insertDeployment(DeploymentRecord(stackId: "a/web", commit: "d1", status: .failed, queuedAt: now.addingTimeInterval(-50)))
-            try store.insertDeployment(DeploymentRecord(stackId: "a/web", commit: "d2", status: .succeeded, queuedAt: now.addingTimeInterval(-5)))
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/web", commit: "d2", status: .drifted, checkedAt: now.addingTimeInterval(-20)))
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/web", commit: "d2", status: .clean, checkedAt: now.addingTimeInterval(-2)))
+            try await store.insertProposal(ProposalRecord(stackId: "a/web", branch: "old", sourceCommit: "p1", inputHash: "h", status: .failed, createdAt: now.addingTimeInterval(-100)))
+            try await store.insertProposal(ProposalRecord(stackId: "a/web", branch: "new", sourceCommit: "p2", inputHash: "h", status: .proposed, createdAt: now.addingTimeInterval(-10)))
+            try await store.insertProposal(ProposalRecord(stackId: "a/db", branch: "other", sourceCommit: "p3", inputHash: "h", status: .refused, createdAt: now))
+            try await store.insertDeployment(DeploymentRecord(stackId: "a/web", commit: "d1", status: .failed, queuedAt: now.addingTimeInterval(-50)))
+            try await store.insertDeployment(DeploymentRecord(stackId: "a/web", commit: "d2", status: .succeeded, queuedAt: now.addingTimeInterval(-5)))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/web", commit: "d2", status: .drifted, checkedAt: now.addingTimeInterval(-20)))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/web", commit: "d2", status: .clean, checkedAt: now.addingTimeInterval(-2)))
 
             let page = try await store.stackSummaries()
             #expect(page.total == 2)
@@ -38,18 +34,19 @@ import Store
             #expect(db.lastDeployment == nil)
             #expect(db.lastDriftCheck == nil)
             // The same rows as reading each stack's history one query at a time.
-            #expect(web.lastProposal == (try store.proposals(stackId: "a/web", limit: 1).first))
-            #expect(web.lastDeployment == (try store.deployments(stackId: "a/web", limit: 1).first))
+            #expect(web.lastProposal == (try await store.proposals(stackId: "a/web", limit: 1).first))
+            #expect(web.lastDeployment == (try await store.deployments(stackId: "a/web", limit: 1).first))
             #expect(try await store.stackSummary(id: "a/web") == web)
             #expect(try await store.stackSummary(id: "a/none") == nil)
         }
     }
 
-    @Test func pagesAreOrderedByIdAndCountEveryMatch() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases)
+    func pagesAreOrderedByIdAndCountEveryMatch(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             for index in 0..<25 {
                 let status: StackStatus = index % 5 == 0 ? .failed : .deployed
-                try store.setStackStatus(id: String(format: "r%d/s%02d", index % 2, index), repositoryId: "r\(index % 2)", path: "s\(index)", status: status)
+                try await store.setStackStatus(id: String(format: "r%d/s%02d", index % 2, index), repositoryId: "r\(index % 2)", path: "s\(index)", status: status)
             }
             let all = try await store.stackSummaries(limit: 100).summaries.map(\.stack.id)
             #expect(all == all.sorted() && all.count == 25)
@@ -69,17 +66,18 @@ import Store
         }
     }
 
-    @Test func countsAreByStatusAndByNewestDriftCheck() async throws {
-        try await Self.withStore { store in
-            try store.setStackStatus(id: "a/1", repositoryId: "a", path: "1", status: .deployed)
-            try store.setStackStatus(id: "a/2", repositoryId: "a", path: "2", status: .deployed)
-            try store.setStackStatus(id: "a/3", repositoryId: "a", path: "3", status: .failed)
+    @Test(arguments: StoreKind.allCases)
+    func countsAreByStatusAndByNewestDriftCheck(kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
+            try await store.setStackStatus(id: "a/1", repositoryId: "a", path: "1", status: .deployed)
+            try await store.setStackStatus(id: "a/2", repositoryId: "a", path: "2", status: .deployed)
+            try await store.setStackStatus(id: "a/3", repositoryId: "a", path: "3", status: .failed)
             let now = Date()
             // a/1 drifted, then was clean again: not drifted. a/2 drifted last.
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/1", commit: "c", status: .drifted, checkedAt: now.addingTimeInterval(-60)))
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/1", commit: "c", status: .clean, checkedAt: now))
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/2", commit: "c", status: .clean, checkedAt: now.addingTimeInterval(-60)))
-            try store.insertDriftCheck(DriftCheckRecord(stackId: "a/2", commit: "c", status: .drifted, checkedAt: now))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/1", commit: "c", status: .drifted, checkedAt: now.addingTimeInterval(-60)))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/1", commit: "c", status: .clean, checkedAt: now))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/2", commit: "c", status: .clean, checkedAt: now.addingTimeInterval(-60)))
+            try await store.insertDriftCheck(DriftCheckRecord(stackId: "a/2", commit: "c", status: .drifted, checkedAt: now))
             let counts = try await store.stackCounts()
             #expect(counts.total == 3)
             #expect(counts.count(.deployed) == 2 && counts.count(.failed) == 1 && counts.count(.new) == 0)

@@ -14,18 +14,18 @@ struct Deployer: Sendable {
 
     /// Runs the queued deployment `deploymentID` of `stack` at `commit`.
     func deploy(_ stack: StackLayout, commit: ObjectID, deploymentID: Int64) async throws {
-        guard var deployment = try store.deployment(id: deploymentID), deployment.status == .queued else { return }
+        guard var deployment = try await store.deployment(id: deploymentID), deployment.status == .queued else { return }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
         logger[metadataKey: "commit"] = "\(commit.short)"
         logger[metadataKey: "deployment"] = "\(deploymentID)"
 
-        let log = try environment.startRun(stackID: stack.id, kind: .deployment)
+        let log = try await environment.startRun(stackID: stack.id, kind: .deployment)
         deployment.runId = log.runId
         deployment.status = .running
         deployment.startedAt = Date()
-        try store.updateDeployment(deployment)
-        try setStatus(stack, .deploying, "commit \(commit.short)")
+        try await store.updateDeployment(deployment)
+        try await setStatus(stack, .deploying, "commit \(commit.short)")
         let forge = ForgeStatuses(environment: environment, repository: repository)
         await forge.post(commit.description, stackID: stack.id, .pending, "deploying \(stack.id)")
         logger.info("deploying")
@@ -84,8 +84,8 @@ struct Deployer: Sendable {
         }
         log.note("deployment \(deployment.status.rawValue)" + (deployment.error.map { ": \($0)" } ?? ""))
         await log.finish(outcome.isInterrupted ? .interrupted : .finished)
-        try store.updateDeployment(deployment)
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status,
+        try await store.updateDeployment(deployment)
+        try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status,
                                  detail: detail, deployedCommit: deployedCommit)
         logger.info("deployment finished", metadata: ["status": "\(deployment.status.rawValue)"])
         if case let (state, description)? = ForgeStatuses.deployment(deployment) {
@@ -103,7 +103,7 @@ struct Deployer: Sendable {
         deployment.status = .queued
         deployment.runId = nil
         deployment.startedAt = nil
-        try store.updateDeployment(deployment)
+        try await store.updateDeployment(deployment)
         return .transient(error.description)
     }
 
@@ -188,7 +188,7 @@ struct Deployer: Sendable {
         let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
         let plan = try? await repository.git.readFile(stack.planFile, at: commit)
         let recorded = plan.flatMap { ProposalMarkdown.fingerprint(in: String(decoding: $0, as: UTF8.self)) }
-        let proposal = recorded == fingerprint ? try environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) : nil
+        let proposal = recorded == fingerprint ? try await environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) : nil
         if let problem = ReviewVerification.review(recorded: recorded, expected: fingerprint, proposed: proposal != nil, stack: stack,
                                                    commit: commit.short, customFiles: Array(files.custom.keys)) {
             return .failure(problem)
@@ -207,8 +207,8 @@ struct Deployer: Sendable {
         return .success(generated)
     }
 
-    private func setStatus(_ stack: StackLayout, _ status: StackStatus, _ detail: String) throws {
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status, detail: detail)
+    private func setStatus(_ stack: StackLayout, _ status: StackStatus, _ detail: String) async throws {
+        try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: status, detail: detail)
     }
 
     static func message(_ stack: StackLayout, _ deployment: DeploymentRecord) -> String {

@@ -14,14 +14,14 @@ struct Destroyer: Sendable {
     /// is what gets destroyed.
     func remove(_ stack: StackLayout, deployedCommit: ObjectID, deploymentID: Int64) async throws {
         let store = environment.store
-        guard var deployment = try store.deployment(id: deploymentID), deployment.status == .queued else { return }
+        guard var deployment = try await store.deployment(id: deploymentID), deployment.status == .queued else { return }
         let forge = ForgeStatuses(environment: environment, repository: repository)
         guard repository.config.allowDestroy else {
             deployment.status = .destroyPending
             deployment.finishedAt = Date()
             deployment.error = "destroy pending (not allowed by config): set allowDestroy: true for \(repository.id) to destroy it"
-            try store.updateDeployment(deployment)
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyPending,
+            try await store.updateDeployment(deployment)
+            try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyPending,
                                      detail: "removed from \(repository.config.deployBranch); destroy not allowed by config")
             await forge.post(deployment.commit, stackID: stack.id, .failure, "destroy pending: not allowed by config (allowDestroy)")
             await StatusReporter(environment: environment, repository: repository)
@@ -31,12 +31,12 @@ struct Destroyer: Sendable {
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
         logger[metadataKey: "deployment"] = "\(deploymentID)"
-        let log = try environment.startRun(stackID: stack.id, kind: .deployment)
+        let log = try await environment.startRun(stackID: stack.id, kind: .deployment)
         deployment.runId = log.runId
         deployment.status = .running
         deployment.startedAt = Date()
-        try store.updateDeployment(deployment)
-        try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroying, detail: "removed from \(repository.config.deployBranch)")
+        try await store.updateDeployment(deployment)
+        try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroying, detail: "removed from \(repository.config.deployBranch)")
         await forge.post(deployment.commit, stackID: stack.id, .pending, "destroying \(stack.id)")
         var interrupted = false
         do {
@@ -47,7 +47,7 @@ struct Destroyer: Sendable {
             }
             deployment.status = .destroyed
             deployment.snapshotPath = result.snapshot
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyed,
+            try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .destroyed,
                                      detail: "destroyed after removal from \(repository.config.deployBranch)", deployedCommit: .some(nil))
         } catch where error.isCancellation {
             interrupted = true
@@ -56,14 +56,14 @@ struct Destroyer: Sendable {
         } catch {
             deployment.status = .destroyFailed
             deployment.error = "\(error)"
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .failed, detail: "destroy failed: \(error)")
+            try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .failed, detail: "destroy failed: \(error)")
         }
         if interrupted {
             deployment.status = .interrupted
             deployment.error = "the daemon stopped while destroying"
         }
         deployment.finishedAt = Date()
-        try store.updateDeployment(deployment)
+        try await store.updateDeployment(deployment)
         await log.finish(interrupted ? .interrupted : .finished)
         if case let (state, description)? = ForgeStatuses.deployment(deployment) {
             await forge.post(deployment.commit, stackID: stack.id, state, description)
@@ -88,8 +88,13 @@ extension TerraformError {
 
     /// Another live terraform holds the state (for example one left running by a daemon that
     /// was killed): wait for it, never break its lock.
+    /// A remote backend's lock (DynamoDB, or S3's lock file) is held when terraform says it
+    /// cannot acquire it: another replica's terraform, left running when that replica died.
     var isStateLocked: Bool {
-        if case .stateLocked = self { return true }
-        return false
+        switch self {
+        case .stateLocked: true
+        case .commandFailed(_, _, let stderrTail): stderrTail.contains("Error acquiring the state lock")
+        default: false
+        }
     }
 }

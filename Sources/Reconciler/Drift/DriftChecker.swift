@@ -43,14 +43,14 @@ struct DriftChecker: Sendable {
 
     func check(_ stack: StackLayout) async throws -> Result {
         let store = environment.store
-        guard let record = try store.stack(id: stack.id), let deployedHex = record.deployedCommit,
+        guard let record = try await store.stack(id: stack.id), let deployedHex = record.deployedCommit,
               let deployed = ObjectID(deployedHex)
         else { return .skipped }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
         logger[metadataKey: "commit"] = "\(deployed.short)"
-        let previous = try store.driftChecks(stackId: stack.id, limit: 20).first { $0.status != .failed && $0.commit == deployedHex }
-        let log = try environment.startRun(stackID: stack.id, kind: .driftCheck)
+        let previous = try await store.driftChecks(stackId: stack.id, limit: 20).first { $0.status != .failed && $0.commit == deployedHex }
+        let log = try await environment.startRun(stackID: stack.id, kind: .driftCheck)
         let started = Date()
         var check = DriftCheckRecord(runId: log.runId, stackId: stack.id, commit: deployedHex, status: .failed, checkedAt: started)
         do {
@@ -83,7 +83,7 @@ struct DriftChecker: Sendable {
         let driftFile = StatusFiles.path(folder: "drift", repositoryID: repository.id, stackPath: stack.path, ext: "md")
         var message: String?
         var extra: [FileChange] = []
-        switch Self.report(check, previous: previous, lastAny: try store.driftChecks(stackId: stack.id, limit: 1).first) {
+        switch Self.report(check, previous: previous, lastAny: try await store.driftChecks(stackId: stack.id, limit: 1).first) {
         case .newDrift:
             message = DriftReport.commitMessage(stackID: stack.id, resources: check.resources)
             extra = [.write(driftFile, DriftReport.markdown(stackID: stack.id, commit: deployedHex, check: check))]
@@ -96,10 +96,8 @@ struct DriftChecker: Sendable {
             break
         }
         check.reported = message != nil
-        try store.insertDriftCheck(check)
-        environment.metrics.setDriftedStacks(try store.stacks().filter { stack in
-            (try? store.driftChecks(stackId: stack.id, limit: 1).first?.status) == .drifted
-        }.count)
+        try await store.insertDriftCheck(check)
+        environment.metrics.setDriftedStacks(try await store.stackCounts().drifted)
         if let message {
             await StatusReporter(environment: environment, repository: repository).report(stack, message: message, extra: extra)
         }

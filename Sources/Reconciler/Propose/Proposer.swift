@@ -17,6 +17,8 @@ struct Proposer: Sendable {
     func propose(_ stack: StackLayout, branch: String) async throws {
         precondition(branch != repository.config.deployBranch && branch != repository.config.statusBranch)
         let git = repository.git
+        // Another replica may have proposed the branch a moment ago: look at the remote's tip.
+        if environment.leases != nil { try await git.fetch() }
         guard let tip = try await git.tip(of: branch) else { return }
         var logger = environment.logger
         logger[metadataKey: "stack"] = "\(stack.id)"
@@ -37,7 +39,7 @@ struct Proposer: Sendable {
            ProposalMarkdown.fingerprint(in: String(decoding: plan, as: UTF8.self)) == fingerprint {
             // A commit on top of a proposal that changes nothing it reviewed: it is the pull
             // request's head now, so it carries the proposal's status too.
-            if let last = try store.proposals(stackId: stack.id, branch: branch, limit: 1).first, last.fingerprint == fingerprint,
+            if let last = try await store.proposals(stackId: stack.id, branch: branch, limit: 1).first, last.fingerprint == fingerprint,
                let commit = last.generatedCommit, commit != tip.description {
                 let headline = last.status == .proposed ? last.plan.map(Format.counts) ?? "no changes" : Self.headline(last.status, nil)
                 let (state, description) = ForgeStatuses.proposal(last.status, headline: headline)
@@ -48,12 +50,13 @@ struct Proposer: Sendable {
 
         logger.info("proposing")
         await forge.post(tip.description, stackID: stack.id, .pending, "planning \(stack.id)")
-        let log = try environment.startRun(stackID: stack.id, kind: .proposal)
+        let log = try await environment.startRun(stackID: stack.id, kind: .proposal)
         // A branch's proposal is that branch's status (its PLAN.md, its proposal records); it
         // becomes the stack's status only while nothing was ever deployed.
-        let ownsStatus = try store.stack(id: stack.id)?.deployedCommit == nil && store.deployments(stackId: stack.id, limit: 1).isEmpty
+        var ownsStatus = try await store.stack(id: stack.id)?.deployedCommit == nil
+        if ownsStatus { ownsStatus = try await store.deployments(stackId: stack.id, limit: 1).isEmpty }
         if ownsStatus {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
+            try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: .proposing, detail: "branch \(branch)")
         }
         var summary = ProposalSummary(
             stackID: stack.id, branch: branch, sourceCommit: tip.description, fingerprint: fingerprint,
@@ -118,7 +121,7 @@ struct Proposer: Sendable {
         }
         await log.finish(runStatus)
 
-        try store.insertProposal(ProposalRecord(
+        try await store.insertProposal(ProposalRecord(
             runId: log.runId, stackId: stack.id, branch: branch, sourceCommit: tip.description,
             generatedCommit: generatedCommit?.description, inputHash: generated.inputHash, status: status,
             diagnostics: summary.diagnostics, validationPassed: summary.validation.passed, plan: summary.counts,
@@ -135,7 +138,7 @@ struct Proposer: Sendable {
             await forge.post(commit, stackID: stack.id, state, failure ?? description)
         }
         if ownsStatus {
-            try store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: stackStatus, detail: "branch \(branch)")
+            try await store.setStackStatus(id: stack.id, repositoryId: repository.id, path: stack.path, status: stackStatus, detail: "branch \(branch)")
         }
         logger.info("proposed", metadata: ["status": "\(status.rawValue)"])
     }

@@ -21,7 +21,7 @@ struct RollbackBranch: Sendable {
 
     /// Pushes the rollback branch of `stack` to deployment `deploymentID`.
     func create(_ stack: StackLayout, deploymentID: Int64) async throws -> RollbackResult {
-        guard let deployment = try store.deployment(id: deploymentID), deployment.stackId == stack.id else {
+        guard let deployment = try await store.deployment(id: deploymentID), deployment.stackId == stack.id else {
             return .notFound("stack \(stack.id) has no deployment \(deploymentID)")
         }
         guard deployment.action == .apply, deployment.status == .succeeded, let commit = ObjectID(deployment.commit) else {
@@ -70,7 +70,7 @@ public enum Rollback {
         guard let repositoryConfig = config.repositories.first(where: { stackID.hasPrefix($0.id + "/") }) else {
             return .notFound("no configured repository holds stack \(stackID)")
         }
-        guard let record = try store.stack(id: stackID) else { return .notFound("no stack \(stackID)") }
+        guard let record = try await store.stack(id: stackID) else { return .notFound("no stack \(stackID)") }
         let git = try await GitRepository.cloneOrOpen(url: repositoryConfig.url, into: workDirectory, credentials: repositoryConfig.credentials.git)
         let context = RepositoryContext(config: repositoryConfig, git: git, author: author)
         let result = try await RollbackBranch(repository: context, store: store, author: author)

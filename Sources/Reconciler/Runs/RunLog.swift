@@ -81,7 +81,7 @@ public final class RunLog: LogSink, Sendable {
         }
         if !lines.isEmpty {
             do {
-                for record in try await store.appendLogLines(runId: runId, lines) { live.publish(record) }
+                for record in try await store.appendLog(runId: runId, lines) { live.publish(record) }
             } catch {
                 // Losing log lines must not fail the run; say so where an operator looks.
                 logger.error("could not store log lines", metadata: ["run": "\(runId)", "lines": "\(lines.count)", "error": "\(error)"])
@@ -89,7 +89,7 @@ public final class RunLog: LogSink, Sendable {
         }
         guard let finished, buffer.withLock({ $0.lines.isEmpty }) else { return true }
         do {
-            try store.finishRun(id: runId, status: finished)
+            try await store.finishRun(id: runId, status: finished)
         } catch {
             logger.error("could not record the end of a run", metadata: ["run": "\(runId)", "error": "\(error)"])
         }

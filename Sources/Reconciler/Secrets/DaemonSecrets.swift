@@ -11,12 +11,13 @@ public enum DaemonSecrets {
     static let llmVariables = ["EZBUILT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"]
 
     /// The values of the secrets `config` names (webhook secrets, git tokens, ssh key
-    /// passphrases, external ids inline or from the environment) and those in `environment`
-    /// (AWS keys, LLM keys, `EZBUILT_EXTERNAL_ID`).
+    /// passphrases, external ids inline or from the environment, the PostgreSQL URL, which
+    /// holds its password) and those in `environment` (AWS keys, LLM keys, `EZBUILT_EXTERNAL_ID`).
     public static func values(config: EZBuiltConfig, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         var names = awsVariables + llmVariables + ["EZBUILT_EXTERNAL_ID"]
         var values: [String] = []
         if let name = config.generator.llm?.apiKeyEnv { names.append(name) }
+        if case .postgres(let urlEnv, _) = config.store { names.append(urlEnv) }
         for repository in config.repositories {
             if let name = repository.webhookSecretEnv { names.append(name) }
             switch repository.credentials {
@@ -30,6 +31,10 @@ public enum DaemonSecrets {
             }
         }
         values += names.compactMap { environment[$0] }
+        if case .postgres(let urlEnv, _) = config.store, let url = environment[urlEnv],
+           let password = URLComponents(string: url)?.password {
+            values.append(password.removingPercentEncoding ?? password)
+        }
         return values.filter { !$0.isEmpty }
     }
 

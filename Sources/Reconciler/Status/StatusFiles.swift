@@ -88,13 +88,13 @@ public struct StackSnapshot: Codable, Sendable, Equatable {
     }
 
     /// Reads a stack's latest records from the store.
-    public static func load(stackID: String, from store: Store) throws -> StackSnapshot? {
-        guard let stack = try store.stack(id: stackID) else { return nil }
+    public static func load(stackID: String, from store: Store) async throws -> StackSnapshot? {
+        guard let stack = try await store.stack(id: stackID) else { return nil }
         return StackSnapshot(
             stack: stack,
-            lastProposal: try store.proposals(stackId: stackID, limit: 1).first,
-            lastDeployment: try store.deployments(stackId: stackID, limit: 1).first,
-            lastDrift: try store.driftChecks(stackId: stackID, limit: 1).first)
+            lastProposal: try await store.proposals(stackId: stackID, limit: 1).first,
+            lastDeployment: try await store.deployments(stackId: stackID, limit: 1).first,
+            lastDrift: try await store.driftChecks(stackId: stackID, limit: 1).first)
     }
 }
 

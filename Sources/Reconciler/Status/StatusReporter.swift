@@ -12,7 +12,7 @@ struct StatusReporter: Sendable {
     /// Commits `stacks/<repo>/<path>.md` and `.json` with `message`, plus `extra` changes.
     func report(_ stack: StackLayout, message: String, extra: [FileChange] = []) async {
         do {
-            guard let snapshot = try StackSnapshot.load(stackID: stack.id, from: environment.store) else { return }
+            guard let snapshot = try await StackSnapshot.load(stackID: stack.id, from: environment.store) else { return }
             let changes: [FileChange] = [
                 .write(StatusFiles.path(folder: "stacks", repositoryID: repository.id, stackPath: stack.path, ext: "md"), StatusFiles.markdown(snapshot)),
                 .write(path: StatusFiles.path(folder: "stacks", repositoryID: repository.id, stackPath: stack.path, ext: "json"), contents: try StatusFiles.json(snapshot)),

@@ -65,7 +65,7 @@ actor RepositoryWatcher {
                 environment.metrics.recordGitFetch(repository: config.id, duration: ContinuousClock.now - started, success: false)
                 throw error
             }
-            try store.recordFetch(repositoryId: config.id, error: nil)
+            try await store.recordFetch(repositoryId: config.id, error: nil)
             logger.trace("fetched", metadata: ["took": "\(ContinuousClock.now - started)"])
             try await reportInterrupted(context)
             let branches = try await context.git.branches()
@@ -98,14 +98,14 @@ actor RepositoryWatcher {
             refusedBranches = refusedBranches.filter { names.contains($0.key) }
             if !refusedBranches.isEmpty {
                 // The repository's status (API, status page) says why until the branch moves.
-                try store.recordFetch(repositoryId: config.id, error: refusedBranches.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; "))
+                try await store.recordFetch(repositoryId: config.id, error: refusedBranches.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; "))
             }
             try await scheduleDriftChecks(context)
         } catch is CancellationError {
             return
         } catch {
             logger.warning("poll failed", metadata: ["error": "\(error)"])
-            try? store.recordFetch(repositoryId: config.id, error: "\(error)")
+            try? await store.recordFetch(repositoryId: config.id, error: "\(error)")
         }
         // Between polls the mirror holds no libgit2 memory (object cache, pack windows, open
         // files); jobs that read it meanwhile open it again.
@@ -114,7 +114,7 @@ actor RepositoryWatcher {
 
     private func open() async throws -> RepositoryContext {
         if let context { return context }
-        try environment.store.upsertRepository(id: config.id, url: RepositoryURL.scrubbed(config.url))
+        try await environment.store.upsertRepository(id: config.id, url: RepositoryURL.scrubbed(config.url))
         let git = try await GitRepository.cloneOrOpen(url: config.url, into: mirror, credentials: config.credentials.git)
         let context = RepositoryContext(config: config, git: git, author: environment.author)
         self.context = context
@@ -122,13 +122,20 @@ actor RepositoryWatcher {
         return context
     }
 
+    /// A deployment of this repository found interrupted (its replica died): reported and
+    /// deployed again at the next poll, which starts now.
+    func noteInterrupted(_ deployment: DeploymentRecord) {
+        interrupted.append(deployment)
+        Task { await doorbell.ring() }
+    }
+
     private func reportInterrupted(_ context: RepositoryContext) async throws {
         guard !interrupted.isEmpty else { return }
         let deployments = interrupted
         interrupted = []
         for deployment in deployments {
-            guard let stack = try environment.store.stack(id: deployment.stackId) else { continue }
-            try environment.store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .interrupted,
+            guard let stack = try await environment.store.stack(id: deployment.stackId) else { continue }
+            try await environment.store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .interrupted,
                                                  detail: "deployment \(deployment.id ?? 0) was interrupted; reconciling again")
             await StatusReporter(environment: environment, repository: context)
                 .report(context.layout(stack.path), message: "deploy(\(stack.id)): interrupted at \(deployment.commit.prefix(10)); reconciling again")
@@ -140,9 +147,9 @@ actor RepositoryWatcher {
     private func scheduleProposals(_ context: RepositoryContext, branch: String, tip: ObjectID) async throws {
         for stack in try await context.stacks(at: tip) {
             let proposer = Proposer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id) { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .propose, branch: branch), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("propose", environment) { try await proposer.propose(stack, branch: branch) }
-            })
+            }))
         }
     }
 
@@ -161,19 +168,21 @@ actor RepositoryWatcher {
             await submitDeployment(context, stack, commit: tip)
         }
         let present = Set(stacks.map(\.id))
-        for record in try store.stacks(repositoryId: config.id) where !present.contains(record.id) {
+        for record in try await store.stacks(repositoryId: config.id) where !present.contains(record.id) {
             guard let deployedHex = record.deployedCommit, let deployed = ObjectID(deployedHex),
-                  DeploymentRules.shouldQueueDestroy(last: try store.deployments(stackId: record.id, limit: 1).first,
+                  DeploymentRules.shouldQueueDestroy(last: try await store.deployments(stackId: record.id, limit: 1).first,
                                                      allowDestroy: config.allowDestroy, tip: tip.description)
             else { continue }
-            let deployment = try store.insertDeployment(DeploymentRecord(stackId: record.id, commit: tip.description, action: .destroy))
+            guard let deployment = try await store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: record.id, commit: tip.description, action: .destroy, owner: environment.leases?.owner))
+            else { continue }  // another replica queued it a moment ago
             let destroyer = Destroyer(environment: environment, repository: context)
             let layout = context.layout(record.path)
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .deploy), repositoryID: config.id, run: leased(record.id) { [environment] in
                 try await Self.measured("destroy", environment) {
                     try await destroyer.remove(layout, deployedCommit: deployed, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+            }, superseded: { [store] in await Self.markSuperseded(store, deployment) },
                stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         }
     }
@@ -181,8 +190,8 @@ actor RepositoryWatcher {
     /// Whether `stack` needs a deployment at `tip` (see `DeploymentRules`).
     private func needsDeployment(_ context: RepositoryContext, _ stack: StackLayout, tip: ObjectID) async throws -> Bool {
         let store = environment.store
-        let baseline = DeploymentRules.baseline(last: try store.deployments(stackId: stack.id, limit: 1).first,
-                                                deployedCommit: try store.stack(id: stack.id)?.deployedCommit)
+        let baseline = DeploymentRules.baseline(last: try await store.deployments(stackId: stack.id, limit: 1).first,
+                                                deployedCommit: try await store.stack(id: stack.id)?.deployedCommit)
         guard case .commit(let commit) = baseline, let from = ObjectID(commit), from != tip else {
             return DeploymentRules.needsDeployment(baseline: baseline, tip: tip.description) { _ in true }
         }
@@ -194,17 +203,20 @@ actor RepositoryWatcher {
                                   approved: (plan: String, by: String)? = nil) async {
         let store = environment.store
         do {
-            if try store.stack(id: stack.id) == nil {
-                try store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
+            if try await store.stack(id: stack.id) == nil {
+                try await store.setStackStatus(id: stack.id, repositoryId: config.id, path: stack.path, status: .new)
             }
-            let deployment = try store.insertDeployment(DeploymentRecord(
-                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger))
+            // Of replicas seeing one merge, the first to queue it deploys it.
+            guard let deployment = try await store.insertDeploymentUnlessBusy(DeploymentRecord(
+                stackId: stack.id, commit: commit.description, pendingPlan: approved?.plan, approvedBy: approved?.by, trigger: trigger,
+                owner: environment.leases?.owner))
+            else { return }
             let deployer = Deployer(environment: environment, repository: context)
-            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: { [environment] in
+            await queue.submit(Job(key: JobKey(stackID: stack.id, kind: .deploy), repositoryID: config.id, run: leased(stack.id) { [environment] in
                 try await Self.measured("deploy", environment) {
                     try await deployer.deploy(stack, commit: commit, deploymentID: deployment.id ?? 0)
                 }
-            }, superseded: { [store] in Self.markSuperseded(store, deployment) },
+            }, superseded: { [store] in await Self.markSuperseded(store, deployment) },
                stalled: { [environment] reason in await Self.markStalled(environment, context, deployment, reason: reason) }))
         } catch {
             logger.error("could not queue a deployment", metadata: ["stack": "\(stack.id)", "error": "\(error)"])
@@ -215,24 +227,24 @@ actor RepositoryWatcher {
     /// files change again.
     private static func markStalled(_ environment: ReconcilerEnvironment, _ context: RepositoryContext, _ deployment: DeploymentRecord, reason: String) async {
         let store = environment.store
-        guard var record = try? store.deployment(id: deployment.id ?? 0), !record.status.isFinal,
-              let stack = try? store.stack(id: record.stackId)
+        guard var record = try? await store.deployment(id: deployment.id ?? 0), !record.status.isFinal,
+              let stack = try? await store.stack(id: record.stackId)
         else { return }
         record.status = record.action == .destroy ? .destroyFailed : .failed
         record.finishedAt = Date()
         record.error = "stalled: \(reason)"
-        try? store.updateDeployment(record)
-        try? store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
+        try? await store.updateDeployment(record)
+        _ = try? await store.setStackStatus(id: stack.id, repositoryId: stack.repositoryId, path: stack.path, status: .failed, detail: "stalled: \(reason)")
         await StatusReporter(environment: environment, repository: context)
             .report(context.layout(stack.path), message: "deploy(\(stack.id)): stalled at \(record.commit.prefix(10)) after repeated failures")
     }
 
-    private static func markSuperseded(_ store: Store, _ deployment: DeploymentRecord) {
+    private static func markSuperseded(_ store: Store, _ deployment: DeploymentRecord) async {
         var record = deployment
         record.status = .superseded
         record.finishedAt = Date()
         record.error = "a newer commit arrived before this one was applied"
-        try? store.updateDeployment(record)
+        try? await store.updateDeployment(record)
     }
 
     // MARK: Drift
@@ -241,14 +253,15 @@ actor RepositoryWatcher {
         let store = environment.store
         let requested = driftRequested
         driftRequested = []
-        for record in try store.stacks(repositoryId: config.id) where record.deployedCommit != nil && record.status != .destroyed {
+        for record in try await store.stacks(repositoryId: config.id) where record.deployedCommit != nil && record.status != .destroyed {
             let due: Bool
             if requested.contains(record.id) {
                 due = true
             } else if config.drift.enabled {
-                let last = try store.driftChecks(stackId: record.id, limit: 1).first?.checkedAt
-                    ?? store.deployments(stackId: record.id, limit: 1).first?.finishedAt ?? record.updatedAt
-                due = Date().timeIntervalSince(last) >= Self.seconds(config.drift.interval)
+                var last = try await store.driftChecks(stackId: record.id, limit: 1).first?.checkedAt
+                if last == nil { last = try await store.deployments(stackId: record.id, limit: 1).first?.finishedAt }
+                let since = last ?? record.updatedAt
+                due = Date().timeIntervalSince(since) >= Self.seconds(config.drift.interval)
             } else {
                 due = false
             }
@@ -256,24 +269,28 @@ actor RepositoryWatcher {
             let layout = context.layout(record.path)
             let checker = DriftChecker(environment: environment, repository: context)
             let remediate = config.drift.remediate
-            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id) { [weak self, environment] in
+            let scheduled = Date()
+            let asked = requested.contains(record.id)
+            await queue.submit(Job(key: JobKey(stackID: record.id, kind: .drift), repositoryID: config.id, run: leased(record.id) { [weak self, environment] in
+                // Another replica may have checked the stack since it was found due.
+                if !asked, let last = try await environment.store.driftChecks(stackId: layout.id, limit: 1).first, last.checkedAt >= scheduled { return }
                 let result = try await Self.measured("drift", environment) { try await checker.check(layout) }
                 if result == .drifted, remediate, let self { await self.remediate(layout) }
-            })
+            }))
         }
     }
 
     /// Re-applies the deployed commit of a drifted stack.
     private func remediate(_ stack: StackLayout) async {
-        guard let context, let hex = try? environment.store.stack(id: stack.id)?.deployedCommit, let commit = ObjectID(hex) else { return }
+        guard let context, let hex = try? await environment.store.stack(id: stack.id)?.deployedCommit, let commit = ObjectID(hex) else { return }
         logger.notice("remediating drift by re-applying the deployed commit", metadata: ["stack": "\(stack.id)"])
         await submitDeployment(context, stack, commit: commit, trigger: .remediation)
     }
 
     /// Applies the plan `fingerprint` that waits for approval on `stackID`, exactly as saved.
     func approve(stackID: String, plan fingerprint: String, by identity: String) async throws -> ApprovalResult {
-        guard let context, let record = try environment.store.stack(id: stackID) else { return .notWaiting }
-        guard let waiting = try environment.store.deployments(stackId: stackID, limit: 1).first,
+        guard let context, let record = try await environment.store.stack(id: stackID) else { return .notWaiting }
+        guard let waiting = try await environment.store.deployments(stackId: stackID, limit: 1).first,
               waiting.status == .needsApproval, let pending = waiting.pendingPlan, let commit = ObjectID(waiting.commit)
         else { return .notWaiting }
         guard pending == fingerprint else { return .differentPlan(waiting: pending) }
@@ -286,7 +303,7 @@ actor RepositoryWatcher {
     /// once so it is proposed.
     func rollback(stackID: String, to deploymentID: Int64, by identity: String) async throws -> RollbackResult {
         let context = try await open()
-        guard let record = try environment.store.stack(id: stackID) else { return .notFound("no stack \(stackID)") }
+        guard let record = try await environment.store.stack(id: stackID) else { return .notFound("no stack \(stackID)") }
         try await context.git.fetch()
         let result = try await RollbackBranch(repository: context, store: environment.store, author: environment.author)
             .create(context.layout(record.path), deploymentID: deploymentID)
@@ -299,8 +316,8 @@ actor RepositoryWatcher {
 
     /// The state snapshots of `stackID`, oldest first; nil when the stack is unknown. A stack
     /// whose state is not a local file has none the daemon keeps.
-    func stateSnapshots(stackID: String) throws -> [StateSnapshot]? {
-        guard try environment.store.stack(id: stackID) != nil else { return nil }
+    func stateSnapshots(stackID: String) async throws -> [StateSnapshot]? {
+        guard try await environment.store.stack(id: stackID) != nil else { return nil }
         guard let state = localState(stackID) else { return [] }
         return state.snapshots().map { path in
             let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
@@ -314,7 +331,7 @@ actor RepositoryWatcher {
     /// snapshot. Refused while a job of the stack runs or waits, or terraform holds its state;
     /// no job of the stack starts meanwhile.
     func restoreState(stackID: String, snapshot name: String, by identity: String) async throws -> RestoreResult {
-        guard try environment.store.stack(id: stackID) != nil else { return .notFound("no stack \(stackID)") }
+        guard try await environment.store.stack(id: stackID) != nil else { return .notFound("no stack \(stackID)") }
         guard let state = localState(stackID) else {
             return .refused("the state of \(stackID) is not a local file the daemon keeps (state.backend); restore it with the backend's own versioning")
         }
@@ -358,7 +375,7 @@ actor RepositoryWatcher {
     /// A stack's requirements and Terraform at `hex` (paths relative to the stack); nil when
     /// the stack or the commit is unknown, or the mirror is not open yet.
     func stackFiles(stackID: String, commit hex: String) async throws -> [String: Data]? {
-        guard let context, let record = try environment.store.stack(id: stackID), let commit = ObjectID(hex) else { return nil }
+        guard let context, let record = try await environment.store.stack(id: stackID), let commit = ObjectID(hex) else { return nil }
         let layout = context.layout(record.path)
         var files: [String: Data] = [:]
         do {
@@ -371,6 +388,12 @@ actor RepositoryWatcher {
             files["terraform/" + file.name] = file.contents
         }
         return files
+    }
+
+    /// A job's work, under the stack's lease when replicas share the store.
+    private nonisolated func leased(_ stackID: String, _ work: @escaping @Sendable () async throws -> Void) -> @Sendable () async throws -> Void {
+        guard let leases = environment.leases else { return work }
+        return { try await leases.holding(stackID, work) }
     }
 
     /// Runs a job's work, recording its duration and outcome in the metrics.

@@ -23,8 +23,8 @@ struct APIRoutes: Sendable {
 
     @Sendable func repositories(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let records = Dictionary(uniqueKeysWithValues: try store.repositories().map { ($0.id, $0) })
-        let stacks = try store.stacks()
+        let records = Dictionary(uniqueKeysWithValues: try await store.repositories().map { ($0.id, $0) })
+        let stacks = try await store.stacks()
         let list = state.config.repositories.map { repositoryModel($0, record: records[$0.id], stacks: stacks) }
         return try JSON.response(APIModels.RepositoryList(repositories: list))
     }
@@ -32,7 +32,7 @@ struct APIRoutes: Sendable {
     @Sendable func repository(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let repository = try configuredRepository(context)
-        let model = repositoryModel(repository, record: try store.repository(id: repository.id), stacks: try store.stacks(repositoryId: repository.id))
+        let model = repositoryModel(repository, record: try await store.repository(id: repository.id), stacks: try await store.stacks(repositoryId: repository.id))
         return try JSON.response(model)
     }
 
@@ -91,7 +91,7 @@ struct APIRoutes: Sendable {
 
     @Sendable func stack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let id = try existingStack(context).id
+        let id = try await existingStack(context).id
         guard let summary = try await StackSummaries(store: store, live: state.live).summary(id: id) else {
             throw APIError.notFound("no stack '\(id)'")
         }
@@ -106,9 +106,9 @@ struct APIRoutes: Sendable {
         let sort = try query.choice("sort", in: ["newest", "oldest", "longest"]) ?? "newest"
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
 
-        let items = try StackHistory(store: store).items(stackId: stack.id, kind: kind, statuses: statuses, sort: sort, scanLimit: Self.historyScanLimit)
+        let items = try await StackHistory(store: store).items(stackId: stack.id, kind: kind, statuses: statuses, sort: sort, scanLimit: Self.historyScanLimit)
         let page = Array(items.dropFirst(offset).prefix(limit))
         return try JSON.response(APIModels.History(stackId: stack.id, items: page, total: items.count, limit: limit, offset: offset))
     }
@@ -116,13 +116,13 @@ struct APIRoutes: Sendable {
     @Sendable func driftChecks(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["limit"])
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
-        let stack = try existingStack(context)
-        let checks = try store.driftChecks(stackId: stack.id, limit: limit).map(APIModels.DriftCheck.init)
+        let stack = try await existingStack(context)
+        let checks = try await store.driftChecks(stackId: stack.id, limit: limit).map(APIModels.DriftCheck.init)
         return try JSON.response(APIModels.DriftCheckList(driftChecks: checks))
     }
 
     @Sendable func requestDriftCheck(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
         guard await state.backend.requestDriftCheck(stackID: stack.id) else {
             throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
         }
@@ -135,14 +135,14 @@ struct APIRoutes: Sendable {
     @Sendable func compare(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let query = try QueryParameters(request, allowed: ["from", "to"])
         let ids = try DeploymentComparison.ids(query)
-        let loaded = try await DeploymentComparison.load(state, stack: try existingStack(context), from: ids.from, to: ids.to)
+        let loaded = try await DeploymentComparison.load(state, stack: try await existingStack(context), from: ids.from, to: ids.to)
         return try JSON.response(APIModels.Comparison(stackId: loaded.stack.id, from: loaded.from, to: loaded.to, comparison: loaded.comparison))
     }
 
     /// `{"plan": "<fingerprint>"}`: applies exactly that saved plan of a stack waiting for
     /// approval. The approver's identity is recorded with the deployment.
     @Sendable func approve(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
         struct Body: Decodable { var plan: String }
         var request = request
         let data = try await request.collectBody(upTo: 4096)
@@ -165,7 +165,7 @@ struct APIRoutes: Sendable {
     /// `{"deployment": N}`: pushes `ezbuilt/rollback/<stack>-<N>` with what deployment N
     /// applied; it is proposed like any branch, and applied only when merged.
     @Sendable func rollback(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
         struct Body: Decodable { var deployment: Int64 }
         var request = request
         let data = try await request.collectBody(upTo: 4096)
@@ -186,7 +186,7 @@ struct APIRoutes: Sendable {
     /// The stack's state snapshots (one taken before every apply), oldest first.
     @Sendable func states(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
         guard let snapshots = try await state.backend.stateSnapshots(stackID: stack.id) else {
             throw APIError.notFound("the reconciler does not know stack '\(stack.id)'")
         }
@@ -196,7 +196,7 @@ struct APIRoutes: Sendable {
     /// Makes a snapshot the stack's state again (an operator's repair, outside git): refused
     /// with 409 while the stack is busy.
     @Sendable func restoreState(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let stack = try existingStack(context)
+        let stack = try await existingStack(context)
         let name = try PathParameter.string(context, "name")
         let identity = state.authenticator.identity(request)
         switch try await state.backend.restoreState(stackID: stack.id, snapshot: name, by: identity) {
@@ -208,9 +208,9 @@ struct APIRoutes: Sendable {
         }
     }
 
-    private func existingStack(_ context: BasicRequestContext) throws -> StackRecord {
+    private func existingStack(_ context: BasicRequestContext) async throws -> StackRecord {
         let id = try PathParameter.string(context, "id")
-        guard let stack = try store.stack(id: id) else {
+        guard let stack = try await store.stack(id: id) else {
             throw APIError.notFound("no stack '\(id)' (stack ids go percent-encoded in one path segment: repo%2Fpath)")
         }
         return stack
@@ -235,7 +235,7 @@ struct APIRoutes: Sendable {
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
         let stackId = try query.string("stack")
-        let records = try store.deployments(
+        let records = try await store.deployments(
             stackId: stackId, status: statusText.flatMap(DeploymentStatus.init(rawValue:)),
             ascending: sort == "oldest", limit: limit, offset: offset
         )
@@ -245,10 +245,10 @@ struct APIRoutes: Sendable {
     @Sendable func deployment(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let id = try PathParameter.int(context, "id")
-        guard let deployment = try store.deployment(id: id) else { throw APIError.notFound("no deployment \(id)") }
+        guard let deployment = try await store.deployment(id: id) else { throw APIError.notFound("no deployment \(id)") }
         var lines: [LogLineRecord] = []
         if let runId = deployment.runId {
-            lines = try store.logLines(runId: runId, limit: Self.maxLogLines + 1)
+            lines = try await store.logLines(runId: runId, limit: Self.maxLogLines + 1)
         }
         let truncated = lines.count > Self.maxLogLines
         return try JSON.response(APIModels.DeploymentWithLog(
@@ -262,7 +262,7 @@ struct APIRoutes: Sendable {
 
     @Sendable func run(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        return try JSON.response(APIModels.Run(try existingRun(context)))
+        return try JSON.response(APIModels.Run(try await existingRun(context)))
     }
 
     /// The stored log as JSON, or with `follow=true` a server-sent event stream of the lines
@@ -272,20 +272,20 @@ struct APIRoutes: Sendable {
         let follow = try query.bool("follow") ?? false
         let after = try query.int("after", in: 0...Int.max).map(Int64.init)
         let limit = try query.int("limit", in: 1...Self.maxLogLines) ?? Self.maxLogLines
-        let run = try existingRun(context)
+        let run = try await existingRun(context)
         guard let runId = run.id else { throw APIError.notFound("no such run") }
         if follow {
             // A reconnecting EventSource says where it stopped; it wins over `after`.
             let lastEventId = request.headers[.init("Last-Event-ID")!].flatMap { Int64($0) }
             return LiveLogStream(store: store, live: state.live, runId: runId, after: lastEventId ?? after, logger: state.logger).response()
         }
-        let lines = try store.logLines(runId: runId, afterId: after, limit: limit).map(APIModels.LogLine.init)
+        let lines = try await store.logLines(runId: runId, afterId: after, limit: limit).map(APIModels.LogLine.init)
         return try JSON.response(APIModels.RunLog(run: .init(run), lines: lines, lastId: lines.last?.id))
     }
 
-    private func existingRun(_ context: BasicRequestContext) throws -> RunRecord {
+    private func existingRun(_ context: BasicRequestContext) async throws -> RunRecord {
         let id = try PathParameter.int(context, "id")
-        guard let run = try store.run(id: id) else { throw APIError.notFound("no run \(id)") }
+        guard let run = try await store.run(id: id) else { throw APIError.notFound("no run \(id)") }
         return run
     }
 
@@ -298,7 +298,7 @@ struct APIRoutes: Sendable {
         let action = try query.choice("action", in: Self.auditedActions)
         let limit = try query.int("limit", in: 1...Self.maxPageSize) ?? 50
         let offset = try query.int("offset", in: 0...1_000_000) ?? 0
-        let (events, total) = try store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
+        let (events, total) = try await store.auditEvents(actor: actor, action: action, limit: limit, offset: offset)
         return try JSON.response(APIModels.AuditList(events: events.map(APIModels.AuditEvent.init), total: total, limit: limit, offset: offset))
     }
 

@@ -17,18 +17,18 @@ struct AuditTrail: Sendable {
         let target = context.parameters.get("id").flatMap { $0.removingPercentEncoding } ?? ""
         do {
             let response = try await action()
-            record(AuditRecord(actor: actor, action: name, target: target, outcome: Int(response.status.code)))
+            await record(AuditRecord(actor: actor, action: name, target: target, outcome: Int(response.status.code)))
             return response
         } catch {
             let apiError = APIError.from(error)
-            record(AuditRecord(actor: actor, action: name, target: target, outcome: Int(apiError.status.code), detail: apiError.message))
+            await record(AuditRecord(actor: actor, action: name, target: target, outcome: Int(apiError.status.code), detail: apiError.message))
             throw error
         }
     }
 
-    private func record(_ event: AuditRecord) {
+    private func record(_ event: AuditRecord) async {
         do {
-            try state.store.recordAudit(event)
+            try await state.store.recordAudit(event)
         } catch {
             state.logger.error("could not record an action in the audit log", metadata: [
                 "action": "\(event.action)", "actor": "\(event.actor)", "target": "\(event.target)", "error": "\(error)",

@@ -10,9 +10,10 @@ import Store
 /// Each line is one event whose `id:` is the log line id (so `Last-Event-ID` resumes without
 /// gaps or repeats) and whose `data:` is the text. The stream ends with `event: end` whose
 /// data is the run's final status. It subscribes to `LiveLogs` before reading the store and
-/// skips lines it already sent, so nothing written in between is lost. The store is checked
-/// every second as well, so a run finished by another process (or one whose `finish` was
-/// never published) still ends the stream; a comment line every 15 s keeps proxies from
+/// skips lines it already sent, so nothing written in between is lost. The store is read
+/// every second as well, so the lines of a run on another replica stream too (by polling), and
+/// a run finished by another process (or one whose `finish` was never published) still ends
+/// the stream; a comment line every 15 s keeps proxies from
 /// closing an idle connection and notices clients that went away. While a plan or apply runs,
 /// `event: progress` carries how far it has got (`{"phase","done","total","current",…}`),
 /// sent when it changes.
@@ -56,7 +57,7 @@ struct LiveLogStream: Sendable {
         // The retry hint makes a reconnecting EventSource wait a little instead of hammering.
         try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
         lastId = try await writeStored(after: lastId, &writer)
-        if let run = try store.run(id: runId), run.status != .running {
+        if let run = try await store.run(id: runId), run.status != .running {
             // Already over: whatever was written before it ended is stored; no need to wait.
             lastId = try await writeStored(after: lastId, &writer)
             try await writer.write(ByteBuffer(string: "event: end\ndata: \(run.status.rawValue)\n\n"))
@@ -91,16 +92,20 @@ struct LiveLogStream: Sendable {
                         lastId = id
                     case .tick:
                         ticks += 1
-                        if ticks % Self.keepAliveTicks == 0 {
+                        // Lines of a run on another replica reach this one only through the store.
+                        let stored = try await writeStored(after: lastId, &writer)
+                        if stored != lastId {
+                            lastId = stored
+                        } else if ticks % Self.keepAliveTicks == 0 {
                             try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
                         }
-                        if let run = try store.run(id: runId), run.status != .running {
+                        if let run = try await store.run(id: runId), run.status != .running {
                             lastId = try await writeStored(after: lastId, &writer)
                             return run.status.rawValue
                         }
                     case .liveEnded:
                         lastId = try await writeStored(after: lastId, &writer)
-                        return try store.run(id: runId)?.status.rawValue ?? "finished"
+                        return try await store.run(id: runId)?.status.rawValue ?? "finished"
                     case .shutdown:
                         return "server shutting down"
                     }
@@ -119,7 +124,7 @@ struct LiveLogStream: Sendable {
     private func writeStored(after lastId: Int64, _ writer: inout any ResponseBodyWriter) async throws -> Int64 {
         var lastId = lastId
         while true {
-            let lines = try store.logLines(runId: runId, afterId: lastId, limit: Self.pageSize)
+            let lines = try await store.logLines(runId: runId, afterId: lastId, limit: Self.pageSize)
             guard !lines.isEmpty else { return lastId }
             try await writer.write(ByteBuffer(string: lines.map(Self.event).joined()))
             lastId = lines.last?.id ?? lastId

@@ -56,10 +56,10 @@ struct StackHistory {
     let store: Store
 
     /// Filtered by kind and status, sorted `newest`, `oldest` or `longest` (duration).
-    func items(stackId: String, kind: String?, statuses: Set<String>?, sort: String, scanLimit: Int) throws -> [APIModels.HistoryItem] {
+    func items(stackId: String, kind: String?, statuses: Set<String>?, sort: String, scanLimit: Int) async throws -> [APIModels.HistoryItem] {
         var items: [APIModels.HistoryItem] = []
         if kind == nil || kind == "proposal" {
-            items += try store.proposals(stackId: stackId, limit: scanLimit).map { record in
+            items += try await store.proposals(stackId: stackId, limit: scanLimit).map { record in
                 APIModels.HistoryItem(
                     kind: "proposal", id: record.id, status: record.status.rawValue, at: record.createdAt,
                     durationMs: record.durationMs, commit: record.sourceCommit, proposal: .init(record), deployment: nil
@@ -67,7 +67,7 @@ struct StackHistory {
             }
         }
         if kind == nil || kind == "deployment" {
-            items += try store.deployments(stackId: stackId, limit: scanLimit).map { record in
+            items += try await store.deployments(stackId: stackId, limit: scanLimit).map { record in
                 let model = APIModels.Deployment(record)
                 return APIModels.HistoryItem(
                     kind: "deployment", id: record.id, status: record.status.rawValue, at: record.startedAt ?? record.queuedAt,

@@ -17,7 +17,7 @@ struct DeploymentComparison: Sendable {
         var deployments: [DeploymentRecord] = []
         var files: [[String: Data]] = []
         for id in [fromID, toID] {
-            guard let deployment = try state.store.deployment(id: Int64(id)), deployment.stackId == stack.id else {
+            guard let deployment = try await state.store.deployment(id: Int64(id)), deployment.stackId == stack.id else {
                 throw APIError.notFound("no deployment \(id) of '\(stack.id)'")
             }
             guard let snapshot = try await state.backend.stackFiles(stackID: stack.id, commit: deployment.commit) else {

@@ -16,7 +16,7 @@ struct HealthRoutes: Sendable {
         var checks: [String: String] = [:]
         var ready = true
         do {
-            let records = try state.store.repositories()
+            let records = try await state.store.repositories()
             checks["store"] = "ok"
             let reachable = Set(records.filter(\.everReachable).map(\.id))
             let waiting = state.config.repositories.filter { !reachable.contains($0.id) }.count

@@ -14,7 +14,7 @@ struct ComparePageRoute: Sendable {
         let query = try QueryParameters(request, allowed: ["stack", "from", "to"])
         guard let stackID = try query.string("stack") else { throw APIError.badParameter("stack", "is required: a stack id") }
         let ids = try DeploymentComparison.ids(query)
-        guard let stack = try state.store.stack(id: stackID) else { throw APIError.notFound("no stack '\(stackID)'") }
+        guard let stack = try await state.store.stack(id: stackID) else { throw APIError.notFound("no stack '\(stackID)'") }
         let loaded = try await DeploymentComparison.load(state, stack: stack, from: ids.from, to: ids.to)
         return Response(
             status: .ok,

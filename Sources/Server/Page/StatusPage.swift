@@ -28,7 +28,7 @@ struct StatusPageRoute: Sendable {
             .page(statuses: filter.map { [$0] }, limit: Self.pageSize, offset: offset)
         var histories: [String: [APIModels.HistoryItem]] = [:]
         for stack in page.stacks {
-            histories[stack.id] = try StackHistory(store: state.store)
+            histories[stack.id] = try await StackHistory(store: state.store)
                 .items(stackId: stack.id, kind: nil, statuses: nil, sort: "newest", scanLimit: Self.historyRows)
         }
         let html = StatusPage(stacks: page.stacks, matching: page.total, counts: counts, histories: histories, filter: filter,

@@ -76,7 +76,7 @@ struct WebhookRoutes: Sendable {
         // redelivery and a naive replay, not an attacker who also rewrites the id; a replay
         // can at most wake a repository, which polling does anyway.
         if let delivery = WebhookSignature.deliveryID(provider, request.headers) {
-            guard try state.store.rememberWebhookDelivery(provider: provider.rawValue, id: delivery) else {
+            guard try await state.store.rememberWebhookDelivery(provider: provider.rawValue, id: delivery) else {
                 state.logger.notice("refused a replayed webhook", metadata: ["provider": "\(provider.rawValue)"])
                 throw APIError(.conflict, "delivery \(delivery.prefix(80)) was already received")
             }

@@ -36,11 +36,8 @@ public struct StackCounts: Sendable, Equatable {
     public func count(_ status: StackStatus) -> Int { byStatus[status] ?? 0 }
 }
 
-extension Store {
-    /// One page of stacks with their newest proposal, deployment and drift check, ordered by
-    /// id, read in one SQL statement (plus the count, in the same read transaction), whatever
-    /// the number of stacks. `statuses` nil or empty means every status.
-    public func stackSummaries(repositoryId: String? = nil, statuses: Set<StackStatus>? = nil, limit: Int = 50, offset: Int = 0) async throws -> StackSummaryPage {
+extension SQLiteBackend {
+    func stackSummaries(repositoryId: String?, statuses: Set<StackStatus>?, limit: Int, offset: Int) async throws -> StackSummaryPage {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let repositoryId {
@@ -63,15 +60,13 @@ extension Store {
         }
     }
 
-    /// One stack with its newest proposal, deployment and drift check, or nil when unknown.
-    public func stackSummary(id: String) async throws -> StackSummaryRecord? {
+    func stackSummary(id: String) async throws -> StackSummaryRecord? {
         try await pool.read { db in
             try StackSummaryQuery.fetch(db, pageSQL: #"SELECT * FROM "stack" WHERE "id" = ?"#, arguments: [id]).first
         }
     }
 
-    /// Stacks per status and drifted stacks, counted by the database.
-    public func stackCounts() async throws -> StackCounts {
+    func stackCounts() async throws -> StackCounts {
         try await pool.read { db in
             var byStatus: [StackStatus: Int] = [:]
             let rows = try Row.fetchAll(db, sql: #"SELECT "status", COUNT(*) AS "n" FROM "stack" GROUP BY "status""#)

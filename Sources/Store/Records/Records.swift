@@ -76,8 +76,11 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var finishedAt: Date?
     /// The process that runs it, so a restarted daemon can tell its own dead runs.
     public var ownerPid: Int32
+    /// The replica that runs it (several daemons on one PostgreSQL database); nil for one daemon.
+    public var owner: String?
 
-    public init(id: Int64? = nil, stackId: String, kind: RunKind, status: RunStatus = .running, startedAt: Date = Date(), finishedAt: Date? = nil, ownerPid: Int32 = getpid()) {
+    public init(id: Int64? = nil, stackId: String, kind: RunKind, status: RunStatus = .running, startedAt: Date = Date(), finishedAt: Date? = nil, ownerPid: Int32 = getpid(), owner: String? = nil) {
+        self.owner = owner
         self.id = id
         self.stackId = stackId
         self.kind = kind
@@ -289,8 +292,12 @@ public struct DeploymentRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var approvedBy: String?
     /// Why the deployment exists: a merge, drift remediation, an approval.
     public var trigger: DeploymentTrigger?
+    /// The replica that queued it and runs it (several daemons on one PostgreSQL database);
+    /// nil for one daemon. When that replica dies, another marks the deployment interrupted.
+    public var owner: String?
 
-    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, commit: String, action: Action = .apply, status: DeploymentStatus = .queued, queuedAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil, error: String? = nil, counts: PlanCounts? = nil, snapshotPath: String? = nil, pendingPlan: String? = nil, pendingChanges: [ResourceChangeEntry]? = nil, approvedBy: String? = nil, trigger: DeploymentTrigger? = nil) {
+    public init(id: Int64? = nil, runId: Int64? = nil, stackId: String, commit: String, action: Action = .apply, status: DeploymentStatus = .queued, queuedAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil, error: String? = nil, counts: PlanCounts? = nil, snapshotPath: String? = nil, pendingPlan: String? = nil, pendingChanges: [ResourceChangeEntry]? = nil, approvedBy: String? = nil, trigger: DeploymentTrigger? = nil, owner: String? = nil) {
+        self.owner = owner
         self.pendingPlan = pendingPlan
         self.pendingChanges = pendingChanges
         self.approvedBy = approvedBy

@@ -29,7 +29,7 @@ struct RollbackCommand: AsyncParsableCommand {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-rollback-\(UUID().uuidString.prefix(8))", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: work) }
         do {
-            let store = try Store(path: DaemonSetup.databasePath(settings), redactor: DaemonSecrets.redactor(config: settings))
+            let store = try await Store(path: DaemonSetup.databasePath(settings), redactor: DaemonSecrets.redactor(config: settings))
             switch try await Rollback.createBranch(config: settings, store: store, stackID: stack, deploymentID: deployment, workDirectory: work) {
             case .created(let branch, let commit):
                 print("pushed \(branch) (\(commit.prefix(10))): EZBuilt proposes it now; merge it to apply the plan its PLAN.md shows")

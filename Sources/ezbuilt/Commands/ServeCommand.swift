@@ -68,13 +68,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try DaemonSetup.createPrivateDataDirectory(settings.dataDir)
-            let store = try Store(path: DaemonSetup.databasePath(settings), redactor: redactor)
+            let store = try await DaemonSetup.openStore(settings, redactor: redactor, logger: logger)
             let metrics = EZBuiltMetrics()
             let environment = try await DaemonSetup.environment(
                 config: settings, store: store, sandboxEndpoint: endpoint,
                 policy: StandardPolicy(config: settings.policy),
                 metrics: metrics, logger: logger)
-            let reconciler = try Reconciler(config: settings, environment: environment)
+            let reconciler = try await Reconciler(config: settings, environment: environment)
             let server = EZBuiltServer(config: settings, store: store, live: environment.live, backend: reconciler, metrics: metrics, logger: logger)
             logger.info("ezbuilt serving", metadata: [
                 "repositories": "\(settings.repositories.count)", "data": "\(settings.dataDir)",

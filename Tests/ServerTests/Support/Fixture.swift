@@ -46,36 +46,36 @@ enum Fixture {
     }
 
     @discardableResult
-    static func fill(_ store: Store, now: Date = Date()) throws -> Written {
+    static func fill(_ store: Store, now: Date = Date()) async throws -> Written {
         var written = Written()
-        try store.upsertRepository(id: repository, url: repositoryURL)
-        try store.recordFetch(repositoryId: repository, at: now.addingTimeInterval(-60), error: nil)
-        try store.upsertRepository(id: "other", url: "git@gitlab.example.com:platform/network.git")
+        try await store.upsertRepository(id: repository, url: repositoryURL)
+        try await store.recordFetch(repositoryId: repository, at: now.addingTimeInterval(-60), error: nil)
+        try await store.upsertRepository(id: "other", url: "git@gitlab.example.com:platform/network.git")
 
-        try store.setStackStatus(id: web, repositoryId: repository, path: "infra/web", status: .deployed, deployedCommit: "c0ffee1234567890", at: now.addingTimeInterval(-7200))
-        try store.setStackStatus(id: db, repositoryId: repository, path: "infra/db", status: .failed, detail: hostileDetail, at: now.addingTimeInterval(-300))
-        try store.setStackStatus(id: app, repositoryId: repository, path: "app", status: .proposed, at: now.addingTimeInterval(-30))
+        try await store.setStackStatus(id: web, repositoryId: repository, path: "infra/web", status: .deployed, deployedCommit: "c0ffee1234567890", at: now.addingTimeInterval(-7200))
+        try await store.setStackStatus(id: db, repositoryId: repository, path: "infra/db", status: .failed, detail: hostileDetail, at: now.addingTimeInterval(-300))
+        try await store.setStackStatus(id: app, repositoryId: repository, path: "app", status: .proposed, at: now.addingTimeInterval(-30))
 
         // web: three proposals and three deployments, spread over three days.
         for (index, status) in [ProposalStatus.proposed, .refused, .proposed].enumerated() {
-            try store.insertProposal(ProposalRecord(
+            try await store.insertProposal(ProposalRecord(
                 stackId: web, branch: "feature/\(index)", sourceCommit: "p\(index)000000", inputHash: "h\(index)",
                 status: status, plan: PlanCounts(add: index + 1), createdAt: now.addingTimeInterval(Double(-86_400 * 3 + index * 86_400)),
                 durationMs: 1000 * (index + 1)
             ))
         }
-        let run = try store.startRun(stackId: web, kind: .deployment, at: now.addingTimeInterval(-7300))
+        let run = try await store.startRun(stackId: web, kind: .deployment, at: now.addingTimeInterval(-7300))
         let runId = try requireId(run.id)
         written.deploymentRun = runId
         written.logLineTexts = ["Initializing the backend...", "aws_s3_bucket.site: Creating...", "Apply complete! Resources: 1 added, 0 changed, 0 destroyed."]
         for text in written.logLineTexts {
-            try store.appendLogLine(runId: runId, stream: .stdout, text: text, at: now.addingTimeInterval(-7250))
+            try await store.appendLogLine(runId: runId, stream: .stdout, text: text, at: now.addingTimeInterval(-7250))
         }
-        try store.finishRun(id: runId, at: now.addingTimeInterval(-7200))
+        try await store.finishRun(id: runId, at: now.addingTimeInterval(-7200))
         let statuses: [(DeploymentStatus, Double)] = [(.succeeded, -86_400 * 2.5), (.failed, -86_400 * 1.5), (.succeeded, -7300)]
         for (index, (status, offset)) in statuses.enumerated() {
             let start = now.addingTimeInterval(offset)
-            let record = try store.insertDeployment(DeploymentRecord(
+            let record = try await store.insertDeployment(DeploymentRecord(
                 runId: index == 2 ? runId : nil, stackId: web, commit: "d\(index)000000", status: status,
                 queuedAt: start.addingTimeInterval(-5), startedAt: start, finishedAt: start.addingTimeInterval(Double(60 * (index + 1))),
                 error: status == .failed ? "apply failed: https://bot:hunter2@github.com/acme/infra.git refused" : nil,
@@ -83,8 +83,8 @@ enum Fixture {
             ))
             if index == 2 { written.deploymentWithLog = try requireId(record.id) }
         }
-        try store.insertDriftCheck(DriftCheckRecord(stackId: web, commit: "d2000000", status: .clean, checkedAt: now.addingTimeInterval(-3600), durationMs: 4000))
-        try store.insertDriftCheck(DriftCheckRecord(
+        try await store.insertDriftCheck(DriftCheckRecord(stackId: web, commit: "d2000000", status: .clean, checkedAt: now.addingTimeInterval(-3600), durationMs: 4000))
+        try await store.insertDriftCheck(DriftCheckRecord(
             stackId: web, commit: "d2000000", status: .drifted,
             resources: [DriftedResource(address: "aws_s3_bucket.site", change: "update", attributes: [DriftedAttribute(path: "tags.env", expected: "prod", actual: "dev")])],
             checkedAt: now.addingTimeInterval(-600), durationMs: 5000, reported: true

@@ -153,7 +153,7 @@ struct TestDaemon {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
+        let store = try await Store(path: directory.appendingPathComponent("ezbuilt.sqlite").path)
         var config = config
         config.dataDir = directory.path
         config.listen = ListenAddress(host: "127.0.0.1", port: 0)
