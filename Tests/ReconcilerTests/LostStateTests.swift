@@ -30,13 +30,13 @@ struct LostStateTests {
         let config = temp.path("ezbuilt.yaml")
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint)
         var daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"))
-        let store = try Store(path: temp.path("data/ezbuilt.sqlite").path)
+        let store = try await Store(path: temp.path("data/ezbuilt.sqlite").path)
 
         try remote.push(branch: "feature/one", files: ["assets/requirements.md": Self.requirements(["acme-lost-data"])], message: "Add assets")
         #expect(try await daemon.eventually { remote.read("assets/PLAN.md", on: "feature/one") != nil }, "daemon:\n\(daemon.log.suffix(3000))")
         try remote.merge("feature/one")
         let first = try #require(remote.tip("main"))
-        #expect(try await daemon.eventually { try store.stack(id: "acme/assets")?.deployedCommit == first },
+        #expect(try await daemon.eventually { try await store.stack(id: "acme/assets")?.deployedCommit == first },
                 "daemon:\n\(daemon.log.suffix(3000))")
         #expect(await daemon.stop() == 0)
 
@@ -54,10 +54,10 @@ struct LostStateTests {
                 "daemon:\n\(daemon.log.suffix(3000))")
         try remote.merge("feature/two")
         let second = try #require(remote.tip("main"))
-        let deployed = try await daemon.eventually { try store.stack(id: "acme/assets")?.deployedCommit == second }
-        let attempts = try store.deployments(stackId: "acme/assets").map { "\($0.status) \($0.error ?? "")" }
+        let deployed = try await daemon.eventually { try await store.stack(id: "acme/assets")?.deployedCommit == second }
+        let attempts = try await store.deployments(stackId: "acme/assets").map { "\($0.status) \($0.error ?? "")" }
         #expect(deployed, "deployments: \(attempts); daemon:\n\(daemon.log.suffix(4000))")
-        #expect(try store.stack(id: "acme/assets")?.status == .deployed)
+        #expect(try await store.stack(id: "acme/assets")?.status == .deployed)
         #expect(daemon.log.contains("importing objects whose state was lost"))
         #expect(remote.log("ezbuilt/status").contains { $0.hasPrefix("deploy(acme/assets): applied \(second.prefix(10))") })
 
