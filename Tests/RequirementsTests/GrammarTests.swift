@@ -49,6 +49,15 @@ import Testing
         Case(family: "bucket events delivered to a queue",
              text: "A private bucket `scans-in`. S3 event notifications for new objects under prefix inbox/ with suffix .pdf go to an SQS queue `scan-events`.",
              must: ["aws_s3_bucket_notification", "aws_sqs_queue_policy", "aws_sqs_queue"], mustNot: ["aws_lambda_permission", "aws_lambda_function"]),
+        Case(family: "an id after a preposition is what reaches the database, not the database",
+             text: "Region eu-west-2. A MySQL 8.0 RDS instance `till-ledger`, db.m6g.large.\n\n- security group `till-ledger-db`: the MySQL port from sg-0a1b2c3d4e5f60789 (the till service) only, in vpc-0fedcba9876543210",
+             must: ["aws_db_instance", "aws_db_subnet_group", "aws_security_group"], mustNot: ["aws_vpc"]),
+        Case(family: "a replica's own size does not contradict the primary's",
+             text: "Region us-west-2. VPC vpc-0aa11bb22cc33dd44.\n\n- PostgreSQL 16 RDS instance `ferry-bookings` on db.m7g.xlarge, Multi-AZ.\n- A read replica `ferry-bookings-bi` (db.m7g.large, single-AZ) for the analysts.",
+             must: ["aws_db_instance", "aws_db_parameter_group"], mustNot: ["aws_rds_cluster"]),
+        Case(family: "a ruled-out plain engine keeps the Aurora cluster",
+             text: "| Item | Value |\n|---|---|\n| Engine | Aurora MySQL 8.0 |\n| Instances | 3: one writer and two readers |\n| Region | eu-north-1 |\n\nNot Serverless, not plain RDS MySQL.",
+             must: ["aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group"], mustNot: ["aws_db_instance"]),
     ]
 
     @Test(arguments: cases)
@@ -67,6 +76,28 @@ import Testing
         #expect(queue.int("retentionDays") == 7)
         let topic = try #require(result.spec.components.first { $0.kind == .topic })
         #expect(topic.strings("emails") == ["oncall@example.com"])
+    }
+
+    @Test func detailsInAReplicaClauseBelongToTheReplica() throws {
+        let text = "Region us-west-2. VPC vpc-0aa11bb22cc33dd44.\n\n- PostgreSQL 16 RDS instance `ferry-bookings` on db.m7g.xlarge, Multi-AZ, encrypted with our existing key arn:aws:kms:us-west-2:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.\n- A read replica `ferry-bookings-bi` (db.m7g.large, single-AZ) for the analysts.\n- Port 5432: 10.40.0.0/16 reaches the primary only; the BI tool (sg-0123456789abcdef0) reaches the replica only."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let db = try #require(result.spec.components.first { $0.kind == .database })
+        #expect(db.string("instanceClass") == "db.m7g.xlarge")
+        #expect(db.string("replicaClass") == "db.m7g.large")
+        #expect(db.string("replicaName") == "ferry-bookings-bi")
+        #expect(db.bool("multiAz") == true)
+        #expect(db.strings("allowedCidrs") == ["10.40.0.0/16"])
+        #expect(db.strings("replicaSecurityGroups") == ["sg-0123456789abcdef0"])
+        #expect(db.string("kmsKeyArn") == "arn:aws:kms:us-west-2:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d")
+    }
+
+    @Test func aChangeTableKeepsTheNewValueOfEachSetting() throws {
+        let text = "Region eu-west-3.\n\n| setting | before | after |\n|---|---|---|\n| identifier | harbour-ledger | harbour-ledger (keep) |\n| engine | PostgreSQL 15 | PostgreSQL 15 |\n| instance class | db.t4g.medium | db.r6g.large |"
+        let result = Generator.generate(text)
+        let db = try #require(result.spec.components.first { $0.kind == .database })
+        #expect(db.name?.value == "harbour-ledger")
+        #expect(db.string("instanceClass") == "db.r6g.large")
     }
 
     @Test func theResourceNameOfAnARNIsReadPerService() {

@@ -279,7 +279,10 @@ struct Reader {
             putString("engineVersion", t.capture("\\b(" + NSRegularExpression.escapedPattern(for: v) + "\\.\\d+) (is what|if you|to pick)") ?? v)
         } else if let v = t.capture("\\b(\\d{1,2}\\.\\d{1,2}) is what we tested") { c.set("engineVersion", .string(v), line: s.line); hit = true }
         if t.has("aurora") && !t.has("not aurora|no aurora|aurora is (more|overkill|too)|(not|no|don't|instead of)[^.;]*aurora|plain") { putString("aurora", t.has("serverless") ? "serverless" : "provisioned") }
-        if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
+        if let m = t.matches("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b").first, aboutReplica(at: m.offset) {
+            // "one read replica (db.r6g.large, single-AZ)": the replica's own size, not the primary's.
+            putString("replicaClass", m.groups[1])
+        } else if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
             if let old = c.properties["instanceClass"], old.value.string != cls, old.line != s.line { c.set("conflict", .string("instance class \(old.value.string ?? "") (line \(old.line)) and \(cls) (line \(s.line))"), line: s.line) }
             putString("instanceClass", cls)
         }
@@ -287,6 +290,8 @@ struct Reader {
             if let old = c.properties["vcpu"], old.value.string != m[1], old.line != s.line, !t.has("same size") { c.set("conflict", .string("size \(old.value.string ?? "") vCPU (line \(old.line)) and \(m[1]) vCPU (line \(s.line))"), line: s.line) }
             putString("vcpu", m[1]); putString("memoryGb", m[2])
         }
+        if let m = t.match("\\b(\\d+) writers? and (\\d+) readers?\\b") { putInt("instanceCount", (Int(m[1]) ?? 1) + (Int(m[2]) ?? 0)) }
+        else if let n = int("^\\W*instances\\W+(\\d+)\\b") ?? int("\\b(\\d+) (?:db |cluster |aurora |database )instances\\b"), (1...15).contains(n) { putInt("instanceCount", n) }
         if t.has("not burstable|general purpose|non-burstable") { put("noBurstable", .bool(true)) }
         if let m = t.match("(?:up to|grow[^.;]*?to|autoscal\\w*(?: storage)? to|max(?:imum)?(?: storage)?(?: of)?)\\s*~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|tb)") { putInt("maxStorageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
         if let m = t.match("(?:start with |storage:? |with |around )?(\\d+)\\s*(gb|gib|tb)\\b(?:\\s*(?:of )?(?:storage|disk|data))") ?? (t.has("storage") ? t.match("(\\d+)\\s*(gb|gib|tb)\\b") : nil) {
@@ -297,7 +302,7 @@ struct Reader {
         if c.int("storageGb") == nil, t.has("db\\.[a-z0-9]+\\.|postgres|mysql|mariadb|rds"), !t.has("v?cpus?"), let m = t.match("(\\d+)\\s*(gb|gib|tb)\\b(?!\\s*(of )?(ram|memory|mem))") {
             putInt("storageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2])))
         }
-        if t.has("multi-?az|single[- ]az|highly available|high availability") {
+        if let m = t.matches("multi-?az|single[- ]az|highly available|high availability").first, !aboutReplica(at: m.offset) {
             if t.has("single[- ]az") { put("multiAz", .bool(false)) } else { flag("multiAz", "multi-?az|highly available|high availability") }
         }
         if t.has("backup") {
@@ -316,7 +321,11 @@ struct Reader {
             else if let m = t.match("(?:longer|slower|more) than\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?)") { putInt("slowQueryMs", m[2].hasPrefix("m") ? Int(Double(m[1]) ?? 0) : Int((Double(m[1]) ?? 0) * 1000)) }
         }
         if t.has("export[^.;]*log|logs? (to|in) cloudwatch|cloudwatch logs") { put("logExports", .bool(true)) }
-        if t.has("read replica") && !t.has("(no|not|without)[^.;]*read replica") { put("replica", .bool(true)) }
+        if t.has("read replica") && !t.has("(no|not|without)[^.;]*read replica") {
+            put("replica", .bool(true))
+            if let n = o.capture("(?i)\\breplica\\s*(?:named|called)?\\s*" + NameReader.quoted), NameReader.valid(n) { putString("replicaName", n) }
+        }
+        if let arn = o.capture("\\b(arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+)\\b") { putString("kmsKeyArn", arn) }
         if t.has("\\b(names|identifiers)\\b") {
             let names = NameReader.names(in: s)
             if let env = c.string("environment") {
@@ -329,15 +338,29 @@ struct Reader {
             if !names.isEmpty { hit = true }
         }
         if t.has("\\bgp3\\b") { putString("storageType", "gp3") }
-        for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
+        for m in t.matches(Extractors.sgID) { append(aboutReplica(at: m.offset) ? "replicaSecurityGroups" : "allowedSecurityGroups", [m.groups[1]]) }
         if t.has("reach|connect|access|allowed") || t.has("\\bfrom\\s+" + Extractors.cidr + "[^.;]*\\bport") {
-            for m in t.matches(Extractors.cidr) {
-                if t.has("replica only|only the replica|reach the replica") { append("replicaCidrs", [m.groups[1]]) } else { append("allowedCidrs", [m.groups[1]]) }
-            }
+            for m in t.matches(Extractors.cidr) { append(aboutReplica(at: m.offset) ? "replicaCidrs" : "allowedCidrs", [m.groups[1]]) }
             if let p = int("(?:on|port) (\\d{4,5})") { putInt("port", p) }
         }
         if t.has("only from the app|from the app (tier|servers)|app tier") { put("allowFromApp", .bool(true)) }
         if t.has("managed by rds|secrets manager|generate[^.;]*password|rds[- ]managed") { put("managedPassword", .bool(true)) }
+    }
+
+    /// Whether the clause (up to `;` or the sentence's end) holding `offset` is about the read
+    /// replica rather than the primary: "the app reaches the primary only; Metabase reaches the replica only".
+    func aboutReplica(at offset: Int) -> Bool {
+        let u = Array(t.utf16)
+        guard offset <= u.count else { return false }
+        var start = offset, end = offset
+        while start > 0 && u[start - 1] != 59 && !(u[start - 1] == 46 && (start >= u.count || u[start] == 32)) { start -= 1 }
+        while end < u.count && u[end] != 59 && !(u[end] == 46 && (end + 1 >= u.count || u[end + 1] == 32)) { end += 1 }
+        let before = String(decoding: u[start..<offset], as: UTF16.self), after = String(decoding: u[offset..<end], as: UTF16.self)
+        if before.has("\\b(no|not|without)\\b[^.;]*replica") { return false }
+        // The replica was named last before the value ("one read replica `x` (db.r6g.large)") …
+        if let m = before.matches("\\breplicas?\\b").last, !(String(before.utf16.dropFirst(m.offset)) ?? "").has("\\b(primary|main|writer)\\b") { return true }
+        // … or the value's clause goes on to say it is for the replica ("sg-… reaches the replica only").
+        return after.has("^[^,]{0,40}?\\b(reach(es)?|access(es)?|to|for|on|connects? to) (the )?(read )?replicas?\\b")
     }
 
     mutating func dynamodb() {

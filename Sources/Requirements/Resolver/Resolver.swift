@@ -89,7 +89,7 @@ enum Resolver {
             var c = comps[i]
             switch c.kind {
             case .database:
-                if c.string("aurora") != nil && docText.has("(not|no|instead of)[^.]{0,20}aurora|plain (rds|postgres|mysql)|aurora is (more|overkill|too)|not aurora") {
+                if c.string("aurora") != nil && docText.has("(not|no|instead of)[^.]{0,20}aurora|(?<!\\bnot )(?<!\\bno )\\bplain (rds|postgres|mysql)|aurora is (more|overkill|too)|not aurora") {
                     c.properties["aurora"] = nil
                 }
                 if let conflict = c.string("conflict") {
