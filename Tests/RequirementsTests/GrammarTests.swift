@@ -58,6 +58,21 @@ import Testing
         Case(family: "a ruled-out plain engine keeps the Aurora cluster",
              text: "| Item | Value |\n|---|---|\n| Engine | Aurora MySQL 8.0 |\n| Instances | 3: one writer and two readers |\n| Region | eu-north-1 |\n\nNot Serverless, not plain RDS MySQL.",
              must: ["aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group"], mustNot: ["aws_db_instance"]),
+        Case(family: "a condition that e-mails someone is an alarm, and endpoints said to exist are not made",
+             text: "Region eu-west-2. One t3.large server for the payroll export in the existing VPC vpc-0123456789abcdef0, private subnet subnet-0123456789abcdef1; the platform team already set up the SSM endpoints there.\n\n- If the server's status check fails, email payroll-ops@example.org.",
+             must: ["aws_instance", "aws_cloudwatch_metric_alarm", "aws_sns_topic", "aws_sns_topic_subscription"], mustNot: ["aws_vpc_endpoint", "aws_vpc"]),
+        Case(family: "instances with a range to scale in behind a load balancer are a web tier",
+             text: "Region eu-central-1. Our shop runs on at least 3 instances and at most 9 instances (t3.medium), behind an internet-facing load balancer with certificate arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555.",
+             must: ["aws_lb", "aws_launch_template", "aws_autoscaling_group"], mustNot: ["aws_instance"]),
+        Case(family: "a key pair from a given public key and a fixed public address",
+             text: "Region us-east-2. One Ubuntu t3.small server for the print spooler. Create the key pair `spool-admin` from this public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq1w2e3r4t5y6u7i8o9p0aSdFgHjKlZxCvBnM spool. It needs an Elastic IP so the print vendor can allow-list it.",
+             must: ["aws_instance", "aws_key_pair", "aws_eip"], mustNot: ["aws_lb"]),
+        Case(family: "no key and no fixed address means neither is made",
+             text: "Region us-east-2. One t3.small server for the print spooler, no SSH key pair and no Elastic IP; we use Session Manager.",
+             must: ["aws_instance"], mustNot: ["aws_key_pair", "aws_eip"]),
+        Case(family: "a load balancer for servers that already run registers them",
+             text: "Region eu-west-1. Two EC2 servers already serve the wiki (i-0aa11bb22cc33dd44, i-0aa11bb22cc33dd55) in vpc-0a1b2c3d4e5f60718.\n\n- an internet-facing application load balancer in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712, certificate arn:aws:acm:eu-west-1:123456789012:certificate/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\n- target group: HTTPS to the instances on 8443; register both instances above",
+             must: ["aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment"], mustNot: ["aws_instance", "aws_launch_template", "aws_autoscaling_group"]),
     ]
 
     @Test(arguments: cases)

@@ -27,7 +27,8 @@ extension ComponentKind {
         case .instance, .webTier:
             return BlockNeeds(
                 resourceTypes: ["aws_instance", "aws_launch_template", "aws_autoscaling_group", "aws_autoscaling_policy", "aws_lb",
-                                "aws_lb_listener", "aws_lb_target_group", "aws_iam_instance_profile", "aws_iam_role_policy_attachment"],
+                                "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment", "aws_iam_instance_profile", "aws_iam_role_policy_attachment",
+                                "aws_key_pair", "aws_eip"],
                 iamActions: ["ec2:*", "autoscaling:*", "elasticloadbalancing:*", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile",
                              "iam:GetInstanceProfile", "iam:TagInstanceProfile", "iam:AddRoleToInstanceProfile",
                              "iam:RemoveRoleFromInstanceProfile", "iam:ListInstanceProfilesForRole", "iam:AttachRolePolicy",

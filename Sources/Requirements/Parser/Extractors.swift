@@ -130,13 +130,15 @@ struct Reader {
             if t.has("customer[- ]managed|\\bkms\\b|\\bcmk\\b") { put("flowLogKms", .bool(true)) }
         }
         if t.has("retain(ed)?|retention") && c.bool("flowLogs") == true { putInt("flowLogRetention", days("(retain|retention)")) }
-        if t.has("\\bendpoints?\\b") && !t.has("(no|not|without)[^.;]*endpoints?|endpoints?[^.;]*(not in scope|out of scope)") && !s.normalizedContext.has(PolarityReader.negatedSection) {
+        // "IT already set up the Session Manager endpoints": endpoints that exist are not made again.
+        let endpointsExist = t.has("\\b(already|existing|pre-?existing)\\b[^.;]{0,50}\\bendpoints?\\b|\\bendpoints?\\b[^.;]{0,40}\\b(already|exists?)\\b")
+        if t.has("\\bendpoints?\\b") && !endpointsExist && !t.has("(no|not|without)[^.;]*endpoints?|endpoints?[^.;]*(not in scope|out of scope)") && !s.normalizedContext.has(PolarityReader.negatedSection) {
             if t.has("\\bs3\\b") { append("endpoints", ["s3"]) }
             if t.has("dynamo") { append("endpoints", ["dynamodb"]) }
             if t.has("\\bssm\\b|session manager") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
         }
         if t.has("\\bs3\\b[^.;]*(gateway|endpoint)") && !t.has("\\bno\\b[^.;]*endpoint") { append("endpoints", ["s3"]) }
-        if t.has("ssm|session manager") && t.has("(privately|vpc endpoints?|no (nat|internet))") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
+        if t.has("ssm|session manager") && t.has("(privately|vpc endpoints?|no (nat|internet))") && !endpointsExist { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
         if t.has("dns (hostnames|support|resolution)") { put("dns", .bool(true)) }
         if t.has("default security group") { put("stripDefaultSG", .bool(true)) }
     }
@@ -235,6 +237,11 @@ struct Reader {
         if t.has("mount") { putString("mountPath", o.capture("(/mnt/[A-Za-z0-9_/-]+|/[a-z]+/[A-Za-z0-9_/-]+)") ?? "/mnt/shared") }
         if let n = o.capture("(?i)name tag:?\\s*[`\"“]?([A-Za-z0-9][A-Za-z0-9_.-]*)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
         if t.has("\\bssh\\b|port 22|key pair") { put("noSsh", .bool(true)) }
+        // A key pair made from the public key the document gives; one named without a key exists.
+        if let key = o.capture("\\b((?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+)") { putString("publicKey", key) }
+        if let m = t.matches("\\bkey ?pair\\b").first, PolarityReader.polarity(of: s, offset: m.offset, length: 8) != .negated,
+           let n = o.capture("(?i)\\bkey ?pair\\b[^.;`\"“]{0,60}?[`\"“]([A-Za-z0-9._-]+)[`\"”]") { putString("keyName", n) }
+        if t.has("\\b(elastic ips?|eips?|fixed (public )?ip( address)?|static (public )?ip( address)?)\\b") { flag("elasticIp", "\\b(elastic ips?|eips?|fixed (public )?ip( address)?|static (public )?ip( address)?)\\b") }
         if t.has("each other|among themselves|between (them|each other)") {
             append("selfPorts", t.matches("\\b(\\d{2,5})\\b").map { $0.groups[1] }.filter { (Int($0) ?? 0) > 20 && (Int($0) ?? 0) < 65536 })
         }
@@ -244,6 +251,11 @@ struct Reader {
     }
 
     mutating func webTier() {
+        // "target group: HTTPS to the instances on 8443": how the load balancer reaches the servers.
+        if t.has("\\btarget group\\b|\\bto the (instances|servers|targets)\\b") {
+            if t.has("\\bhttps\\b[^.;]{0,30}\\b(to the|instances|servers|targets)\\b") { putString("targetProtocol", "HTTPS") }
+            if let p = int("\\b(?:instances|servers|targets) on (?:port )?(\\d{2,5})\\b") { putInt("appPort", p) }
+        }
         putInt("min", int("at least (\\d+)") ?? int("min(imum)?\\s*(of )?(\\d+)", 3))
         putInt("max", int("(?:never )?more than (\\d+)") ?? int("at most (\\d+)") ?? int("max(imum)?\\s*(of )?(\\d+)", 3))
         if let m = t.match("min\\w*\\s*/\\s*max\\w*\\s*/\\s*desired\\W+(\\d+)\\s*/\\s*(\\d+)\\s*/\\s*(\\d+)") { putInt("min", Int(m[1])); putInt("max", Int(m[2])); putInt("desired", Int(m[3])) }
@@ -596,7 +608,7 @@ struct Reader {
         if c.string("metric") == nil {
             let phrases: [(String, String)] = [("messages? (are )?waiting|waiting messages", "ApproximateNumberOfMessagesVisible"), ("free (storage|disk)", "FreeStorageSpace"), ("5xx|server errors", "HTTPCode_Target_5XX_Count"), ("\\berrors?\\b", "Errors"),
                                                ("throttl", "Throttles"), ("(connections)", "DatabaseConnections"), ("(messages? visible|queue depth|backlog|messages in the queue)", "ApproximateNumberOfMessagesVisible"),
-                                               ("(oldest message|message age)", "ApproximateAgeOfOldestMessage"), ("(unhealthy (hosts?|targets?))", "UnHealthyHostCount"), ("(free(able)? memory)", "FreeableMemory")]
+                                               ("(oldest message|message age)", "ApproximateAgeOfOldestMessage"), ("(unhealthy (hosts?|targets?))", "UnHealthyHostCount"), ("(free(able)? memory)", "FreeableMemory"), ("status checks? (fails?|failed|failing)", "StatusCheckFailed")]
             if let hit = phrases.first(where: { t.has($0.0) }) { putString("metric", hit.1) }
         }
         if t.has("\\b(rds|database|db)\\b"), let id = o.capture("(?i)(?:rds|database|db)(?: instance)?\\s*[`\"“]([A-Za-z0-9-]+)[`\"”]") { putString("dbInstance", id) }

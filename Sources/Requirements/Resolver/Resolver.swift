@@ -79,6 +79,15 @@ enum Resolver {
             comps[compute[0]].set("ami", .string(ami), line: s.line)
             if let i = it.statements.firstIndex(of: s) { it.used.insert(i) }
         }
+        // A load balancer for servers that already run (named by instance id) registers them as
+        // its targets instead of launching servers of its own.
+        if compute.count == 1, comps[compute[0]].kind == .webTier, comps.contains(where: { $0.kind == .instance && $0.ownership == .existing }),
+           comps[compute[0]].string("ami") == nil, comps[compute[0]].string("instanceType") == nil {
+            let ids = it.statements.flatMap { Values.ids("i", in: $0.text) }
+            var unique: [String] = []
+            for id in ids where !unique.contains(id) { unique.append(id) }
+            if !unique.isEmpty { comps[compute[0]].set("targetInstances", .strings(unique), line: it.statements.first { !Values.ids("i", in: $0.text).isEmpty }?.line ?? 0) }
+        }
         let fronted = comps.indices.filter { [.webTier, .container].contains(comps[$0].kind) && comps[$0].ownership == .create }
         if fronted.count == 1, comps[fronted[0]].string("certificateArn") == nil,
            let s = it.statements.first(where: { $0.text.has("arn:aws:acm:") }), let arn = s.text.capture("(arn:aws:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+)") {
