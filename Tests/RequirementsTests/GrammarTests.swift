@@ -73,6 +73,12 @@ import Testing
         Case(family: "a load balancer for servers that already run registers them",
              text: "Region eu-west-1. Two EC2 servers already serve the wiki (i-0aa11bb22cc33dd44, i-0aa11bb22cc33dd55) in vpc-0a1b2c3d4e5f60718.\n\n- an internet-facing application load balancer in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712, certificate arn:aws:acm:eu-west-1:123456789012:certificate/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\n- target group: HTTPS to the instances on 8443; register both instances above",
              must: ["aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment"], mustNot: ["aws_instance", "aws_launch_template", "aws_autoscaling_group"]),
+        Case(family: "a function a rule invokes, which then finds new files, is not triggered by uploads; its timeout is not a function",
+             text: "Region us-west-2. A private bucket `ledger-drop`. Lambda `drop-scanner` (python3.12, 60 s) consumes the SQS queue `drop-events`; the queue's visibility timeout must fit the Lambda timeout (6x).\n\nToday an EventBridge rule with rate(10 minutes) invokes the Lambda, which then lists the bucket to find new files; remove that rule.",
+             must: ["aws_lambda_function", "aws_lambda_event_source_mapping", "aws_sqs_queue"], mustNot: ["aws_s3_bucket_notification"]),
+        Case(family: "Fargate Spot capacity for a queue worker",
+             text: "Region eu-west-1. An ECS Fargate worker `invoice-ocr` (0.5 vCPU / 1 GB) that reads the SQS queue `invoice-ocr-jobs`; no load balancer. Run it on Fargate Spot only, it can be interrupted.",
+             must: ["aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_ecs_service"], mustNot: ["aws_lb"]),
     ]
 
     @Test(arguments: cases)
@@ -113,6 +119,61 @@ import Testing
         let db = try #require(result.spec.components.first { $0.kind == .database })
         #expect(db.name?.value == "harbour-ledger")
         #expect(db.string("instanceClass") == "db.r6g.large")
+    }
+
+    @Test func anAliasWithWarmCopiesIsNotAReservedLimit() throws {
+        let result = Generator.generate("Region eu-west-1. Lambda `quote-engine` (nodejs20.x, 1024 MB): versions published, an alias `live`, 8 provisioned concurrency on that alias, no reserved concurrency.")
+        let f = try #require(result.spec.components.first { $0.kind == .function })
+        #expect(f.string("alias") == "live")
+        #expect(f.int("provisionedConcurrency") == 8)
+        #expect(f.int("concurrency") == nil)
+        let types = Set(result.resources.map(\.type))
+        #expect(types.isSuperset(of: ["aws_lambda_alias", "aws_lambda_provisioned_concurrency_config"]))
+    }
+
+    @Test func aPropertyOfAFunctionIsNotAnotherFunction() throws {
+        let result = Generator.generate("Region us-west-2. Lambda `drop-scanner` (python3.12, 60 s) consumes the SQS queue `drop-events`; the queue's visibility timeout must fit the Lambda timeout (6x).")
+        #expect(result.spec.components.filter { $0.kind == .function }.compactMap { $0.name?.value } == ["drop-scanner"])
+    }
+
+    @Test func wordsInsideOneNameDoNotMakeTheNextNamesQueues() throws {
+        let text = "Region eu-west-1.\n\n- **Bus:** custom event bus `harbour-events`.\n- **Rule:** `crane-moved-to-sqs` on that bus, matching source `com.harbour.cranes` and `detail.berth` being one of `B1`, `B2` or `B7`.\n- **Target:** a new standard SQS queue `crane-moves`, messages kept 4 days."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let queues = result.spec.components.filter { $0.kind == .queue }.compactMap { $0.name?.value }
+        #expect(queues == ["crane-moves"])
+    }
+
+    @Test func onlyTheSentenceEndingInAColonIntroducesTheList() throws {
+        let text = "Region eu-west-3.\n\nThe API logs to the existing log group /services/quay-api (another team owns it). Please:\n\n1. Create an alarm `quay-api-5xx` when 5XXError is above 10 in 5 minutes.\n2. The alarm notifies a new SNS topic `quay-alerts` with email subscriber ops@example.org."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let types = Set(result.resources.map(\.type))
+        #expect(types.contains("aws_cloudwatch_metric_alarm"))
+        #expect(types.contains("aws_sns_topic"))
+        #expect(!types.contains("aws_cloudwatch_log_group"))
+    }
+
+    @Test(arguments: [
+        ("Results older than 30 days are deleted.", 30),
+        ("Objects get removed after 2 weeks.", 14),
+        ("Delete files after 90 days.", 90),
+    ])
+    func expiryPhrasingsSetTheBucketLifecycle(_ phrase: String, _ days: Int) throws {
+        let result = Generator.generate("Region eu-central-1. A new private bucket `lagoon-query-results` for query results. " + phrase)
+        let bucket = try #require(result.spec.components.first { $0.kind == .bucket })
+        #expect(bucket.int("expirationDays") == days)
+        #expect(result.resources.contains { $0.type == "aws_s3_bucket_lifecycle_configuration" })
+    }
+
+    @Test func redisParametersGiveTheClusterItsOwnParameterGroup() throws {
+        let text = "Region eu-west-1. A Redis 7 ElastiCache cluster for the leaderboard, cache.r7g.large. Please create our own parameter group instead of the default, with maxmemory-policy set to allkeys-lru."
+        let result = Generator.generate(text)
+        let cache = try #require(result.spec.components.first { $0.kind == .cache })
+        #expect(cache.strings("parameters") == ["maxmemory-policy=allkeys-lru"])
+        #expect(result.resources.contains { $0.type == "aws_elasticache_parameter_group" })
+        let main = try #require(result.files.first { $0.name == "main.tf" })
+        #expect(main.content.contains("family      = \"redis7\"") || main.content.contains("\"redis7\""))
     }
 
     @Test func theResourceNameOfAnARNIsReadPerService() {

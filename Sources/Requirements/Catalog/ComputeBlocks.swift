@@ -116,7 +116,11 @@ enum WebTierBlock {
         let cert = c.string("certificateArn")
         // Servers that already run are registered as targets; otherwise the tier launches its own.
         let targets = c.strings("targetInstances")
-        let image = targets.isEmpty ? (ami: ComputeSupport.ami(c, into: &ctx), profile: ComputeSupport.instanceRole(c, name: name, into: &ctx)) : nil
+        var image: (ami: HCLExpression, profile: HCLExpression)? = nil
+        if targets.isEmpty {
+            let ami = ComputeSupport.ami(c, into: &ctx)
+            image = (ami, ComputeSupport.instanceRole(c, name: name, into: &ctx))
+        }
         let albIngress: [(Int, Int?, SGSource, String)] = (cert != nil ? [443, 80] : [80]).map { ($0, nil, .cidr(isInternal ? ctx.vpcCIDR : .string("0.0.0.0/0")), $0 == 443 ? "HTTPS" : "HTTP") }
         let albSG = ctx.securityGroup(id: "\(id)_alb", name: name + "-alb", description: "Load balancer for \(name)", ingress: albIngress)
         if let image { launchServers(c, name: name, port: port, image: image, albSG: albSG, into: &ctx) }
@@ -127,7 +131,7 @@ enum WebTierBlock {
         ])
         ctx.resource("aws_lb_target_group", id, [
             a("name_prefix", .string("web-")), a("port", .int(port)), a("protocol", .string(c.string("targetProtocol") ?? "HTTP")), a("vpc_id", ctx.vpcID),
-            b("health_check", [a("path", .string(c.string("healthPath") ?? "/")), a("protocol", .string(c.string("targetProtocol") ?? "HTTP")), a("interval", .int(c.int("healthInterval") ?? 30)),
+            b("health_check", [a("path", .string(c.string("healthPath") ?? "/")), c.string("targetProtocol").map { a("protocol", .string($0)) } ?? nil, a("interval", .int(c.int("healthInterval") ?? 30)),
                                a("healthy_threshold", .int(c.int("healthyThreshold") ?? 3)), a("unhealthy_threshold", .int(c.int("unhealthyThreshold") ?? 3)), a("matcher", .string("200-399"))]),
             b("lifecycle", [a("create_before_destroy", .bool(true))]),
         ])

@@ -158,7 +158,18 @@ enum CacheBlock {
         ctx.resource("aws_elasticache_subnet_group", id, [a("name", .string(name)), a("subnet_ids", ctx.dataSubnets)])
         let replica = c.bool("replica") ?? (ctx.spec.settings.environment?.value == "prod")
         let version = c.string("version") ?? "7.1"
+        let parameters = c.strings("parameters").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        let clusterMode = c.bool("clusterMode") == true
+        let ownParameters = c.bool("parameterGroup") == true || !parameters.isEmpty
+        if ownParameters {
+            let major = version.split(separator: ".").first.map(String.init) ?? version
+            let family = (Int(major) ?? 7) >= 7 ? "redis\(major)" : "redis\(major).x"
+            ctx.resource("aws_elasticache_parameter_group", id, [a("name", .string(name + "-params")), a("family", .string(family)), a("description", .string("Parameters for \(name)"))]
+                         + (clusterMode ? [b("parameter", [a("name", .string("cluster-enabled")), a("value", .string("yes"))])] : [])
+                         + parameters.map { b("parameter", [a("name", .string($0[0])), a("value", .string($0[1]))]) })
+        }
         ctx.resource("aws_elasticache_replication_group", id, [
+            ownParameters ? a("parameter_group_name", .reference("aws_elasticache_parameter_group.\(id).name")) : nil,
             a("replication_group_id", .string(String(name.prefix(40)))), a("description", .string("Redis for \(name)")),
             a("engine", .string("redis")), a("engine_version", .string(version.contains(".") ? version : version + ".1")),
             a("node_type", .string(c.string("nodeType") ?? "cache.t4g.micro")), a("num_cache_clusters", .int(replica ? 2 : 1)),

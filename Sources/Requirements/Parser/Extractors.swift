@@ -161,7 +161,8 @@ struct Reader {
                 }
             }
             if t.has("\\b(delet|expir|remov|purg)"), !t.has("incomplete|multipart|noncurrent") {
-                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delet|expir|remov|purg)\\w*[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)") { putInt("expirationDays", d) }
+                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delet|expir|remov|purg)\\w*[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)")
+                    ?? (t.has("\\b(are|is|gets?|will be|should be|must be) (deleted|expired|removed|purged)\\b") ? days("\\b(older than|more than|after)\\b") : nil) { putInt("expirationDays", d) }
             }
         }
         if t.has("noncurrent|old versions|previous versions"), let d = days("(noncurrent|old versions|previous versions)") { putInt("noncurrentDays", d) }
@@ -471,7 +472,13 @@ struct Reader {
             if t.has("trigger|upload|lands|arriv|new (file|object)") && !t.has("\\bwrites?\\b[^.;]*" + NSRegularExpression.escapedPattern(for: name)) { putString("triggerBucket", name) }
         }
         if t.has("fail") && t.has("dead[- ]letter|dlq|queue") { put("failureQueue", .bool(true)) }
-        if t.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent"), let n = int("(?:concurrency|limit)[^.;]*?(\\d+)") ?? int("(\\d+)[^.;]*concurren") { putInt("concurrency", n) }
+        // Provisioned concurrency (warm copies on an alias) is not the reserved limit.
+        let provisioned = "\\b(\\d+) provisioned concurrency\\b|\\bprovisioned concurrency\\b[^.;,]*?\\b(\\d+)\\b"
+        if let m = t.match(provisioned) { putInt("provisionedConcurrency", Int(m[1].isEmpty ? m[2] : m[1])) }
+        let reserved = t.replacing(provisioned, with: " ")
+        if reserved.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent") && !reserved.has("\\bno reserved concurrency\\b"),
+           let n = reserved.capture("(?:concurrency|limit)[^.;]*?(\\d+)").flatMap({ Int($0) }) ?? reserved.capture("(\\d+)[^.;]*concurren").flatMap({ Int($0) }) { putInt("concurrency", n) }
+        if let n = o.capture("(?i)\\balias\\s*(?:named|called)?\\s*[`\"“]([A-Za-z0-9_-]{1,128})[`\"”]") { putString("alias", n) }
         if let z = o.capture("(?i)(?:code|zip|artifact|package)[^`]*`([^`]+\\.zip)`") ?? o.capture("([A-Za-z0-9_./-]+\\.zip)\\b") { putString("package", z) }
         if (t.has("\\benv(ironment)?\\b") || s.normalizedContext.has("\\benv")) && !t.has("\\btag(s|ged)?\\b") {
             for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,})\\s*(?:=|set to)\\s*[`\"“]?([^\\s`\"”,()]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) }
@@ -502,8 +509,11 @@ struct Reader {
         if t.has("retr(y|ies)") {
             if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
         }
-        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b") { put("s3Trigger", .bool(true)) }
-        if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b") && t.has("\\b(trigger|triggers|invoke|invokes|fires?|kicks? off)\\b") && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
+        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b")
+            && !t.has("\\b(find|finds|list|lists|scan|scans|look for|looks for|check for|checks for|polls?)\\b[^.;]{0,25}\\b(new (files?|objects?)|uploads?)\\b") { put("s3Trigger", .bool(true)) }
+        // The upload must be what triggers: "a rule that invokes the Lambda, which then finds new files" is not.
+        if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b[^.;]{0,40}\\b(trigger|triggers|invoke|invokes|fires?|kicks? off|starts?)\\b|\\b(triggered|invoked|runs?|fired|started|kicked off) (by|on|when|whenever|for each)\\b[^.;]{0,40}\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b")
+            && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
         if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }
         if t.has("dynamodb|table") {
@@ -535,6 +545,9 @@ struct Reader {
     }
 
     mutating func container() {
+        // Capacity: Fargate Spot or regular (on-demand) Fargate.
+        if t.has("\\b(fargate )?spot\\b") && !t.has("\\b(no|not|never|without)\\b[^.;]{0,20}\\bspot\\b") { putString("capacity", "FARGATE_SPOT") }
+        else if t.has("\\bon-?demand\\b|\\bregular fargate\\b|\\bno spot\\b") { putString("capacity", "FARGATE") }
         if let v = t.capture("(\\d+(?:\\.\\d+)?)\\s*v?cpus?") { putString("vcpu", v) }
         if t.has("memory|ram|\\bgb\\b"), let m = t.match("(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)\\b(?:\\s*(of )?(memory|ram))") ?? t.match("v?cpus?\\s*(?:and|/|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)") { putString("memoryGb", String(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
         putInt("desired", int("run (\\d+) tasks") ?? int("(\\d+) tasks normally") ?? int("desired (count )?(of )?(\\d+)", 3))
@@ -580,6 +593,12 @@ struct Reader {
         for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
         if let n = o.capture("(?i)name things\\s*[`\"“]([^`\"”]+)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
         if t.has("memcached") { put("memcached", .bool(true)) }
+        // Engine parameters are hyphenated names given a value ("maxmemory-policy set to volatile-lru").
+        for m in t.matches("`?\\b([a-z]+(?:-[a-z]+)+)`?\\s*(?:set to|=|:|to)\\s*[`\"“]?([a-z0-9][a-z0-9.-]*)") where !m.groups[1].has("^(cache|redis|valkey|node|replication|parameter|key|read|write)-") {
+            append("parameters", ["\(m.groups[1])=\(m.groups[2].hasSuffix(".") ? String(m.groups[2].dropLast()) : m.groups[2])"])
+        }
+        if t.has("\\b(own|custom|dedicated|new) parameter group\\b|\\bparameter group\\b[^.;]{0,40}\\binstead of (the )?default") { put("parameterGroup", .bool(true)) }
+        if t.has("\\bcluster[- ](enabled|mode)\\b") && !t.has("\\bcluster[- ]mode (disabled|off)|(no|not|without) cluster[- ]mode") { put("clusterMode", .bool(true)) }
     }
 
     mutating func key() {

@@ -29,7 +29,7 @@ enum KindRules {
         .network: "\\b(vpc|subnets?|nat gateways?|internet gateway)\\b",
         .bucket: "\\b(s3 )?buckets?\\b|\\b(stored|store|storing|uploads?|files|objects|archive|exports?) (in|to|into) s3\\b",
         .webTier: "\\b(auto ?scaling group|\\basg\\b|group of (web |app )?servers|web tier|(web|app) servers? behind|scal(e|ing) (out|in|between|on|up)\\b)|\\b\\d+ ?x ?[a-z]\\d[a-z0-9]*\\.[a-z0-9]+ behind|\\binstances? behind (an? |the )?(alb|load balancer)",
-        .instance: "\\b(ec2 instances?|ec2 (vm|server|box|machine)s?|(a|an|one|\\d+) (x )?([a-z]\\d[a-z0-9]*\\.[a-z0-9]+ )?(linux |windows |small |dedicated |new |ec2 |separate )?(box|vm|virtual machine|server|instance)s?)\\b",
+        .instance: "\\b(ec2 instances?|ec2 (vm|server|box|machine)s?|(a|an|one|\\d+) (x )?((ubuntu|debian|linux|windows|amazon linux( 2023)?) )?([a-z]\\d[a-z0-9]*\\.[a-z0-9]+ )?(linux |windows |small |dedicated |new |ec2 |separate )?(box|vm|virtual machine|server|instance)s?)\\b",
         .database: "\\b(rds|postgres(ql)?|mysql|mariadb|aurora|sql server|db instance|read replica)\\b|\\b(a|new|primary|relational) database\\b",
         .dynamodb: "\\b(dynamo ?db|dynamo table)\\b|\\bthe table\\b",
         .queue: "\\b(sqs|queues?)\\b",

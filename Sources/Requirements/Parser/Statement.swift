@@ -150,8 +150,14 @@ enum DocumentReader {
             let introducesList = nextNonEmpty.map(isBullet) ?? false
             if paragraph.isEmpty && introducesList && (t.hasSuffix(":") || (t.split(separator: " ").count <= 6 && !t.hasSuffix("."))) {
                 bulletStack.removeAll()
-                leadIn = cleanMarkdown(t)
-                emit(lineNo, t, .leadIn, context: headings.map(\.text))
+                // Only the sentence that ends with the colon introduces the list; the ones before
+                // it are statements of their own ("The service logs to the existing group. Please:").
+                leadIn = nil
+                let sentences = splitSentences(t)
+                for (sentence, _) in sentences.dropLast() { emit(lineNo, sentence, .prose) }
+                let opener = sentences.last?.0 ?? t
+                leadIn = cleanMarkdown(opener)
+                emit(lineNo, opener, .leadIn, context: headings.map(\.text))
                 i += 1
                 continue
             }

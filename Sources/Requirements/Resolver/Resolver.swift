@@ -111,7 +111,7 @@ enum Resolver {
                     if c.string("vcpu") != nil { diags.append(Diagnostic(.info, line: c.properties["vcpu"]?.line ?? c.line, "\(c.string("vcpu")!) vCPU / \(Resolver.number(c.string("memoryGb"))) GB fits \(cls), the smallest current class that does")) }
                 }
             case .instance, .webTier:
-                if c.string("instanceType") == nil {
+                if c.string("instanceType") == nil && c.ownership == .create {
                     let vcpu = Double(c.string("vcpu") ?? "") ?? 2, mem = Double(c.string("memoryGb") ?? "") ?? 1
                     let type = Sizing.instanceType(vcpu: vcpu, memoryGiB: mem, arm: c.string("arch") == "arm64", burstable: true) ?? "m7i.large"
                     c.set("instanceType", .string(type), line: c.properties["vcpu"]?.line ?? 0)
