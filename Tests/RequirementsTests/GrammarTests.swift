@@ -49,6 +49,36 @@ import Testing
         Case(family: "bucket events delivered to a queue",
              text: "A private bucket `scans-in`. S3 event notifications for new objects under prefix inbox/ with suffix .pdf go to an SQS queue `scan-events`.",
              must: ["aws_s3_bucket_notification", "aws_sqs_queue_policy", "aws_sqs_queue"], mustNot: ["aws_lambda_permission", "aws_lambda_function"]),
+        Case(family: "an id after a preposition is what reaches the database, not the database",
+             text: "Region eu-west-2. A MySQL 8.0 RDS instance `till-ledger`, db.m6g.large.\n\n- security group `till-ledger-db`: the MySQL port from sg-0a1b2c3d4e5f60789 (the till service) only, in vpc-0fedcba9876543210",
+             must: ["aws_db_instance", "aws_db_subnet_group", "aws_security_group"], mustNot: ["aws_vpc"]),
+        Case(family: "a replica's own size does not contradict the primary's",
+             text: "Region us-west-2. VPC vpc-0aa11bb22cc33dd44.\n\n- PostgreSQL 16 RDS instance `ferry-bookings` on db.m7g.xlarge, Multi-AZ.\n- A read replica `ferry-bookings-bi` (db.m7g.large, single-AZ) for the analysts.",
+             must: ["aws_db_instance", "aws_db_parameter_group"], mustNot: ["aws_rds_cluster"]),
+        Case(family: "a ruled-out plain engine keeps the Aurora cluster",
+             text: "| Item | Value |\n|---|---|\n| Engine | Aurora MySQL 8.0 |\n| Instances | 3: one writer and two readers |\n| Region | eu-north-1 |\n\nNot Serverless, not plain RDS MySQL.",
+             must: ["aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group"], mustNot: ["aws_db_instance"]),
+        Case(family: "a condition that e-mails someone is an alarm, and endpoints said to exist are not made",
+             text: "Region eu-west-2. One t3.large server for the payroll export in the existing VPC vpc-0123456789abcdef0, private subnet subnet-0123456789abcdef1; the platform team already set up the SSM endpoints there.\n\n- If the server's status check fails, email payroll-ops@example.org.",
+             must: ["aws_instance", "aws_cloudwatch_metric_alarm", "aws_sns_topic", "aws_sns_topic_subscription"], mustNot: ["aws_vpc_endpoint", "aws_vpc"]),
+        Case(family: "instances with a range to scale in behind a load balancer are a web tier",
+             text: "Region eu-central-1. Our shop runs on at least 3 instances and at most 9 instances (t3.medium), behind an internet-facing load balancer with certificate arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555.",
+             must: ["aws_lb", "aws_launch_template", "aws_autoscaling_group"], mustNot: ["aws_instance"]),
+        Case(family: "a key pair from a given public key and a fixed public address",
+             text: "Region us-east-2. One Ubuntu t3.small server for the print spooler. Create the key pair `spool-admin` from this public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq1w2e3r4t5y6u7i8o9p0aSdFgHjKlZxCvBnM spool. It needs an Elastic IP so the print vendor can allow-list it.",
+             must: ["aws_instance", "aws_key_pair", "aws_eip"], mustNot: ["aws_lb"]),
+        Case(family: "no key and no fixed address means neither is made",
+             text: "Region us-east-2. One t3.small server for the print spooler, no SSH key pair and no Elastic IP; we use Session Manager.",
+             must: ["aws_instance"], mustNot: ["aws_key_pair", "aws_eip"]),
+        Case(family: "a load balancer for servers that already run registers them",
+             text: "Region eu-west-1. Two EC2 servers already serve the wiki (i-0aa11bb22cc33dd44, i-0aa11bb22cc33dd55) in vpc-0a1b2c3d4e5f60718.\n\n- an internet-facing application load balancer in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712, certificate arn:aws:acm:eu-west-1:123456789012:certificate/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\n- target group: HTTPS to the instances on 8443; register both instances above",
+             must: ["aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment"], mustNot: ["aws_instance", "aws_launch_template", "aws_autoscaling_group"]),
+        Case(family: "a function a rule invokes, which then finds new files, is not triggered by uploads; its timeout is not a function",
+             text: "Region us-west-2. A private bucket `ledger-drop`. Lambda `drop-scanner` (python3.12, 60 s) consumes the SQS queue `drop-events`; the queue's visibility timeout must fit the Lambda timeout (6x).\n\nToday an EventBridge rule with rate(10 minutes) invokes the Lambda, which then lists the bucket to find new files; remove that rule.",
+             must: ["aws_lambda_function", "aws_lambda_event_source_mapping", "aws_sqs_queue"], mustNot: ["aws_s3_bucket_notification"]),
+        Case(family: "Fargate Spot capacity for a queue worker",
+             text: "Region eu-west-1. An ECS Fargate worker `invoice-ocr` (0.5 vCPU / 1 GB) that reads the SQS queue `invoice-ocr-jobs`; no load balancer. Run it on Fargate Spot only, it can be interrupted.",
+             must: ["aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_ecs_service"], mustNot: ["aws_lb"]),
     ]
 
     @Test(arguments: cases)
@@ -67,6 +97,83 @@ import Testing
         #expect(queue.int("retentionDays") == 7)
         let topic = try #require(result.spec.components.first { $0.kind == .topic })
         #expect(topic.strings("emails") == ["oncall@example.com"])
+    }
+
+    @Test func detailsInAReplicaClauseBelongToTheReplica() throws {
+        let text = "Region us-west-2. VPC vpc-0aa11bb22cc33dd44.\n\n- PostgreSQL 16 RDS instance `ferry-bookings` on db.m7g.xlarge, Multi-AZ, encrypted with our existing key arn:aws:kms:us-west-2:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d.\n- A read replica `ferry-bookings-bi` (db.m7g.large, single-AZ) for the analysts.\n- Port 5432: 10.40.0.0/16 reaches the primary only; the BI tool (sg-0123456789abcdef0) reaches the replica only."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let db = try #require(result.spec.components.first { $0.kind == .database })
+        #expect(db.string("instanceClass") == "db.m7g.xlarge")
+        #expect(db.string("replicaClass") == "db.m7g.large")
+        #expect(db.string("replicaName") == "ferry-bookings-bi")
+        #expect(db.bool("multiAz") == true)
+        #expect(db.strings("allowedCidrs") == ["10.40.0.0/16"])
+        #expect(db.strings("replicaSecurityGroups") == ["sg-0123456789abcdef0"])
+        #expect(db.string("kmsKeyArn") == "arn:aws:kms:us-west-2:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d")
+    }
+
+    @Test func aChangeTableKeepsTheNewValueOfEachSetting() throws {
+        let text = "Region eu-west-3.\n\n| setting | before | after |\n|---|---|---|\n| identifier | harbour-ledger | harbour-ledger (keep) |\n| engine | PostgreSQL 15 | PostgreSQL 15 |\n| instance class | db.t4g.medium | db.r6g.large |"
+        let result = Generator.generate(text)
+        let db = try #require(result.spec.components.first { $0.kind == .database })
+        #expect(db.name?.value == "harbour-ledger")
+        #expect(db.string("instanceClass") == "db.r6g.large")
+    }
+
+    @Test func anAliasWithWarmCopiesIsNotAReservedLimit() throws {
+        let result = Generator.generate("Region eu-west-1. Lambda `quote-engine` (nodejs20.x, 1024 MB): versions published, an alias `live`, 8 provisioned concurrency on that alias, no reserved concurrency.")
+        let f = try #require(result.spec.components.first { $0.kind == .function })
+        #expect(f.string("alias") == "live")
+        #expect(f.int("provisionedConcurrency") == 8)
+        #expect(f.int("concurrency") == nil)
+        let types = Set(result.resources.map(\.type))
+        #expect(types.isSuperset(of: ["aws_lambda_alias", "aws_lambda_provisioned_concurrency_config"]))
+    }
+
+    @Test func aPropertyOfAFunctionIsNotAnotherFunction() throws {
+        let result = Generator.generate("Region us-west-2. Lambda `drop-scanner` (python3.12, 60 s) consumes the SQS queue `drop-events`; the queue's visibility timeout must fit the Lambda timeout (6x).")
+        #expect(result.spec.components.filter { $0.kind == .function }.compactMap { $0.name?.value } == ["drop-scanner"])
+    }
+
+    @Test func wordsInsideOneNameDoNotMakeTheNextNamesQueues() throws {
+        let text = "Region eu-west-1.\n\n- **Bus:** custom event bus `harbour-events`.\n- **Rule:** `crane-moved-to-sqs` on that bus, matching source `com.harbour.cranes` and `detail.berth` being one of `B1`, `B2` or `B7`.\n- **Target:** a new standard SQS queue `crane-moves`, messages kept 4 days."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let queues = result.spec.components.filter { $0.kind == .queue }.compactMap { $0.name?.value }
+        #expect(queues == ["crane-moves"])
+    }
+
+    @Test func onlyTheSentenceEndingInAColonIntroducesTheList() throws {
+        let text = "Region eu-west-3.\n\nThe API logs to the existing log group /services/quay-api (another team owns it). Please:\n\n1. Create an alarm `quay-api-5xx` when 5XXError is above 10 in 5 minutes.\n2. The alarm notifies a new SNS topic `quay-alerts` with email subscriber ops@example.org."
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.map(\.message))")
+        let types = Set(result.resources.map(\.type))
+        #expect(types.contains("aws_cloudwatch_metric_alarm"))
+        #expect(types.contains("aws_sns_topic"))
+        #expect(!types.contains("aws_cloudwatch_log_group"))
+    }
+
+    @Test(arguments: [
+        ("Results older than 30 days are deleted.", 30),
+        ("Objects get removed after 2 weeks.", 14),
+        ("Delete files after 90 days.", 90),
+    ])
+    func expiryPhrasingsSetTheBucketLifecycle(_ phrase: String, _ days: Int) throws {
+        let result = Generator.generate("Region eu-central-1. A new private bucket `lagoon-query-results` for query results. " + phrase)
+        let bucket = try #require(result.spec.components.first { $0.kind == .bucket })
+        #expect(bucket.int("expirationDays") == days)
+        #expect(result.resources.contains { $0.type == "aws_s3_bucket_lifecycle_configuration" })
+    }
+
+    @Test func redisParametersGiveTheClusterItsOwnParameterGroup() throws {
+        let text = "Region eu-west-1. A Redis 7 ElastiCache cluster for the leaderboard, cache.r7g.large. Please create our own parameter group instead of the default, with maxmemory-policy set to allkeys-lru."
+        let result = Generator.generate(text)
+        let cache = try #require(result.spec.components.first { $0.kind == .cache })
+        #expect(cache.strings("parameters") == ["maxmemory-policy=allkeys-lru"])
+        #expect(result.resources.contains { $0.type == "aws_elasticache_parameter_group" })
+        let main = try #require(result.files.first { $0.name == "main.tf" })
+        #expect(main.content.contains("family      = \"redis7\"") || main.content.contains("\"redis7\""))
     }
 
     @Test func theResourceNameOfAnARNIsReadPerService() {

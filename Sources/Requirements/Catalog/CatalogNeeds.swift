@@ -27,7 +27,8 @@ extension ComponentKind {
         case .instance, .webTier:
             return BlockNeeds(
                 resourceTypes: ["aws_instance", "aws_launch_template", "aws_autoscaling_group", "aws_autoscaling_policy", "aws_lb",
-                                "aws_lb_listener", "aws_lb_target_group", "aws_iam_instance_profile", "aws_iam_role_policy_attachment"],
+                                "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment", "aws_iam_instance_profile", "aws_iam_role_policy_attachment",
+                                "aws_key_pair", "aws_eip"],
                 iamActions: ["ec2:*", "autoscaling:*", "elasticloadbalancing:*", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile",
                              "iam:GetInstanceProfile", "iam:TagInstanceProfile", "iam:AddRoleToInstanceProfile",
                              "iam:RemoveRoleFromInstanceProfile", "iam:ListInstanceProfilesForRole", "iam:AttachRolePolicy",
@@ -37,7 +38,7 @@ extension ComponentKind {
                 endpoints: [], pricedTypes: [], dataSources: ["aws_ssm_parameter"])
         case .database:
             return BlockNeeds(
-                resourceTypes: ["aws_db_instance", "aws_db_parameter_group", "aws_db_subnet_group", "aws_rds_cluster",
+                resourceTypes: ["aws_db_instance", "aws_db_parameter_group", "aws_db_subnet_group", "aws_rds_cluster", "aws_rds_cluster_parameter_group",
                                 "aws_rds_cluster_instance", "aws_appautoscaling_target", "aws_appautoscaling_policy"],
                 iamActions: ["rds:*", "application-autoscaling:*", "iam:CreateServiceLinkedRole", "iam:PassRole", "kms:*", "secretsmanager:*"],
                 endpoints: [], pricedTypes: [])
@@ -51,7 +52,8 @@ extension ComponentKind {
                 iamActions: ["sqs:*", "sns:*", "cloudwatch:*"], endpoints: [], pricedTypes: [])
         case .function, .httpApi:
             return BlockNeeds(
-                resourceTypes: ["aws_lambda_function", "aws_lambda_permission", "aws_lambda_event_source_mapping",
+                resourceTypes: ["aws_lambda_function", "aws_lambda_permission", "aws_lambda_event_source_mapping", "aws_lambda_alias",
+                                "aws_lambda_provisioned_concurrency_config",
                                 "aws_lambda_function_event_invoke_config", "aws_apigatewayv2_api", "aws_apigatewayv2_integration",
                                 "aws_apigatewayv2_route", "aws_apigatewayv2_stage", "aws_cloudwatch_event_rule",
                                 "aws_cloudwatch_event_target", "aws_s3_bucket_notification", "aws_dynamodb_table"],
@@ -60,14 +62,14 @@ extension ComponentKind {
                 endpoints: [], pricedTypes: [])
         case .container, .registry:
             return BlockNeeds(
-                resourceTypes: ["aws_ecs_cluster", "aws_ecs_service", "aws_ecs_task_definition", "aws_ecr_repository",
+                resourceTypes: ["aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_ecs_service", "aws_ecs_task_definition", "aws_ecr_repository",
                                 "aws_ecr_lifecycle_policy", "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_lb",
                                 "aws_lb_listener", "aws_lb_target_group", "aws_iam_role_policy_attachment"],
                 iamActions: ["ecs:*", "ecr:*", "application-autoscaling:*", "elasticloadbalancing:*", "iam:AttachRolePolicy",
                              "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:PassRole", "iam:CreateServiceLinkedRole"],
                 endpoints: [], pricedTypes: [])
         case .cache:
-            return BlockNeeds(resourceTypes: ["aws_elasticache_replication_group", "aws_elasticache_subnet_group"],
+            return BlockNeeds(resourceTypes: ["aws_elasticache_replication_group", "aws_elasticache_subnet_group", "aws_elasticache_parameter_group"],
                               iamActions: ["elasticache:*", "iam:CreateServiceLinkedRole"], endpoints: [], pricedTypes: [])
         case .key:
             return BlockNeeds(resourceTypes: ["aws_kms_key", "aws_kms_alias"], iamActions: ["kms:*"], endpoints: [], pricedTypes: [])

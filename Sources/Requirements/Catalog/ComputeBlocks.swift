@@ -72,6 +72,12 @@ enum InstanceBlock {
             ])
         }
         let azs = c.strings("azs")
+        var keyName: HCLExpression? = c.string("keyName").map { .string($0) }
+        if let publicKey = c.string("publicKey") {
+            ctx.resource("aws_key_pair", c.id, [a("key_name", .string(c.string("keyName") ?? base)), a("public_key", .string(publicKey))])
+            keyName = .reference("aws_key_pair.\(c.id).key_name")
+        }
+        let elasticIp = c.bool("elasticIp") == true
         for i in 0..<count {
             let id = count == 1 ? c.id : "\(c.id)_\(i + 1)"
             let name = i < names.count ? names[i] : (count == 1 ? base : "\(base)-\(i + 1)")
@@ -85,11 +91,16 @@ enum InstanceBlock {
                 a("subnet_id", .call("element", [ctx.privateSubnets, .int(i)])),
                 azs.count > i ? a("availability_zone", .string(azs[i])) : nil,
                 a("vpc_security_group_ids", .list([sg])), a("iam_instance_profile", profile),
+                keyName.map { a("key_name", $0) } ?? nil,
                 a("associate_public_ip_address", .bool(c.bool("publicIp") ?? false)),
                 a("monitoring", .bool(true)), a("ebs_optimized", .bool(true)),
                 userData,
                 ComputeSupport.metadata, ComputeSupport.rootVolume(c), RenderContext.nameTag(name),
             ])
+            // A fixed public address the office firewall can allow-list.
+            if elasticIp {
+                ctx.resource("aws_eip", id, [a("instance", .reference("aws_instance.\(id).id")), a("domain", .string("vpc")), RenderContext.nameTag(name)])
+            }
         }
     }
 }
@@ -103,30 +114,24 @@ enum WebTierBlock {
         let port = c.int("appPort") ?? 80
         let isInternal = c.bool("internal") ?? false
         let cert = c.string("certificateArn")
-        let ami = ComputeSupport.ami(c, into: &ctx)
-        let profile = ComputeSupport.instanceRole(c, name: name, into: &ctx)
+        // Servers that already run are registered as targets; otherwise the tier launches its own.
+        let targets = c.strings("targetInstances")
+        var image: (ami: HCLExpression, profile: HCLExpression)? = nil
+        if targets.isEmpty {
+            let ami = ComputeSupport.ami(c, into: &ctx)
+            image = (ami, ComputeSupport.instanceRole(c, name: name, into: &ctx))
+        }
         let albIngress: [(Int, Int?, SGSource, String)] = (cert != nil ? [443, 80] : [80]).map { ($0, nil, .cidr(isInternal ? ctx.vpcCIDR : .string("0.0.0.0/0")), $0 == 443 ? "HTTPS" : "HTTP") }
         let albSG = ctx.securityGroup(id: "\(id)_alb", name: name + "-alb", description: "Load balancer for \(name)", ingress: albIngress)
-        let appSG = ctx.securityGroup(id: "\(id)_app", name: name + "-app", description: "Servers of \(name): only the load balancer reaches them", ingress: [(port, nil, .group(albSG), "App port from the load balancer")])
-        ctx.securityGroups[id] = appSG
-        ctx.resource("aws_launch_template", id, [
-            a("name_prefix", .string(name + "-")), a("image_id", ami), a("instance_type", .string(c.string("instanceType") ?? "t3.small")),
-            a("vpc_security_group_ids", .list([appSG])),
-            b("iam_instance_profile", [a("name", profile)]),
-            ComputeSupport.metadata,
-            b("block_device_mappings", [a("device_name", .string("/dev/xvda")), b("ebs", [a("volume_size", .int(c.int("diskGb") ?? 20)), a("volume_type", .string("gp3")), a("encrypted", .bool(true))])]),
-            b("monitoring", [a("enabled", .bool(true))]),
-            c.bool("userDataPlaceholder") == true ? .comment("user_data: engineering supplies the real user data later (base64-encoded).") : nil,
-            c.bool("userDataPlaceholder") == true ? a("user_data", .call("base64encode", [.string("#!/bin/bash\n# placeholder: replace with the application's start-up script\n")])) : nil,
-        ])
+        if let image { launchServers(c, name: name, port: port, image: image, albSG: albSG, into: &ctx) }
         ctx.resource("aws_lb", id, [
             a("name", .string(String(AWSNames.sanitize(name, for: .database).prefix(32)))), a("load_balancer_type", .string("application")), a("internal", .bool(isInternal)),
             a("security_groups", .list([albSG])), a("subnets", isInternal ? ctx.privateSubnets : ctx.publicSubnets),
             a("drop_invalid_header_fields", .bool(true)), a("enable_deletion_protection", .bool(ctx.spec.settings.environment?.value == "prod")),
         ])
         ctx.resource("aws_lb_target_group", id, [
-            a("name_prefix", .string("web-")), a("port", .int(port)), a("protocol", .string("HTTP")), a("vpc_id", ctx.vpcID),
-            b("health_check", [a("path", .string(c.string("healthPath") ?? "/")), a("interval", .int(c.int("healthInterval") ?? 30)),
+            a("name_prefix", .string("web-")), a("port", .int(port)), a("protocol", .string(c.string("targetProtocol") ?? "HTTP")), a("vpc_id", ctx.vpcID),
+            b("health_check", [a("path", .string(c.string("healthPath") ?? "/")), c.string("targetProtocol").map { a("protocol", .string($0)) } ?? nil, a("interval", .int(c.int("healthInterval") ?? 30)),
                                a("healthy_threshold", .int(c.int("healthyThreshold") ?? 3)), a("unhealthy_threshold", .int(c.int("unhealthyThreshold") ?? 3)), a("matcher", .string("200-399"))]),
             b("lifecycle", [a("create_before_destroy", .bool(true))]),
         ])
@@ -149,6 +154,35 @@ enum WebTierBlock {
                 b("default_action", [a("type", .string("forward")), a("target_group_arn", .reference("aws_lb_target_group.\(id).arn"))]),
             ])
         }
+        for (k, target) in targets.enumerated() {
+            ctx.resource("aws_lb_target_group_attachment", "\(id)_\(k + 1)", [
+                a("target_group_arn", .reference("aws_lb_target_group.\(id).arn")), a("target_id", .string(target)), a("port", .int(port)),
+            ])
+        }
+        if targets.isEmpty { scaleServers(c, name: name, into: &ctx) }
+    }
+
+    /// The servers' launch template behind the load balancer (only the load balancer reaches them).
+    static func launchServers(_ c: Component, name: String, port: Int, image: (ami: HCLExpression, profile: HCLExpression), albSG: HCLExpression, into ctx: inout RenderContext) {
+        let id = c.id
+        let (ami, profile) = image
+        let appSG = ctx.securityGroup(id: "\(id)_app", name: name + "-app", description: "Servers of \(name): only the load balancer reaches them", ingress: [(port, nil, .group(albSG), "App port from the load balancer")])
+        ctx.securityGroups[id] = appSG
+        ctx.resource("aws_launch_template", id, [
+            a("name_prefix", .string(name + "-")), a("image_id", ami), a("instance_type", .string(c.string("instanceType") ?? "t3.small")),
+            a("vpc_security_group_ids", .list([appSG])),
+            b("iam_instance_profile", [a("name", profile)]),
+            ComputeSupport.metadata,
+            b("block_device_mappings", [a("device_name", .string("/dev/xvda")), b("ebs", [a("volume_size", .int(c.int("diskGb") ?? 20)), a("volume_type", .string("gp3")), a("encrypted", .bool(true))])]),
+            b("monitoring", [a("enabled", .bool(true))]),
+            c.bool("userDataPlaceholder") == true ? .comment("user_data: engineering supplies the real user data later (base64-encoded).") : nil,
+            c.bool("userDataPlaceholder") == true ? a("user_data", .call("base64encode", [.string("#!/bin/bash\n# placeholder: replace with the application's start-up script\n")])) : nil,
+        ])
+    }
+
+    /// The auto scaling group of launched servers and its CPU target tracking.
+    static func scaleServers(_ c: Component, name: String, into ctx: inout RenderContext) {
+        let id = c.id
         let minSize = c.int("min") ?? 2, maxSize = max(c.int("max") ?? max(minSize, 4), minSize)
         ctx.resource("aws_autoscaling_group", id, [
             a("name_prefix", .string(name + "-")), a("min_size", .int(minSize)), a("max_size", .int(maxSize)), a("desired_capacity", .int(c.int("desired") ?? minSize)),

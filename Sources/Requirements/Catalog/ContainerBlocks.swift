@@ -13,6 +13,13 @@ enum ContainerBlock {
             a("name", .string(c.string("clusterName") ?? name)),
             b("setting", [a("name", .string("containerInsights")), a("value", .string(c.bool("insights") == false ? "disabled" : "enabled"))]),
         ])
+        let capacity = c.string("capacity")
+        if let capacity {
+            ctx.resource("aws_ecs_cluster_capacity_providers", id, [
+                a("cluster_name", .reference("aws_ecs_cluster.\(id).name")), a("capacity_providers", .strings(["FARGATE", "FARGATE_SPOT"])),
+                b("default_capacity_provider_strategy", [a("capacity_provider", .string(capacity)), a("weight", .int(1))]),
+            ])
+        }
         ctx.logGroup(id: "\(id)_ecs", name: .string("/ecs/\(name)"), days: c.int("logDays") ?? 30)
         ctx.role(id: "\(id)_execution", name: name + "-execution", service: "ecs-tasks.amazonaws.com")
         ctx.resource("aws_iam_role_policy_attachment", "\(id)_execution", [
@@ -81,13 +88,16 @@ enum ContainerBlock {
         }
         }
         let desired = c.int("desired") ?? c.int("min") ?? 2
+        let dependsOn: [HCLExpression] = (withLB ? [.reference("aws_lb_listener.\(id)")] : []) + (capacity != nil ? [.reference("aws_ecs_cluster_capacity_providers.\(id)")] : [])
         ctx.resource("aws_ecs_service", id, [
             a("name", .string(name)), a("cluster", .reference("aws_ecs_cluster.\(id).id")), a("task_definition", .reference("aws_ecs_task_definition.\(id).arn")),
-            a("desired_count", .int(desired)), a("launch_type", .string("FARGATE")), withLB ? a("health_check_grace_period_seconds", .int(c.int("grace") ?? 60)) : nil,
+            a("desired_count", .int(desired)), capacity == nil ? a("launch_type", .string("FARGATE")) : nil,
+            capacity.map { b("capacity_provider_strategy", [a("capacity_provider", .string($0)), a("weight", .int(1))]) } ?? nil,
+            withLB ? a("health_check_grace_period_seconds", .int(c.int("grace") ?? 60)) : nil,
             b("network_configuration", [a("subnets", ctx.privateSubnets), a("security_groups", .list([taskSG])), a("assign_public_ip", .bool(false))]),
             withLB ? b("load_balancer", [a("target_group_arn", .reference("aws_lb_target_group.\(id).arn")), a("container_name", .string(AWSNames.sanitize(name, for: .database))), a("container_port", .int(port))]) : nil,
             b("deployment_circuit_breaker", [a("enable", .bool(true)), a("rollback", .bool(true))]),
-            withLB ? a("depends_on", .list([.reference("aws_lb_listener.\(id)")])) : nil,
+            dependsOn.isEmpty ? nil : a("depends_on", .list(dependsOn)),
             b("lifecycle", [a("ignore_changes", .list([.reference("desired_count")]))]),
         ])
         ctx.resource("aws_appautoscaling_target", id, [

@@ -24,17 +24,29 @@ enum DatabaseBlock {
         let major = version.split(separator: ".").first.map(String.init) ?? version
         if let aurora = c.string("aurora") {
             let family = engine == "postgres" ? "aurora-postgresql" : "aurora-mysql"
+            // The cluster's parameter group enforces TLS like the instance's does.
+            var clusterParameters: [HCLBodyItem?] = [b("parameter", [a("name", .string(engine == "postgres" ? "rds.force_ssl" : "require_secure_transport")), a("value", .string(engine == "postgres" ? "1" : "ON"))])]
+            if let ms = c.int("slowQueryMs") {
+                clusterParameters += engine == "postgres"
+                    ? [b("parameter", [a("name", .string("log_min_duration_statement")), a("value", .string(String(ms)))])]
+                    : [b("parameter", [a("name", .string("slow_query_log")), a("value", .string("1"))]), b("parameter", [a("name", .string("long_query_time")), a("value", .string(String(Double(ms) / 1000)))])]
+            }
+            let clusterFamily = engine == "postgres" ? "aurora-postgresql\(major)" : "aurora-mysql\(major == "5" ? "5.7" : "8.0")"
+            ctx.resource("aws_rds_cluster_parameter_group", id, [a("name_prefix", .string(name + "-")), a("family", .string(clusterFamily)), a("description", .string("Cluster parameters for \(name)"))]
+                         + clusterParameters + [b("lifecycle", [a("create_before_destroy", .bool(true))])])
             ctx.resource("aws_rds_cluster", id, [
                 a("cluster_identifier", .string(name)), a("engine", .string(family)), a("engine_version", .string(version)),
                 a("master_username", .string(c.string("username") ?? "dbadmin")), a("manage_master_user_password", .bool(true)),
                 a("db_subnet_group_name", .reference("aws_db_subnet_group.\(id).name")), a("vpc_security_group_ids", .list([sg])),
-                a("storage_encrypted", .bool(true)), a("backup_retention_period", .int(c.int("backupDays") ?? 7)),
+                a("db_cluster_parameter_group_name", .reference("aws_rds_cluster_parameter_group.\(id).name")),
+                a("storage_encrypted", .bool(true)), c.string("kmsKeyArn").map { a("kms_key_id", .string($0)) } ?? nil,
+                a("backup_retention_period", .int(c.int("backupDays") ?? 7)),
                 a("deletion_protection", .bool(c.bool("deletionProtection") ?? prod)), a("skip_final_snapshot", .bool(!(c.bool("finalSnapshot") ?? prod))),
                 (c.bool("finalSnapshot") ?? prod) ? a("final_snapshot_identifier", .string(name + "-final")) : nil,
                 aurora == "serverless" ? b("serverlessv2_scaling_configuration", [a("min_capacity", .double(0.5)), a("max_capacity", .int(8))]) : nil,
             ])
             ctx.resource("aws_rds_cluster_instance", id, [
-                a("count", .int(c.bool("multiAz") == true ? 2 : 1)), a("identifier", tpl(.literal(name + "-"), .interpolation("count.index"))),
+                a("count", .int(c.int("instanceCount") ?? (c.bool("multiAz") == true ? 2 : 1))), a("identifier", tpl(.literal(name + "-"), .interpolation("count.index"))),
                 a("cluster_identifier", .reference("aws_rds_cluster.\(id).id")), a("instance_class", .string(aurora == "serverless" ? "db.serverless" : c.string("instanceClass") ?? "db.r7g.large")),
                 a("engine", .reference("aws_rds_cluster.\(id).engine")), a("engine_version", .reference("aws_rds_cluster.\(id).engine_version")),
             ])
@@ -61,6 +73,7 @@ enum DatabaseBlock {
             a("instance_class", .string(c.string("instanceClass") ?? "db.t4g.micro")),
             a("allocated_storage", .int(storage)), c.int("maxStorageGb").map { a("max_allocated_storage", .int(max($0, storage))) } ?? nil,
             a("storage_type", .string(c.string("storageType") ?? "gp3")), a("storage_encrypted", .bool(true)),
+            c.string("kmsKeyArn").map { a("kms_key_id", .string($0)) } ?? nil,
             a("username", .string(c.string("username") ?? "dbadmin")),
             .comment("RDS generates the master password and keeps it in Secrets Manager; it never appears in code or state."),
             a("manage_master_user_password", .bool(true)),
@@ -77,12 +90,13 @@ enum DatabaseBlock {
         ])
         if c.bool("replica") == true {
             let replicaName = c.string("replicaName") ?? name + "-replica"
-            var replicaIngress: [(Int, Int?, SGSource, String)] = c.strings("replicaCidrs").map { (port, nil, .cidr(.string($0)), "Replica from \($0)") }
+            var replicaIngress: [(Int, Int?, SGSource, String)] = c.strings("replicaSecurityGroups").map { (port, nil, .group(.string($0)), "Replica from \($0)") }
+                + c.strings("replicaCidrs").map { (port, nil, .cidr(.string($0)), "Replica from \($0)") }
             if replicaIngress.isEmpty { replicaIngress = ingress }
             let rsg = ctx.securityGroup(id: "\(id)_replica", name: replicaName, description: "\(replicaName): read replica access", ingress: replicaIngress, egressAll: false)
             ctx.resource("aws_db_instance", "\(id)_replica", [
                 a("identifier", .string(replicaName)), a("replicate_source_db", .reference("aws_db_instance.\(id).identifier")),
-                a("instance_class", .string(c.string("instanceClass") ?? "db.t4g.micro")), a("storage_encrypted", .bool(true)),
+                a("instance_class", .string(c.string("replicaClass") ?? c.string("instanceClass") ?? "db.t4g.micro")), a("storage_encrypted", .bool(true)),
                 a("vpc_security_group_ids", .list([rsg])), a("parameter_group_name", .reference("aws_db_parameter_group.\(id).name")),
                 a("publicly_accessible", .bool(false)), a("multi_az", .bool(false)), a("skip_final_snapshot", .bool(true)),
                 a("auto_minor_version_upgrade", .bool(true)), a("performance_insights_enabled", .bool(c.bool("performanceInsights") ?? false)),
@@ -144,7 +158,18 @@ enum CacheBlock {
         ctx.resource("aws_elasticache_subnet_group", id, [a("name", .string(name)), a("subnet_ids", ctx.dataSubnets)])
         let replica = c.bool("replica") ?? (ctx.spec.settings.environment?.value == "prod")
         let version = c.string("version") ?? "7.1"
+        let parameters = c.strings("parameters").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.filter { $0.count == 2 }
+        let clusterMode = c.bool("clusterMode") == true
+        let ownParameters = c.bool("parameterGroup") == true || !parameters.isEmpty
+        if ownParameters {
+            let major = version.split(separator: ".").first.map(String.init) ?? version
+            let family = (Int(major) ?? 7) >= 7 ? "redis\(major)" : "redis\(major).x"
+            ctx.resource("aws_elasticache_parameter_group", id, [a("name", .string(name + "-params")), a("family", .string(family)), a("description", .string("Parameters for \(name)"))]
+                         + (clusterMode ? [b("parameter", [a("name", .string("cluster-enabled")), a("value", .string("yes"))])] : [])
+                         + parameters.map { b("parameter", [a("name", .string($0[0])), a("value", .string($0[1]))]) })
+        }
         ctx.resource("aws_elasticache_replication_group", id, [
+            ownParameters ? a("parameter_group_name", .reference("aws_elasticache_parameter_group.\(id).name")) : nil,
             a("replication_group_id", .string(String(name.prefix(40)))), a("description", .string("Redis for \(name)")),
             a("engine", .string("redis")), a("engine_version", .string(version.contains(".") ? version : version + ".1")),
             a("node_type", .string(c.string("nodeType") ?? "cache.t4g.micro")), a("num_cache_clusters", .int(replica ? 2 : 1)),

@@ -91,10 +91,24 @@ enum FunctionBlock {
             a("filename", .reference("var.\(variable)")),
             a("memory_size", .int(c.int("memory") ?? 128)), a("timeout", .int(c.int("timeout") ?? 30)),
             c.int("concurrency").map { a("reserved_concurrent_executions", .int($0)) } ?? nil,
+            c.string("alias") != nil ? a("publish", .bool(true)) : nil,
             env.isEmpty ? nil : b("environment", [a("variables", .object(env))]),
             b("tracing_config", [a("mode", .string("Active"))]),
             a("depends_on", .list([.reference("aws_cloudwatch_log_group.\(id)_lambda"), .reference("aws_iam_role_policy.\(id)_lambda")])),
         ])
+        // A named alias on the published version; warm copies are provisioned on the alias.
+        if let alias = c.string("alias") {
+            ctx.resource("aws_lambda_alias", id, [
+                a("name", .string(alias)), a("function_name", .reference("aws_lambda_function.\(id).function_name")),
+                a("function_version", .reference("aws_lambda_function.\(id).version")),
+            ])
+            if let warm = c.int("provisionedConcurrency") {
+                ctx.resource("aws_lambda_provisioned_concurrency_config", id, [
+                    a("function_name", .reference("aws_lambda_function.\(id).function_name")), a("qualifier", .reference("aws_lambda_alias.\(id).name")),
+                    a("provisioned_concurrent_executions", .int(warm)),
+                ])
+            }
+        }
         if c.int("retries") != nil || c.string("schedule") != nil || failureQueue != nil {
             ctx.resource("aws_lambda_function_event_invoke_config", id, [
                 a("function_name", .reference("aws_lambda_function.\(id).function_name")), a("maximum_retry_attempts", .int(c.int("retries") ?? 2)),

@@ -130,13 +130,15 @@ struct Reader {
             if t.has("customer[- ]managed|\\bkms\\b|\\bcmk\\b") { put("flowLogKms", .bool(true)) }
         }
         if t.has("retain(ed)?|retention") && c.bool("flowLogs") == true { putInt("flowLogRetention", days("(retain|retention)")) }
-        if t.has("\\bendpoints?\\b") && !t.has("(no|not|without)[^.;]*endpoints?|endpoints?[^.;]*(not in scope|out of scope)") && !s.normalizedContext.has(PolarityReader.negatedSection) {
+        // "IT already set up the Session Manager endpoints": endpoints that exist are not made again.
+        let endpointsExist = t.has("\\b(already|existing|pre-?existing)\\b[^.;]{0,50}\\bendpoints?\\b|\\bendpoints?\\b[^.;]{0,40}\\b(already|exists?)\\b")
+        if t.has("\\bendpoints?\\b") && !endpointsExist && !t.has("(no|not|without)[^.;]*endpoints?|endpoints?[^.;]*(not in scope|out of scope)") && !s.normalizedContext.has(PolarityReader.negatedSection) {
             if t.has("\\bs3\\b") { append("endpoints", ["s3"]) }
             if t.has("dynamo") { append("endpoints", ["dynamodb"]) }
             if t.has("\\bssm\\b|session manager") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
         }
         if t.has("\\bs3\\b[^.;]*(gateway|endpoint)") && !t.has("\\bno\\b[^.;]*endpoint") { append("endpoints", ["s3"]) }
-        if t.has("ssm|session manager") && t.has("(privately|vpc endpoints?|no (nat|internet))") { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
+        if t.has("ssm|session manager") && t.has("(privately|vpc endpoints?|no (nat|internet))") && !endpointsExist { append("endpoints", ["ssm", "ssmmessages", "ec2messages"]) }
         if t.has("dns (hostnames|support|resolution)") { put("dns", .bool(true)) }
         if t.has("default security group") { put("stripDefaultSG", .bool(true)) }
     }
@@ -159,7 +161,8 @@ struct Reader {
                 }
             }
             if t.has("\\b(delet|expir|remov|purg)"), !t.has("incomplete|multipart|noncurrent") {
-                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delet|expir|remov|purg)\\w*[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)") { putInt("expirationDays", d) }
+                if let d = int("\\((\\d+)\\s*d(ays?)?\\)") ?? days("\\b(delet|expir|remov|purg)\\w*[^.;]*?(after|older than|at)") ?? days("\\b(keep|retain|store)")
+                    ?? (t.has("\\b(are|is|gets?|will be|should be|must be) (deleted|expired|removed|purged)\\b") ? days("\\b(older than|more than|after)\\b") : nil) { putInt("expirationDays", d) }
             }
         }
         if t.has("noncurrent|old versions|previous versions"), let d = days("(noncurrent|old versions|previous versions)") { putInt("noncurrentDays", d) }
@@ -235,6 +238,11 @@ struct Reader {
         if t.has("mount") { putString("mountPath", o.capture("(/mnt/[A-Za-z0-9_/-]+|/[a-z]+/[A-Za-z0-9_/-]+)") ?? "/mnt/shared") }
         if let n = o.capture("(?i)name tag:?\\s*[`\"“]?([A-Za-z0-9][A-Za-z0-9_.-]*)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
         if t.has("\\bssh\\b|port 22|key pair") { put("noSsh", .bool(true)) }
+        // A key pair made from the public key the document gives; one named without a key exists.
+        if let key = o.capture("\\b((?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+)") { putString("publicKey", key) }
+        if let m = t.matches("\\bkey ?pair\\b").first, PolarityReader.polarity(of: s, offset: m.offset, length: 8) != .negated,
+           let n = o.capture("(?i)\\bkey ?pair\\b[^.;`\"“]{0,60}?[`\"“]([A-Za-z0-9._-]+)[`\"”]") { putString("keyName", n) }
+        if t.has("\\b(elastic ips?|eips?|fixed (public )?ip( address)?|static (public )?ip( address)?)\\b") { flag("elasticIp", "\\b(elastic ips?|eips?|fixed (public )?ip( address)?|static (public )?ip( address)?)\\b") }
         if t.has("each other|among themselves|between (them|each other)") {
             append("selfPorts", t.matches("\\b(\\d{2,5})\\b").map { $0.groups[1] }.filter { (Int($0) ?? 0) > 20 && (Int($0) ?? 0) < 65536 })
         }
@@ -244,6 +252,11 @@ struct Reader {
     }
 
     mutating func webTier() {
+        // "target group: HTTPS to the instances on 8443": how the load balancer reaches the servers.
+        if t.has("\\btarget group\\b|\\bto the (instances|servers|targets)\\b") {
+            if t.has("\\bhttps\\b[^.;]{0,30}\\b(to the|instances|servers|targets)\\b") { putString("targetProtocol", "HTTPS") }
+            if let p = int("\\b(?:instances|servers|targets) on (?:port )?(\\d{2,5})\\b") { putInt("appPort", p) }
+        }
         putInt("min", int("at least (\\d+)") ?? int("min(imum)?\\s*(of )?(\\d+)", 3))
         putInt("max", int("(?:never )?more than (\\d+)") ?? int("at most (\\d+)") ?? int("max(imum)?\\s*(of )?(\\d+)", 3))
         if let m = t.match("min\\w*\\s*/\\s*max\\w*\\s*/\\s*desired\\W+(\\d+)\\s*/\\s*(\\d+)\\s*/\\s*(\\d+)") { putInt("min", Int(m[1])); putInt("max", Int(m[2])); putInt("desired", Int(m[3])) }
@@ -279,7 +292,10 @@ struct Reader {
             putString("engineVersion", t.capture("\\b(" + NSRegularExpression.escapedPattern(for: v) + "\\.\\d+) (is what|if you|to pick)") ?? v)
         } else if let v = t.capture("\\b(\\d{1,2}\\.\\d{1,2}) is what we tested") { c.set("engineVersion", .string(v), line: s.line); hit = true }
         if t.has("aurora") && !t.has("not aurora|no aurora|aurora is (more|overkill|too)|(not|no|don't|instead of)[^.;]*aurora|plain") { putString("aurora", t.has("serverless") ? "serverless" : "provisioned") }
-        if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
+        if let m = t.matches("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b").first, aboutReplica(at: m.offset) {
+            // "one read replica (db.r6g.large, single-AZ)": the replica's own size, not the primary's.
+            putString("replicaClass", m.groups[1])
+        } else if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
             if let old = c.properties["instanceClass"], old.value.string != cls, old.line != s.line { c.set("conflict", .string("instance class \(old.value.string ?? "") (line \(old.line)) and \(cls) (line \(s.line))"), line: s.line) }
             putString("instanceClass", cls)
         }
@@ -287,6 +303,8 @@ struct Reader {
             if let old = c.properties["vcpu"], old.value.string != m[1], old.line != s.line, !t.has("same size") { c.set("conflict", .string("size \(old.value.string ?? "") vCPU (line \(old.line)) and \(m[1]) vCPU (line \(s.line))"), line: s.line) }
             putString("vcpu", m[1]); putString("memoryGb", m[2])
         }
+        if let m = t.match("\\b(\\d+) writers? and (\\d+) readers?\\b") { putInt("instanceCount", (Int(m[1]) ?? 1) + (Int(m[2]) ?? 0)) }
+        else if let n = int("^\\W*instances\\W+(\\d+)\\b") ?? int("\\b(\\d+) (?:db |cluster |aurora |database )instances\\b"), (1...15).contains(n) { putInt("instanceCount", n) }
         if t.has("not burstable|general purpose|non-burstable") { put("noBurstable", .bool(true)) }
         if let m = t.match("(?:up to|grow[^.;]*?to|autoscal\\w*(?: storage)? to|max(?:imum)?(?: storage)?(?: of)?)\\s*~?(\\d+(?:\\.\\d+)?)\\s*(gb|gib|tb)") { putInt("maxStorageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
         if let m = t.match("(?:start with |storage:? |with |around )?(\\d+)\\s*(gb|gib|tb)\\b(?:\\s*(?:of )?(?:storage|disk|data))") ?? (t.has("storage") ? t.match("(\\d+)\\s*(gb|gib|tb)\\b") : nil) {
@@ -297,7 +315,7 @@ struct Reader {
         if c.int("storageGb") == nil, t.has("db\\.[a-z0-9]+\\.|postgres|mysql|mariadb|rds"), !t.has("v?cpus?"), let m = t.match("(\\d+)\\s*(gb|gib|tb)\\b(?!\\s*(of )?(ram|memory|mem))") {
             putInt("storageGb", Int(Quantities.gigabytes(Double(m[1]) ?? 0, m[2])))
         }
-        if t.has("multi-?az|single[- ]az|highly available|high availability") {
+        if let m = t.matches("multi-?az|single[- ]az|highly available|high availability").first, !aboutReplica(at: m.offset) {
             if t.has("single[- ]az") { put("multiAz", .bool(false)) } else { flag("multiAz", "multi-?az|highly available|high availability") }
         }
         if t.has("backup") {
@@ -316,7 +334,11 @@ struct Reader {
             else if let m = t.match("(?:longer|slower|more) than\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?)") { putInt("slowQueryMs", m[2].hasPrefix("m") ? Int(Double(m[1]) ?? 0) : Int((Double(m[1]) ?? 0) * 1000)) }
         }
         if t.has("export[^.;]*log|logs? (to|in) cloudwatch|cloudwatch logs") { put("logExports", .bool(true)) }
-        if t.has("read replica") && !t.has("(no|not|without)[^.;]*read replica") { put("replica", .bool(true)) }
+        if t.has("read replica") && !t.has("(no|not|without)[^.;]*read replica") {
+            put("replica", .bool(true))
+            if let n = o.capture("(?i)\\breplica\\s*(?:named|called)?\\s*" + NameReader.quoted), NameReader.valid(n) { putString("replicaName", n) }
+        }
+        if let arn = o.capture("\\b(arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]+)\\b") { putString("kmsKeyArn", arn) }
         if t.has("\\b(names|identifiers)\\b") {
             let names = NameReader.names(in: s)
             if let env = c.string("environment") {
@@ -329,15 +351,29 @@ struct Reader {
             if !names.isEmpty { hit = true }
         }
         if t.has("\\bgp3\\b") { putString("storageType", "gp3") }
-        for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
+        for m in t.matches(Extractors.sgID) { append(aboutReplica(at: m.offset) ? "replicaSecurityGroups" : "allowedSecurityGroups", [m.groups[1]]) }
         if t.has("reach|connect|access|allowed") || t.has("\\bfrom\\s+" + Extractors.cidr + "[^.;]*\\bport") {
-            for m in t.matches(Extractors.cidr) {
-                if t.has("replica only|only the replica|reach the replica") { append("replicaCidrs", [m.groups[1]]) } else { append("allowedCidrs", [m.groups[1]]) }
-            }
+            for m in t.matches(Extractors.cidr) { append(aboutReplica(at: m.offset) ? "replicaCidrs" : "allowedCidrs", [m.groups[1]]) }
             if let p = int("(?:on|port) (\\d{4,5})") { putInt("port", p) }
         }
         if t.has("only from the app|from the app (tier|servers)|app tier") { put("allowFromApp", .bool(true)) }
         if t.has("managed by rds|secrets manager|generate[^.;]*password|rds[- ]managed") { put("managedPassword", .bool(true)) }
+    }
+
+    /// Whether the clause (up to `;` or the sentence's end) holding `offset` is about the read
+    /// replica rather than the primary: "the app reaches the primary only; Metabase reaches the replica only".
+    func aboutReplica(at offset: Int) -> Bool {
+        let u = Array(t.utf16)
+        guard offset <= u.count else { return false }
+        var start = offset, end = offset
+        while start > 0 && u[start - 1] != 59 && !(u[start - 1] == 46 && (start >= u.count || u[start] == 32)) { start -= 1 }
+        while end < u.count && u[end] != 59 && !(u[end] == 46 && (end + 1 >= u.count || u[end + 1] == 32)) { end += 1 }
+        let before = String(decoding: u[start..<offset], as: UTF16.self), after = String(decoding: u[offset..<end], as: UTF16.self)
+        if before.has("\\b(no|not|without)\\b[^.;]*replica") { return false }
+        // The replica was named last before the value ("one read replica `x` (db.r6g.large)") …
+        if let m = before.matches("\\breplicas?\\b").last, !(String(before.utf16.dropFirst(m.offset)) ?? "").has("\\b(primary|main|writer)\\b") { return true }
+        // … or the value's clause goes on to say it is for the replica ("sg-… reaches the replica only").
+        return after.has("^[^,]{0,40}?\\b(reach(es)?|access(es)?|to|for|on|connects? to) (the )?(read )?replicas?\\b")
     }
 
     mutating func dynamodb() {
@@ -436,7 +472,13 @@ struct Reader {
             if t.has("trigger|upload|lands|arriv|new (file|object)") && !t.has("\\bwrites?\\b[^.;]*" + NSRegularExpression.escapedPattern(for: name)) { putString("triggerBucket", name) }
         }
         if t.has("fail") && t.has("dead[- ]letter|dlq|queue") { put("failureQueue", .bool(true)) }
-        if t.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent"), let n = int("(?:concurrency|limit)[^.;]*?(\\d+)") ?? int("(\\d+)[^.;]*concurren") { putInt("concurrency", n) }
+        // Provisioned concurrency (warm copies on an alias) is not the reserved limit.
+        let provisioned = "\\b(\\d+) provisioned concurrency\\b|\\bprovisioned concurrency\\b[^.;,]*?\\b(\\d+)\\b"
+        if let m = t.match(provisioned) { putInt("provisionedConcurrency", Int(m[1].isEmpty ? m[2] : m[1])) }
+        let reserved = t.replacing(provisioned, with: " ")
+        if reserved.has("reserved concurrency|concurrency limit|only one copy|one at a time|concurrent") && !reserved.has("\\bno reserved concurrency\\b"),
+           let n = reserved.capture("(?:concurrency|limit)[^.;]*?(\\d+)").flatMap({ Int($0) }) ?? reserved.capture("(\\d+)[^.;]*concurren").flatMap({ Int($0) }) { putInt("concurrency", n) }
+        if let n = o.capture("(?i)\\balias\\s*(?:named|called)?\\s*[`\"“]([A-Za-z0-9_-]{1,128})[`\"”]") { putString("alias", n) }
         if let z = o.capture("(?i)(?:code|zip|artifact|package)[^`]*`([^`]+\\.zip)`") ?? o.capture("([A-Za-z0-9_./-]+\\.zip)\\b") { putString("package", z) }
         if (t.has("\\benv(ironment)?\\b") || s.normalizedContext.has("\\benv")) && !t.has("\\btag(s|ged)?\\b") {
             for m in o.matches("(?-i)\\b([A-Z][A-Z0-9_]{1,})\\s*(?:=|set to)\\s*[`\"“]?([^\\s`\"”,()]+)") { append("env", ["\(m.groups[1])=\(m.groups[2])"]) }
@@ -467,8 +509,11 @@ struct Reader {
         if t.has("retr(y|ies)") {
             if t.has("(do not|don't|no|never|not)[^.;]*retr(y|ies)|retr(y|ies)[^.;]*(0|zero|none)") { putInt("retries", 0) } else if let n = int("retr(y|ies)[^.;]*?(\\d+)", 2) { putInt("retries", min(2, n)) }
         }
-        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b") { put("s3Trigger", .bool(true)) }
-        if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b") && t.has("\\b(trigger|triggers|invoke|invokes|fires?|kicks? off)\\b") && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
+        if t.has("\\bs3\\b|bucket") && t.has("upload|object created|new (file|object)s?|triggered by|when .* (added|put)") && !t.has("putobject|write|\\b(sqs|queue)\\b")
+            && !t.has("\\b(find|finds|list|lists|scan|scans|look for|looks for|check for|checks for|polls?)\\b[^.;]{0,25}\\b(new (files?|objects?)|uploads?)\\b") { put("s3Trigger", .bool(true)) }
+        // The upload must be what triggers: "a rule that invokes the Lambda, which then finds new files" is not.
+        if t.has("\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b[^.;]{0,40}\\b(trigger|triggers|invoke|invokes|fires?|kicks? off|starts?)\\b|\\b(triggered|invoked|runs?|fired|started|kicked off) (by|on|when|whenever|for each)\\b[^.;]{0,40}\\b(uploads?|new (files?|objects?)|lands?|arrives?)\\b")
+            && !t.has("\\b(sqs|queue|schedule)\\b") { put("s3Trigger", .bool(true)) }
         if t.has("putobject|write|save|store|upload") && t.has("bucket|\\bs3\\b") && !t.has("trigger") { append("bucketAccess", ["write"]) }
         if t.has("(read|get)object|may read|can read") && t.has("bucket|\\bs3\\b") { append("bucketAccess", ["read"]) }
         if t.has("dynamodb|table") {
@@ -500,6 +545,9 @@ struct Reader {
     }
 
     mutating func container() {
+        // Capacity: Fargate Spot or regular (on-demand) Fargate.
+        if t.has("\\b(fargate )?spot\\b") && !t.has("\\b(no|not|never|without)\\b[^.;]{0,20}\\bspot\\b") { putString("capacity", "FARGATE_SPOT") }
+        else if t.has("\\bon-?demand\\b|\\bregular fargate\\b|\\bno spot\\b") { putString("capacity", "FARGATE") }
         if let v = t.capture("(\\d+(?:\\.\\d+)?)\\s*v?cpus?") { putString("vcpu", v) }
         if t.has("memory|ram|\\bgb\\b"), let m = t.match("(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)\\b(?:\\s*(of )?(memory|ram))") ?? t.match("v?cpus?\\s*(?:and|/|,)\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb)") { putString("memoryGb", String(Quantities.gigabytes(Double(m[1]) ?? 0, m[2]))) }
         putInt("desired", int("run (\\d+) tasks") ?? int("(\\d+) tasks normally") ?? int("desired (count )?(of )?(\\d+)", 3))
@@ -545,6 +593,12 @@ struct Reader {
         for sg in ids.sgs { append("allowedSecurityGroups", [sg]) }
         if let n = o.capture("(?i)name things\\s*[`\"“]([^`\"”]+)") { if c.name == nil { c.name = Sourced(n, line: s.line) }; hit = true }
         if t.has("memcached") { put("memcached", .bool(true)) }
+        // Engine parameters are hyphenated names given a value ("maxmemory-policy set to volatile-lru").
+        for m in t.matches("`?\\b([a-z]+(?:-[a-z]+)+)`?\\s*(?:set to|=|:|to)\\s*[`\"“]?([a-z0-9][a-z0-9.-]*)") where !m.groups[1].has("^(cache|redis|valkey|node|replication|parameter|key|read|write)-") {
+            append("parameters", ["\(m.groups[1])=\(m.groups[2].hasSuffix(".") ? String(m.groups[2].dropLast()) : m.groups[2])"])
+        }
+        if t.has("\\b(own|custom|dedicated|new) parameter group\\b|\\bparameter group\\b[^.;]{0,40}\\binstead of (the )?default") { put("parameterGroup", .bool(true)) }
+        if t.has("\\bcluster[- ](enabled|mode)\\b") && !t.has("\\bcluster[- ]mode (disabled|off)|(no|not|without) cluster[- ]mode") { put("clusterMode", .bool(true)) }
     }
 
     mutating func key() {
@@ -573,7 +627,7 @@ struct Reader {
         if c.string("metric") == nil {
             let phrases: [(String, String)] = [("messages? (are )?waiting|waiting messages", "ApproximateNumberOfMessagesVisible"), ("free (storage|disk)", "FreeStorageSpace"), ("5xx|server errors", "HTTPCode_Target_5XX_Count"), ("\\berrors?\\b", "Errors"),
                                                ("throttl", "Throttles"), ("(connections)", "DatabaseConnections"), ("(messages? visible|queue depth|backlog|messages in the queue)", "ApproximateNumberOfMessagesVisible"),
-                                               ("(oldest message|message age)", "ApproximateAgeOfOldestMessage"), ("(unhealthy (hosts?|targets?))", "UnHealthyHostCount"), ("(free(able)? memory)", "FreeableMemory")]
+                                               ("(oldest message|message age)", "ApproximateAgeOfOldestMessage"), ("(unhealthy (hosts?|targets?))", "UnHealthyHostCount"), ("(free(able)? memory)", "FreeableMemory"), ("status checks? (fails?|failed|failing)", "StatusCheckFailed")]
             if let hit = phrases.first(where: { t.has($0.0) }) { putString("metric", hit.1) }
         }
         if t.has("\\b(rds|database|db)\\b"), let id = o.capture("(?i)(?:rds|database|db)(?: instance)?\\s*[`\"“]([A-Za-z0-9-]+)[`\"”]") { putString("dbInstance", id) }

@@ -83,7 +83,7 @@ struct Interpreter {
         for kind in ComponentKind.allCases {
             let strong = strongMentions(kind)
             if let first = strong.first(where: { $0.polarity == .create }) { created[kind] = first.index }
-            let weakExisting: Set<ComponentKind> = [.network, .bucket, .queue, .topic, .dynamodb, .key]
+            let weakExisting: Set<ComponentKind> = [.network, .bucket, .queue, .topic, .dynamodb, .key, .instance]
             if let first = strong.first(where: { $0.polarity == .existing }) ?? mentionsFor(kind).first(where: { $0.polarity == .existing && weakExisting.contains(kind) }) {
                 existing[kind] = first.index
             }
@@ -94,9 +94,12 @@ struct Interpreter {
         let existingVPC = docText.has("\\bvpc-[0-9a-f]{6,}\\b") || existing[.network] != nil || defaultVPC
         if defaultVPC && existing[.network] == nil { existing[.network] = statements.firstIndex { $0.normalized.has("\\bdefault vpc\\b") } }
         if existingVPC { created[.network] = nil; existing[.network] = existing[.network] ?? statements.firstIndex { $0.normalized.has("\\bvpc-[0-9a-f]{6,}") } }
-        // A load balancer with an instance type or image and no other compute is a web tier.
-        if created[.webTier] == nil && created[.container] == nil && created[.instance] == nil && created[.function] == nil,
-           docText.has("\\b(load balancer|\\balb\\b)"), docText.has("\\b[a-z]\\d[a-z0-9]*\\.(nano|micro|small|medium|large|\\d*xlarge)\\b|\\bami-[0-9a-f]{8,}|\\bmin\\w*\\s*/\\s*max"),
+        // A load balancer with an instance type or image and no other compute is a web tier; so
+        // are instances given a range to scale in ("minimum 2 and maximum 6 instances").
+        let scalingRange = "\\b(min(imum)?|at least)\\b[^.;]{0,30}\\b(and|,|/)[^.;]{0,10}\\b(max(imum)?|at most|up to)\\b[^.;]{0,20}\\b(instances|servers|vms|machines)\\b|\\bbetween \\d+ and \\d+ (instances|servers|vms|machines)\\b|\\b\\d+\\s*(-|–|to)\\s*\\d+ (instances|servers|vms|machines)\\b"
+        if created[.webTier] == nil && created[.container] == nil && (created[.instance] == nil || docText.has(scalingRange) || existing[.instance] != nil) && created[.function] == nil,
+           docText.has("\\b(load balancer|\\balb\\b)"),
+           docText.has("\\b[a-z]\\d[a-z0-9]*\\.(nano|micro|small|medium|large|\\d*xlarge)\\b|\\bami-[0-9a-f]{8,}|\\bmin\\w*\\s*/\\s*max") || (existing[.instance] != nil && docText.has("\\bi-[0-9a-f]{8,}\\b")),
            let i = statements.firstIndex(where: { $0.normalized.has("\\b(load balancer|\\balb\\b)") && PolarityReader.polarity(of: $0, offset: 0, length: 0) != .negated }) {
             created[.webTier] = i
         }
@@ -119,7 +122,7 @@ struct Interpreter {
                 let s = statements[m.index]
                 guard m.polarity == .create else { return false }
                 if let n = NameReader.name(for: kind, in: s, strict: true), !existingNames.contains(n.lowercased()) { return true }
-                return s.normalized.has("\\b(create|new|add|another|second|provision|set up|make|need|want)\\b[^.;,]{0,30}\\b(bucket|queue|table|topic|role|key|secret)")
+                return s.normalized.has("\\b(create|new|add|another|second|provision|set up|make|need|want)\\b[^.;,]{0,30}\\b(bucket|queue|table|topic|role|key|secret|instance|server|vm)")
                     && !s.normalized.has("\\b(the|that|this|same) (s3 )?(bucket|queue|table|topic|role|key|secret)\\b")
             }
             if !hasNewAsk { created[kind] = nil }

@@ -18,7 +18,7 @@ enum KindRules {
         (.cache, "\\b(redis|elasticache|valkey|cache)\\b"),
         (.key, "\\b(customer[- ]managed (kms )?key|cmk|kms key|key policy|encryption key|alias/[\\w/-]+)\\b"),
         (.secret, "\\b(secrets? manager|secrets?)\\b"),
-        (.alarm, "\\b(alarms?|alerts?|alerting)\\b"),
+        (.alarm, "\\b(alarms?|alerts?|alerting)\\b|" + KindRules.notifyOnCondition),
         (.fileSystem, "\\b(efs|elastic file system|shared (folder|file ?system|storage|drive)|nfs)\\b"),
         (.role, "\\b(iam roles?|roles?|instance profiles?|permissions boundary|trust)\\b"),
     ]
@@ -29,7 +29,7 @@ enum KindRules {
         .network: "\\b(vpc|subnets?|nat gateways?|internet gateway)\\b",
         .bucket: "\\b(s3 )?buckets?\\b|\\b(stored|store|storing|uploads?|files|objects|archive|exports?) (in|to|into) s3\\b",
         .webTier: "\\b(auto ?scaling group|\\basg\\b|group of (web |app )?servers|web tier|(web|app) servers? behind|scal(e|ing) (out|in|between|on|up)\\b)|\\b\\d+ ?x ?[a-z]\\d[a-z0-9]*\\.[a-z0-9]+ behind|\\binstances? behind (an? |the )?(alb|load balancer)",
-        .instance: "\\b(ec2 instances?|ec2 (vm|server|box|machine)s?|(a|an|one|\\d+) (x )?([a-z]\\d[a-z0-9]*\\.[a-z0-9]+ )?(linux |windows |small |dedicated |new |ec2 |separate )?(box|vm|virtual machine|server|instance)s?)\\b",
+        .instance: "\\b(ec2 instances?|ec2 (vm|server|box|machine)s?|(a|an|one|\\d+) (x )?((ubuntu|debian|linux|windows|amazon linux( 2023)?) )?([a-z]\\d[a-z0-9]*\\.[a-z0-9]+ )?(linux |windows |small |dedicated |new |ec2 |separate )?(box|vm|virtual machine|server|instance)s?)\\b",
         .database: "\\b(rds|postgres(ql)?|mysql|mariadb|aurora|sql server|db instance|read replica)\\b|\\b(a|new|primary|relational) database\\b",
         .dynamodb: "\\b(dynamo ?db|dynamo table)\\b|\\bthe table\\b",
         .queue: "\\b(sqs|queues?)\\b",
@@ -41,7 +41,7 @@ enum KindRules {
         .cache: "\\b(redis|elasticache|valkey)\\b",
         .key: "\\b(customer[- ]managed (kms )?key|cmk|(new|own|dedicated|a|one|symmetric) (kms )?key|kms key (with|alias)|alias/[\\w/-]+)\\b",
         .secret: "\\b(secrets manager secret|secret name|(a|new|one) secret|secret for)\\b",
-        .alarm: "\\b(alarms?|alert(s|ing)? (when|if|on))\\b",
+        .alarm: "\\b(alarms?|alert(s|ing)? (when|if|on))\\b|" + KindRules.notifyOnCondition,
         .fileSystem: "\\b(efs|elastic file system|shared (folder|file ?system|storage|drive)|nfs)\\b",
         .role: "\\b(iam role|role `|^role\\b|instance role|instance profile)",
     ]
@@ -53,6 +53,10 @@ enum KindRules {
         .container: "(?:service|cluster)", .cache: "(?:cluster|replication group)", .secret: "secret(?: name)?",
         .role: "role", .fileSystem: "(?:efs|file system)", .alarm: "alarm", .instance: "instance",
     ]
+
+    /// "If the status check fails, email ops@…", "page us when it errors": a condition that
+    /// notifies someone is an alarm, whether or not the word is used.
+    static let notifyOnCondition = "\\b(if|when|whenever)\\b[^.;]{0,60}\\b(fails?|failing|goes down|is down|breach(es)?|exceeds?|errors?)\\b[^.;]{0,30}\\b(e-?mail|notify|page|text|alert)\\b|\\b(e-?mail|notify|page|alert) (us|me|the team|on-?call|[a-z0-9._%+-]+@[a-z0-9.-]+)\\b[^.;]{0,60}\\b(if|when|whenever)\\b[^.;]{0,60}\\b(fails?|failing|goes down|is down|breach(es)?|exceeds?|errors?)\\b"
 
     /// Kinds that may appear several times with different names.
     static let multiple: Set<ComponentKind> = [.queue, .function, .bucket, .topic, .secret, .dynamodb, .alarm]

@@ -14,7 +14,10 @@ enum NameReader {
         if let m = t.matches("(?i)\\b(?:named|called|call it|name it|name(?: is)?:?|identifier(?: is)?:?)\\s+(?:something like\\s+)?" + bare).first(where: { valid($0.groups[1]) && $0.groups[1].has("[-_.0-9]") && [kind, nil].contains(nearestKind(before: $0.offset, in: s)) }) {
             return m.groups[1]
         }
-        let stop = ["with", "for", "that", "which", "and", "to", "in", "of", "on", "is", "are", "the", "a", "an", "as", "from", "by", "should", "must", "will", "can", "it", "per", "only", "called", "named", "name", "policy", "key", "keys"]
+        let stop = ["with", "for", "that", "which", "and", "to", "in", "of", "on", "is", "are", "the", "a", "an", "as", "from", "by", "should", "must", "will", "can", "it", "per", "only", "called", "named", "name", "policy", "key", "keys",
+                    // What a thing has is not what it is called ("the Lambda timeout (6x)").
+                    "timeout", "memory", "runtime", "handler", "role", "logs", "log", "permission", "permissions", "concurrency",
+                    "version", "alias", "code", "package", "trigger", "schedule", "retention", "size", "limit", "arn", "url", "endpoint"]
         if let noun = KindRules.nameNoun[kind], let m = t.match("(?i)\\b" + noun + "\\s+([a-z][a-z0-9_.-]{2,62})(\\s*[(,;]|\\s*$)"), valid(m[1]), !stop.contains(m[1].lowercased()), !m[1].contains("."), kind != .instance, kind != .database {
             return m[1]
         }
@@ -33,7 +36,8 @@ enum NameReader {
             let map: [(String, ComponentKind)] = [("queue", .queue), ("bucket", .bucket), ("table", .dynamodb), ("topic", .topic), ("lambda", .function), ("function", .function), ("role", .role), ("secret", .secret), ("repo", .registry)]
             if let k = map.first(where: { noun.contains($0.0) }) { return k.1 }
         }
-        let prefix = (String(s.text.utf16.prefix(offset)) ?? "").lowercased()
+        // Words inside other names ("`orders-to-sqs` … `UPS`") are not the nouns a name belongs to.
+        let prefix = (String(s.text.utf16.prefix(offset)) ?? "").lowercased().replacing(quoted, with: "``")
         var best: (Int, ComponentKind)? = nil
         for (kind, noun) in KindRules.nameNoun.sorted(by: { $0.key < $1.key }) {
             if let m = prefix.matches("\\b" + noun + "s?\\b").last, best == nil || m.offset > best!.0 { best = (m.offset, kind) }

@@ -11,7 +11,22 @@ enum PolarityReader {
     static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not (part of|in) (this|the) (request|ticket|change|scope|story|release|phase|iteration|sprint|project)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
     static let existingCue = "\\b(existing|already exists?|already there|already have|pre-?existing|exists already|owned by (another|the other|a different) team|(don't|do not) create (it|them|this)|our own golden|which exists?|that exists?)\\b|\\b(vpc|subnet|sg|i|ami|igw|nat|rtb|vol|eni)-[0-9a-f]{6,}\\b|arn:aws"
     static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current|already (have|own|run|use|got)( an?| the| our)?|there('s| is) already( an?)?)\\s+(\\S+\\s+){0,3}[`\"“']?$"
-    static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?|(is|are) already (deployed|running|live|in place|provisioned|issued|set up|created|managed)|already (deployed|running|live|provisioned|issued|in place)|(is|are) (deployed|managed|owned|run) by (the|another|a different|their|our) \\S+ (team|squad|group|pipeline)|(must|should|shall) not be (created|recreated|redeployed|replaced|modified)|(which|that) (already )?(runs?|lives?|sits?|is hosted|is running) (on|in) our\\b)\\b|^\\W*(\\S+\\W+){0,2}?[`\"“]?((vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|arn:aws)"
+    /// An id right after the mention names it ("the VPC vpc-0abc"); an id after a preposition is
+    /// where it sits or what reaches it ("MySQL port from sg-0abc", "a database in vpc-0abc").
+    static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?|(is|are) already (deployed|running|live|in place|provisioned|issued|set up|created|managed)|already (deployed|running|live|provisioned|issued|in place|runs?|serves?|hosts?)|(is|are) (deployed|managed|owned|run) by (the|another|a different|their|our) \\S+ (team|squad|group|pipeline)|(must|should|shall) not be (created|recreated|redeployed|replaced|modified)|(which|that) (already )?(runs?|lives?|sits?|is hosted|is running) (on|in) our\\b)\\b"
+    static let existingAfterID = "^\\W*((?!(from|to|into|in|via|behind|through|on|for|with|and|or|reaches?|reached)\\b)\\S+\\W+){0,2}?[`\"“]?(?:(vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|(arn):aws)"
+    /// The words an id of each family can name: a security group id does not name the servers it guards.
+    static let idFamilies: [String: String] = [
+        "vpc": "\\b(vpcs?|networks?)\\b", "subnet": "\\bsubnets?\\b", "sg": "\\b(security groups?|sgs?|firewalls?)\\b",
+        "i": "\\b(instances?|servers?|box(es)?|vms?|machines?|hosts?|bastions?|ec2)\\b", "ami": "\\b(amis?|images?)\\b",
+        "igw": "\\b(internet gateways?|igws?)\\b", "rtb": "\\broute tables?\\b", "arn": ".",
+    ]
+    /// Whether an id right after the mention names it ("the VPC vpc-0abc", "box `i-0abc`").
+    static func namedByID(_ text: String, mentioned: String) -> Bool {
+        guard let m = text.match(existingAfterID) else { return false }
+        let family = !m[4].isEmpty ? m[4] : m[3]
+        return idFamilies[family].map { mentioned.has($0) } ?? false
+    }
     static let ruledOutList = "^\\W*(out of scope|not in scope|not needed|not wanted|not required|non-goals?|excluded|exclusions|won't do|not now|not in this (change|ticket|request)|later|phase 2|future work|explicitly not)\\W{0,3}\\s*[:—–-]"
     static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
     static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
@@ -107,6 +122,7 @@ enum PolarityReader {
         if !mentioned.has("sns|topic|alarm|alert") && t.has("\\b(alarm|alert|notify|page|monitor|watch)") && before.has("\\b(the|our)\\s+(\\S+\\s+){0,2}$") && after.has("^\\s*(instance\\s+)?[`\"“]") && !t.has("\\b(create|new|add)\\b") { return .existing }
         if statement.normalizedContext.has(negatedSection) && !statement.normalizedContext.has(existingSection) { return .negated }
         if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
+        if namedByID(after, mentioned: mentioned) || namedByID(afterWide, mentioned: mentioned) { return .existing }
         if namedByARN(t, mentioned: mentioned, end: offset + length) { return .existing }
         // "a file system for our render workers (ECS on Fargate)": who it is for is already there;
         // a parenthesis describes the words before it.

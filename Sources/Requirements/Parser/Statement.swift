@@ -116,9 +116,16 @@ enum DocumentReader {
                 let headerNames = header.map { cleanMarkdown($0).trimmed.lowercased() }
                 let hasAfter = headerNames.contains { $0.has("^(after|new|proposed|target|to be|wanted|desired|v\\d+ ?\\(?new)\\b|\\bafter\\b|\\(new\\)") }
                 let beforeColumns = Set(headerNames.indices.filter { hasAfter && headerNames[$0].has("^(before|old|current|previous|existing|was|today|from)\\b|\\bbefore\\b|\\(old\\)|\\(current\\)") })
+                // A setting and its one value (two columns, or two left after the old ones): "setting: value".
+                let keyValue = header.count - beforeColumns.count == 2
                 for (line, cells) in body {
                     var parts: [String] = []
-                    for (k, cell) in cells.enumerated() where !cell.trimmed.isEmpty && !beforeColumns.contains(k) {
+                    let kept = cells.enumerated().filter { !$0.element.trimmed.isEmpty && !beforeColumns.contains($0.offset) }
+                    if keyValue, kept.count == 2, kept[0].offset == 0 {
+                        emit(line, "\(kept[0].element.trimmed): \(kept[1].element.trimmed)", .tableRow)
+                        continue
+                    }
+                    for (k, cell) in kept {
                         let h = k < header.count ? cleanMarkdown(header[k]).trimmed : ""
                         let generic = h.isEmpty || h == "#" || h.has("^(requirement|value|details?|description|what|notes?|setting|answer)$")
                         if k == 0 && header.count == 2 { parts.append(cell.trimmed); continue }
@@ -143,8 +150,14 @@ enum DocumentReader {
             let introducesList = nextNonEmpty.map(isBullet) ?? false
             if paragraph.isEmpty && introducesList && (t.hasSuffix(":") || (t.split(separator: " ").count <= 6 && !t.hasSuffix("."))) {
                 bulletStack.removeAll()
-                leadIn = cleanMarkdown(t)
-                emit(lineNo, t, .leadIn, context: headings.map(\.text))
+                // Only the sentence that ends with the colon introduces the list; the ones before
+                // it are statements of their own ("The service logs to the existing group. Please:").
+                leadIn = nil
+                let sentences = splitSentences(t)
+                for (sentence, _) in sentences.dropLast() { emit(lineNo, sentence, .prose) }
+                let opener = sentences.last?.0 ?? t
+                leadIn = cleanMarkdown(opener)
+                emit(lineNo, opener, .leadIn, context: headings.map(\.text))
                 i += 1
                 continue
             }

@@ -79,6 +79,15 @@ enum Resolver {
             comps[compute[0]].set("ami", .string(ami), line: s.line)
             if let i = it.statements.firstIndex(of: s) { it.used.insert(i) }
         }
+        // A load balancer for servers that already run (named by instance id) registers them as
+        // its targets instead of launching servers of its own.
+        if compute.count == 1, comps[compute[0]].kind == .webTier, comps.contains(where: { $0.kind == .instance && $0.ownership == .existing }),
+           comps[compute[0]].string("ami") == nil, comps[compute[0]].string("instanceType") == nil {
+            let ids = it.statements.flatMap { Values.ids("i", in: $0.text) }
+            var unique: [String] = []
+            for id in ids where !unique.contains(id) { unique.append(id) }
+            if !unique.isEmpty { comps[compute[0]].set("targetInstances", .strings(unique), line: it.statements.first { !Values.ids("i", in: $0.text).isEmpty }?.line ?? 0) }
+        }
         let fronted = comps.indices.filter { [.webTier, .container].contains(comps[$0].kind) && comps[$0].ownership == .create }
         if fronted.count == 1, comps[fronted[0]].string("certificateArn") == nil,
            let s = it.statements.first(where: { $0.text.has("arn:aws:acm:") }), let arn = s.text.capture("(arn:aws:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+)") {
@@ -89,7 +98,7 @@ enum Resolver {
             var c = comps[i]
             switch c.kind {
             case .database:
-                if c.string("aurora") != nil && docText.has("(not|no|instead of)[^.]{0,20}aurora|plain (rds|postgres|mysql)|aurora is (more|overkill|too)|not aurora") {
+                if c.string("aurora") != nil && docText.has("(not|no|instead of)[^.]{0,20}aurora|(?<!\\bnot )(?<!\\bno )\\bplain (rds|postgres|mysql)|aurora is (more|overkill|too)|not aurora") {
                     c.properties["aurora"] = nil
                 }
                 if let conflict = c.string("conflict") {
@@ -102,7 +111,7 @@ enum Resolver {
                     if c.string("vcpu") != nil { diags.append(Diagnostic(.info, line: c.properties["vcpu"]?.line ?? c.line, "\(c.string("vcpu")!) vCPU / \(Resolver.number(c.string("memoryGb"))) GB fits \(cls), the smallest current class that does")) }
                 }
             case .instance, .webTier:
-                if c.string("instanceType") == nil {
+                if c.string("instanceType") == nil && c.ownership == .create {
                     let vcpu = Double(c.string("vcpu") ?? "") ?? 2, mem = Double(c.string("memoryGb") ?? "") ?? 1
                     let type = Sizing.instanceType(vcpu: vcpu, memoryGiB: mem, arm: c.string("arch") == "arm64", burstable: true) ?? "m7i.large"
                     c.set("instanceType", .string(type), line: c.properties["vcpu"]?.line ?? 0)
