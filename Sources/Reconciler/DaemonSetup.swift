@@ -55,8 +55,8 @@ public enum DaemonSetup {
                                  redactor: Redactor? = nil) async throws -> TerraformSetup {
         let dataDirectory = URL(fileURLWithPath: config.dataDir, isDirectory: true)
         try createPrivateDataDirectory(dataDirectory.path)
-        let binary = try await TerraformBinary.detect(configuredPath: config.terraform.binary)
-        let confinement = try await confinement(config: config, binary: binary, logger: logger)
+        let path = try TerraformBinary.locate(configuredPath: config.terraform.binary)
+        let (binary, confinement) = try await confinement(config: config, terraform: path, logger: logger)
         let source: CLIConfiguration.ProviderSource = config.terraform.pluginDir.map { .filesystemMirror(path: $0) }
             ?? .registryWithCache(cacheDirectory: dataDirectory.appendingPathComponent("plugin-cache").path)
         // In the sandbox, AWS_ENDPOINT_URL catches any service the endpoint list misses: nothing
@@ -78,18 +78,19 @@ public enum DaemonSetup {
         return setup
     }
 
-    /// The confinement every terraform run gets: probed once here, so a host where
+    /// The terraform binary at `path` with its version, and the confinement every terraform run
+    /// gets: probed once here (the version is read by that confined probe), so a host where
     /// bubblewrap is missing or cannot create namespaces stops the daemon at start with
-    /// bubblewrap's own message and what to do, rather than failing every run. Nil only when
-    /// the configuration says `terraform.confine: false`, which is logged as a warning.
-    static func confinement(config: EZBuiltConfig, binary: TerraformBinary, logger: Logger) async throws(TerraformError) -> Confinement? {
+    /// bubblewrap's own message and what to do, rather than failing every run. The confinement
+    /// is nil only when the configuration says `terraform.confine: false`, which is logged as a
+    /// warning.
+    static func confinement(config: EZBuiltConfig, terraform path: String, logger: Logger) async throws(TerraformError) -> (TerraformBinary, Confinement?) {
         guard config.terraform.confine else {
             logger.warning("terraform runs unconfined (terraform.confine: false): the code of any branch can make terraform read the daemon's files and environment")
-            return nil
+            return (try await TerraformBinary.detect(configuredPath: path), nil)
         }
         let confinement = Confinement()
-        try await confinement.probe(terraform: binary.path)
-        return confinement
+        return (try await confinement.probe(terraform: path), confinement)
     }
 
     /// The daemon's own AWS identity, passed to terraform so it can assume the deployer roles.

@@ -90,6 +90,13 @@ import Testing
         for t in c.mustNot { #expect(!types.contains(t), "unwanted \(t)") }
     }
 
+    @Test(arguments: [("the sum of errors", "Sum"), ("the maximum CPU", "Maximum"), ("the samplecount of requests", "SampleCount"), ("the Average latency", "Average")])
+    func anAlarmsStatisticTakesCloudWatchsSpelling(phrase: String, statistic: String) throws {
+        let text = "A CloudWatch alarm `api-errors` on AWS/Lambda Errors that fires when \(phrase) is 25 or more in a 5-minute period, emailing ops@example.com."
+        let alarm = try #require(Generator.generate(text).spec.components.first { $0.kind == .alarm })
+        #expect(alarm.string("statistic") == statistic)
+    }
+
     @Test func aLaterStatementOverridesAnEarlierOne() throws {
         let text = "An SQS queue `render`, keep messages 4 days.\n\nUpdate: keep them 7 days, and alerts by email to ops@example.com.\n\nAn SNS topic `alerts` emailing ops@example.com.\n\nActually make that oncall@example.com instead."
         let result = Generator.generate(text)

@@ -155,8 +155,13 @@ struct ConfinementTests {
         #expect(text.contains("terraform.confine: false"))
     }
 
-    @Test func theRealBubblewrapConfinesTerraformHere() async throws {
-        try await Confinement().probe(terraform: "/usr/local/bin/terraform")
+    /// The probe is also how the daemon reads terraform's version: no terraform process, not
+    /// even `version`, runs unconfined.
+    @Test func theRealBubblewrapConfinesTerraformHereAndReadsItsVersion() async throws {
+        let binary = try await Confinement().probe(terraform: "/usr/local/bin/terraform")
+        let unconfined = try await TerraformBinary.detect(configuredPath: "/usr/local/bin/terraform")
+        #expect(binary.version == unconfined.version)
+        #expect(binary.version.hasPrefix("1."))
     }
 
     @Test func viewBindsParentsBeforeChildrenAndSkipsMissingPaths() {

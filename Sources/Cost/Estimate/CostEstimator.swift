@@ -48,6 +48,7 @@ public enum CostEstimator {
         "aws_sesv2_email_identity_mail_from_attributes", "aws_vpc_peering_connection", "aws_cloudwatch_event_bus",
         "aws_backup_plan", "aws_backup_selection", "aws_backup_vault_lock_configuration",
         "aws_redshiftserverless_namespace", "aws_redshiftserverless_usage_limit", "aws_glue_catalog_database",
+        "aws_lambda_alias",
     ]
 
     /// Resource types billed only by use (queries, transitions, data delivered, compute
@@ -349,6 +350,11 @@ struct PricingContext {
         case "aws_opensearch_domain":
             // Instance-hours by search instance type plus EBS storage: not in the table yet.
             return notPriced(resource, "OpenSearch instance prices are not in the price table yet")
+        case "aws_lambda_provisioned_concurrency_config":
+            // GB-seconds kept warm, whether invoked or not: a fixed charge, not in the table yet.
+            return notPriced(resource, "Lambda provisioned concurrency prices (per GB-second kept warm) are not in the price table yet")
+        case "aws_cloudwatch_log_metric_filter":
+            return notPriced(resource, "the metric a filter publishes is billed as a custom metric; custom metric prices are not in the price table yet")
         case "aws_ssm_parameter":
             guard resource.string("tier") == "Advanced" else {
                 return CostLine(address: resource.address, type: resource.type, status: .free)

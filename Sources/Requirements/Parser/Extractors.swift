@@ -647,7 +647,11 @@ struct Reader {
         if let m = t.match("(\\d+) consecutive (\\d+)[- ]min(ute)?s? periods?") { putInt("periods", Int(m[1])); putInt("period", (Int(m[2]) ?? 5) * 60) }
         else if let minutes = int("for (\\d+) min(ute)?s?") { putInt("period", 300); putInt("periods", max(1, minutes / 5)) }
         else if let p = int("(?:single|one|1|a) (\\d+)[- ]min(ute)? period") { putInt("periods", 1); putInt("period", p * 60) }
-        if let st = o.capture("\\b(Average|Maximum|Minimum|Sum|SampleCount)\\b") { putString("statistic", st) }
+        // CloudWatch takes the statistic's own spelling only ("sum" is refused by the API).
+        if let st = o.capture("\\b(Average|Maximum|Minimum|Sum|SampleCount)\\b"),
+           let canonical = ["Average", "Maximum", "Minimum", "Sum", "SampleCount"].first(where: { $0.caseInsensitiveCompare(st) == .orderedSame }) {
+            putString("statistic", canonical)
+        }
         if t.has("not breaching|notbreaching") { putString("missingData", "notBreaching") }
         if t.has("breaching") && !t.has("not breaching") { putString("missingData", "breaching") }
         if let i = o.capture("\\b(i-[0-9a-f]{8,})\\b") { putString("instanceId", i) }

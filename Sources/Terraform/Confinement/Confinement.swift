@@ -68,25 +68,28 @@ public struct Confinement: Sendable, Hashable {
     }
 
     /// Checks that bubblewrap is installed and can create the confinement here, by running
-    /// `terraform version` confined, exactly as runs will be.
+    /// `terraform version -json` confined, exactly as runs will be, and returns the binary with
+    /// its version (so no terraform process, not even this one, runs unconfined).
     ///
-    /// - Throws: `.confinementUnavailable` with bubblewrap's own message and what to do.
-    public func probe(terraform: String) async throws(TerraformError) {
+    /// - Throws: `.confinementUnavailable` with bubblewrap's own message and what to do;
+    ///   `.versionUndetectable` when terraform ran but printed no version.
+    @discardableResult
+    public func probe(terraform: String) async throws(TerraformError) -> TerraformBinary {
         guard access(bubblewrap, X_OK) == 0 else {
             throw .confinementUnavailable(bubblewrap: bubblewrap, detail: "not installed (no executable at \(bubblewrap))",
                                           remedy: Self.missingRemedy)
         }
         let directory = "/"
-        let argv = arguments(executable: terraform, arguments: ["version"], view: ConfinementView(),
+        let argv = arguments(executable: terraform, arguments: ["version", "-json"], view: ConfinementView(),
                              workingDirectory: directory)
-        let outcome: (success: Bool, stderr: String)
+        let outcome: (success: Bool, stdout: String, stderr: String)
         do {
             let result = try await Subprocess.run(
                 .path(FilePath(bubblewrap)), arguments: Arguments(argv),
                 environment: .custom(["PATH": "/usr/local/bin:/usr/bin:/bin", "CHECKPOINT_DISABLE": "1",
                                       "TF_CLI_CONFIG_FILE": "/dev/null"]),
-                output: .discarded, error: .string(limit: 16 * 1024))
-            outcome = (result.terminationStatus.isSuccess, result.standardError)
+                output: .string(limit: 64 * 1024), error: .string(limit: 16 * 1024))
+            outcome = (result.terminationStatus.isSuccess, result.standardOutput, result.standardError)
         } catch {
             throw .confinementUnavailable(bubblewrap: bubblewrap, detail: "could not start it: \(error)",
                                           remedy: Self.missingRemedy)
@@ -96,6 +99,7 @@ public struct Confinement: Sendable, Hashable {
             throw .confinementUnavailable(bubblewrap: bubblewrap, detail: message.isEmpty ? "it failed without a message" : message,
                                           remedy: Self.remedy(forFailure: message))
         }
+        return try TerraformBinary.parseVersion(json: outcome.stdout, path: terraform)
     }
 
     /// What to do when bubblewrap is missing.
