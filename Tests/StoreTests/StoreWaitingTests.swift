@@ -72,7 +72,8 @@ private final class LockHolder: @unchecked Sendable {
         case .sqlite(let path):
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = ["-c", """
-                import sqlite3, sys, time
+                import os, sqlite3, sys, time
+                os.closerange(3, 65536)  # pipes of processes the tests start beside it: not ours to hold open
                 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
                 connection.execute("BEGIN IMMEDIATE")
                 open(sys.argv[2], "w").close()
@@ -81,8 +82,11 @@ private final class LockHolder: @unchecked Sendable {
         case .postgres(let cluster):
             // psql then waits for more input, idle in the transaction; when it is killed the
             // server sees the connection close and rolls back (a pg_sleep would keep the lock).
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-            process.arguments = [cluster.url, "-v", "ON_ERROR_STOP=1"]
+            // Through python, to close the pipes of processes the tests start beside it (held
+            // open, they would keep those processes' readers waiting for as long as psql lives).
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", "import os, sys; os.closerange(3, 65536); os.execv('/usr/bin/psql', ['psql'] + sys.argv[1:])",
+                                 cluster.url, "-v", "ON_ERROR_STOP=1"]
             process.standardInput = input
             input.fileHandleForWriting.write(Data("""
                 BEGIN;
