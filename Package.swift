@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         // A PostgreSQL cluster of a test's own (initdb on a free loopback port), shared by the tests.
         .target(name: "PostgresFixture", dependencies: ["Store"], path: "Tests/PostgresFixture"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture", .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(
