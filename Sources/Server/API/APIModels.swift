@@ -95,6 +95,12 @@ enum APIModels {
         var durationMs: Int?
         var error: String?
         var counts: PlanCounts?
+        /// While it waits for an approval: the fingerprint to approve (`POST …/approve`) and
+        /// the changes of that plan, which differ from the reviewed ones.
+        var pendingPlan: String?
+        var pendingChanges: [ResourceChangeEntry]?
+        /// Who approved the plan this deployment applied (a token name or a JWT subject).
+        var approvedBy: String?
 
         init(_ record: DeploymentRecord) {
             id = record.id
@@ -109,6 +115,9 @@ enum APIModels {
             durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
             error = record.error.map(Redactor.scrubURLCredentials)
             counts = record.counts
+            pendingPlan = record.pendingPlan
+            pendingChanges = record.pendingChanges
+            approvedBy = record.approvedBy
         }
     }
 
