@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Store
 import Terraform
@@ -34,7 +35,7 @@ struct PendingPlans: Sendable {
     }
 
     private func folder(_ stackID: String) -> URL {
-        directory.appendingPathComponent(RuntimeSettings.safeComponent(stackID), isDirectory: true)
+        directory.appendingPathComponent(SafeName.unique(stackID), isDirectory: true)
     }
 }
 

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Crypto
 import Foundation
 import PlanModel
@@ -395,7 +396,7 @@ public struct TerraformRunner: Sendable {
                                  stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
         }
         guard !outcome.standardOutput.isEmpty else { return nil }
-        let safe = String(deployment.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" }.prefix(120))
+        let safe = SafeName.component(deployment)
         let target = directory.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8)).tfstate")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
