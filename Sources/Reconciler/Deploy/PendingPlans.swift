@@ -1,5 +1,6 @@
 import EZBuiltCore
 import Foundation
+import PlanModel
 import Store
 import Terraform
 
@@ -39,10 +40,10 @@ struct PendingPlans: Sendable {
     }
 }
 
-extension PlanSummary {
+extension PlanDocument {
     /// The changes a plan makes (no-ops and reads left out), as reviews record them.
     var changeEntries: [ResourceChangeEntry] {
-        resourceChanges.filter { $0.action != .noOp && $0.action != .read }
+        changes.filter { $0.action != .noOp && $0.action != .read }
             .map { ResourceChangeEntry(address: $0.address, action: $0.action.rawValue) }
             .sorted()
     }
