@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Secrets
 import Store
@@ -74,9 +75,9 @@ enum APIModels {
             validationPassed = record.validationPassed
             plan = record.plan
             diagnostics = record.diagnostics.map {
-                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redactor.scrubURLCredentials($0.message))
+                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: URLCredentials.scrub($0.message))
             }
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             createdAt = record.createdAt
             durationMs = record.durationMs
         }
@@ -113,7 +114,7 @@ enum APIModels {
             startedAt = record.startedAt
             finishedAt = record.finishedAt
             durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             counts = record.counts
             pendingPlan = record.pendingPlan
             pendingChanges = record.pendingChanges
@@ -206,7 +207,7 @@ enum APIModels {
             commit = record.commit
             status = record.status.rawValue
             resources = record.resources
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             checkedAt = record.checkedAt
             durationMs = record.durationMs
             reported = record.reported
