@@ -30,7 +30,7 @@ public enum CostSection {
                 details = "free (no charge for this resource type)"
             case .notPriced(let reason):
                 amount = "not priced"
-                details = reason
+                details = reason.description
             }
             lines.append("| \(cell("`" + line.address.replacingOccurrences(of: "`", with: "'") + "`")) | \(amount) | \(change(line, report)) | \(cell(details)) |")
         }
