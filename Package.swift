@@ -202,7 +202,7 @@ let package = Package(
         // The documents the generator is run on to learn what it can emit, shared by the pricing
         // and the deployer-role coverage tests.
         .target(name: "GeneratorCorpus", dependencies: ["Requirements"], path: "Tests/GeneratorCorpus"),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements", "GeneratorCorpus"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         // A forge stand-in on a loopback port that records the commit statuses it is sent.
         .target(
@@ -224,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "EZBuiltConfiguration", "Telemetry",
+                "Server", "Store", "EZBuiltConfiguration", "Telemetry", "Reconciler", "Terraform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -31,7 +31,7 @@ public enum CostSection {
                 details = "free (no charge for this resource type)"
             case .notPriced(let reason):
                 amount = "not priced"
-                details = Markdown.cell(reason)
+                details = Markdown.cell(reason.description)
             }
             lines.append("| \(Markdown.code(line.address, inTable: true)) | \(amount) | \(change(line, report)) | \(details) |")
         }
