@@ -183,9 +183,11 @@ let package = Package(
         .testTarget(name: "EZBuiltConfigurationTests", dependencies: ["EZBuiltConfiguration"]),
         // A PostgreSQL cluster of a test's own (initdb on a free loopback port), shared by the tests.
         .target(name: "PostgresFixture", dependencies: ["Store"], path: "Tests/PostgresFixture"),
+        // Child processes for tests: no inherited descriptors, waits that suspend (TestProcesses.swift says why).
+        .target(name: "TestProcesses", dependencies: [.product(name: "Subprocess", package: "swift-subprocess")], path: "Tests/TestProcesses"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture", .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestProcesses"]),
         .testTarget(name: "EZBuiltCoreTests", dependencies: ["EZBuiltCore"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(
@@ -219,12 +221,12 @@ let package = Package(
             name: "LanguageModelTests",
             dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture", "PlanFixtures"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture", "PlanFixtures", "TestProcesses"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "EZBuiltConfiguration", "Telemetry", "Reconciler", "Terraform",
+                "Server", "Store", "EZBuiltConfiguration", "Telemetry", "Reconciler", "Terraform", "TestProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

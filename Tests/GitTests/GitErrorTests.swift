@@ -77,7 +77,7 @@ import Testing
     @Test func aRefusedTokenGivesUpAfterABoundedNumberOfAttempts() async throws {
         let fixture = try GitFixture()
         defer { fixture.remove() }
-        let server = try RefusingHTTPServer(in: fixture)
+        let server = try await RefusingHTTPServer(in: fixture)
         defer { server.stop() }
         // PATH is always set, so the test needs no setenv (unsafe while other tests spawn
         // processes); its value stands in for a secret that must never show up in the error.
@@ -106,7 +106,7 @@ import Testing
     @Test func aRemoteAskingForCredentialsWhenNoneAreConfiguredFailsAtOnce() async throws {
         let fixture = try GitFixture()
         defer { fixture.remove() }
-        let server = try RefusingHTTPServer(in: fixture)
+        let server = try await RefusingHTTPServer(in: fixture)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/acme/infra.git"
         let error = await attempt { _ = try await GitRepository.cloneOrOpen(url: url, into: fixture.path("c.git")) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Git
 #if canImport(Glibc)
 import Glibc
@@ -201,13 +202,13 @@ func closedLoopbackPort() throws -> Int {
 final class RefusingHTTPServer {
     let port: Int
     let headersFile: URL
-    private let process: Process
+    private let process: BackgroundProcess
 
-    init(in fixture: GitFixture) throws {
+    init(in fixture: GitFixture) async throws {
         headersFile = fixture.path("auth-headers-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: headersFile.path, contents: nil)
         let script = """
-        import http.server, signal, sys
+        import http.server, os, signal, sys
         signal.pthread_sigmask(signal.SIG_SETMASK, set())
         class Handler(http.server.BaseHTTPRequestHandler):
             def refuse(self):
@@ -224,25 +225,20 @@ final class RefusingHTTPServer {
             def log_message(self, *args):
                 pass
         server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
-        print(server.server_address[1], flush=True)
+        with open(sys.argv[2] + '.tmp', 'w') as f:
+            f.write(str(server.server_address[1]))
+        os.rename(sys.argv[2] + '.tmp', sys.argv[2])
         server.serve_forever()
         """
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, headersFile.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let portFile = fixture.path("auth-port-\(UUID().uuidString)")
+        process = try await BackgroundProcess.start("/usr/bin/python3", ["-c", script, headersFile.path, portFile.path])
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !FileManager.default.fileExists(atPath: portFile.path), process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
         }
-        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw FixtureError.serverDidNotStart("python3 http server printed \(text.debugDescription)")
+        guard let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) else {
+            await process.stop()
+            throw FixtureError.serverDidNotStart("python3 http server wrote no port")
         }
         self.port = port
     }
@@ -252,8 +248,8 @@ final class RefusingHTTPServer {
         try String(contentsOf: headersFile, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    /// Stops the server (by its own pid) and waits for it.
-    func stop() { stopProcess(process) }
+    /// Stops the server (by its own pid, in the background).
+    func stop() { process.requestStop() }
 }
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port`.
@@ -277,38 +273,32 @@ func isListening(port: Int) -> Bool {
 /// server's receive-pack) rather than its local transport.
 final class GitDaemon {
     let port: Int
-    private let process: Process
+    private let process: BackgroundProcess
 
-    init(serving fixture: GitFixture) throws {
+    init(serving fixture: GitFixture) async throws {
         let daemonPath = try fixture.git(["--exec-path"]).trimmingCharacters(in: .whitespacesAndNewlines) + "/git-daemon"
         var lastError = "not started"
         for _ in 0..<5 {
             let port = try closedLoopbackPort()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             // The daemon itself, not the `git` wrapper, so the pid we stop is the one listening.
             // Children of the test process inherit its blocked-signal mask (SIGCHLD and SIGTERM
             // blocked), so a tiny exec shim clears it: the daemon then reaps its connection
             // handlers and stops on SIGTERM.
-            process.arguments = [
-                "python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); os.execv(sys.argv[1], sys.argv[1:])",
+            let process = try await BackgroundProcess.start("/usr/bin/python3", [
+                "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); os.execv(sys.argv[1], sys.argv[1:])",
                 daemonPath, "--reuseaddr", "--export-all", "--enable=receive-pack",
                 "--base-path=\(fixture.root.path)", "--listen=127.0.0.1", "--port=\(port)", fixture.root.path,
-            ]
-            process.environment = fixture.environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(10)
-            while process.isRunning, Date() < deadline, !isListening(port: port) {
-                usleep(20_000)
+            ], environment: fixture.environment)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while process.isRunning, ContinuousClock.now < deadline, !isListening(port: port) {
+                try await Task.sleep(for: .milliseconds(20))
             }
             if process.isRunning, isListening(port: port) {
                 self.port = port
                 self.process = process
                 return
             }
-            stopProcess(process)
+            await process.stop()
             lastError = "git daemon did not listen on port \(port)"
         }
         throw FixtureError.serverDidNotStart(lastError)
@@ -317,17 +307,6 @@ final class GitDaemon {
     /// The git:// URL of `repository` (a path under the fixture root).
     func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
 
-    /// Stops the daemon (by its own pid) and waits for it.
-    func stop() { stopProcess(process) }
-}
-
-/// Stops a process this test started, by its pid: SIGTERM, then SIGKILL if it is still there
-/// after two seconds (it may have inherited a mask that blocks SIGTERM).
-func stopProcess(_ process: Process) {
-    guard process.isRunning else { return }
-    kill(process.processIdentifier, SIGTERM)
-    let deadline = Date().addingTimeInterval(2)
-    while process.isRunning, Date() < deadline { usleep(10_000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
+    /// Stops the daemon (by its own pid, in the background).
+    func stop() { process.requestStop() }
 }

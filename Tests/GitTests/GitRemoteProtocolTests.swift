@@ -9,7 +9,7 @@ import Testing
         let fixture = try GitFixture()
         defer { fixture.remove() }
         let remote = try fixture.makeRemote(files: ["a.txt": "1\n"])
-        let daemon = try GitDaemon(serving: fixture)
+        let daemon = try await GitDaemon(serving: fixture)
         defer { daemon.stop() }
         let repository = try await GitRepository.cloneOrOpen(url: daemon.url("remote.git"), into: fixture.path("clone.git"))
         let tip = try #require(try await repository.tip(of: "main"))
@@ -29,7 +29,7 @@ import Testing
         let fixture = try GitFixture()
         defer { fixture.remove() }
         let remote = try fixture.makeRemote(files: ["a.txt": "1\n"])
-        let daemon = try GitDaemon(serving: fixture)
+        let daemon = try await GitDaemon(serving: fixture)
         defer { daemon.stop() }
         let writerA = try await GitRepository.cloneOrOpen(url: daemon.url("remote.git"), into: fixture.path("a.git"))
         let writerB = try await GitRepository.cloneOrOpen(url: daemon.url("remote.git"), into: fixture.path("b.git"))
@@ -62,7 +62,7 @@ import Testing
         let hook = remote.appendingPathComponent("hooks/update")
         try Data("#!/bin/sh\necho 'protected branch' >&2\nexit 1\n".utf8).write(to: hook)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-        let daemon = try GitDaemon(serving: fixture)
+        let daemon = try await GitDaemon(serving: fixture)
         defer { daemon.stop() }
         let repository = try await GitRepository.cloneOrOpen(url: daemon.url("remote.git"), into: fixture.path("clone.git"))
         let tip = try #require(try await repository.tip(of: "main"))
@@ -84,7 +84,7 @@ import Testing
         let fixture = try GitFixture()
         defer { fixture.remove() }
         let remote = try fixture.makeRemote(files: ["a.txt": "1\n"])
-        let daemon = try GitDaemon(serving: fixture)
+        let daemon = try await GitDaemon(serving: fixture)
         defer { daemon.stop() }
         let repository = try await GitRepository.cloneOrOpen(url: daemon.url("remote.git"), into: fixture.path("clone.git"))
         let base = try #require(try await repository.tip(of: "main"))

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JWTKit
+import TestProcesses
 import Testing
 import EZBuiltConfiguration
 
@@ -134,34 +135,26 @@ struct JWKSURLTests {
     }
 
     /// curl (which does not follow redirects unless told): status line, headers and body.
-    static func curl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "-i"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func curl(_ arguments: [String]) async throws -> String {
+        try await TestProcess.run(["curl", "-s", "-i"] + arguments).stdout
     }
 
     /// A login link opens the page in a browser: the token becomes a read-only session
     /// cookie and leaves the address bar; the cookie reads, never acts.
     @Test func aLoginLinkGivesAReadOnlySessionCookie() async throws {
         try await TestDaemon.with(config: Fixture.config(publicRead: false)) { daemon in
-            #expect(try Self.curl(["\(daemon.base)/"]).hasPrefix("HTTP/1.1 401"))
-            #expect(try Self.curl(["\(daemon.base)/login?token=wrong"]).hasPrefix("HTTP/1.1 401"))
-            let login = try Self.curl(["\(daemon.base)/login?token=\(Fixture.token)"])
+            #expect(try await Self.curl(["\(daemon.base)/"]).hasPrefix("HTTP/1.1 401"))
+            #expect(try await Self.curl(["\(daemon.base)/login?token=wrong"]).hasPrefix("HTTP/1.1 401"))
+            let login = try await Self.curl(["\(daemon.base)/login?token=\(Fixture.token)"])
             #expect(login.hasPrefix("HTTP/1.1 303"), "\(login)")
             #expect(login.lowercased().contains("location: /\r\n"))
             let cookie = try #require(login.firstMatch(of: /(?i)set-cookie: (ezbuilt_session=[^;]+);[^\r]*HttpOnly; SameSite=Strict/)?.1)
-            let page = try Self.curl(["-H", "Cookie: \(cookie)", "\(daemon.base)/"])
+            let page = try await Self.curl(["-H", "Cookie: \(cookie)", "\(daemon.base)/"])
             #expect(page.hasPrefix("HTTP/1.1 200") && page.contains("<h1>EZBuilt</h1>"), "\(page.prefix(300))")
-            #expect(try Self.curl(["-H", "Cookie: \(cookie)", "\(daemon.base)/api/v1/stacks"]).hasPrefix("HTTP/1.1 200"))
-            let action = try Self.curl(["-X", "POST", "-H", "Cookie: \(cookie)", "\(daemon.base)/api/v1/repositories/\(Fixture.repository)/sync"])
+            #expect(try await Self.curl(["-H", "Cookie: \(cookie)", "\(daemon.base)/api/v1/stacks"]).hasPrefix("HTTP/1.1 200"))
+            let action = try await Self.curl(["-X", "POST", "-H", "Cookie: \(cookie)", "\(daemon.base)/api/v1/repositories/\(Fixture.repository)/sync"])
             #expect(action.hasPrefix("HTTP/1.1 401"), "\(action.prefix(200))")
-            #expect(try Self.curl(["-H", "Cookie: ezbuilt_session=forged", "\(daemon.base)/"]).hasPrefix("HTTP/1.1 401"))
+            #expect(try await Self.curl(["-H", "Cookie: ezbuilt_session=forged", "\(daemon.base)/"]).hasPrefix("HTTP/1.1 401"))
         }
     }
 }

@@ -36,7 +36,7 @@ struct LiveLogTests {
             try await Fixture.fill(daemon.store)
             let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
             let runId = try #require(run.id)
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
             daemon.live.publish(progress: RunProgressRecord(runId: runId, stackId: Fixture.web, phase: "apply", done: 3, total: 10, current: "aws_s3_bucket.logs"))
             #expect(await client.wait { $0.contains("event: progress") }, "\(client.text)")
@@ -80,7 +80,7 @@ struct LiveLogTests {
             let runId = try #require(run.id)
             let log = RunLog(runId: runId, stackId: Fixture.web, store: daemon.store, live: daemon.live, logger: Logger(label: "test"))
             let parser = RunProgress(forwardingTo: log, applyTotal: 3)
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
 
             for line in lines[...lastStart] { parser.write(LogLine(stream: .stdout, text: line)) }
@@ -116,7 +116,7 @@ struct LiveLogTests {
             try await daemon.store.appendLogLine(runId: runId, stream: .stdout, text: "stored one")
             try await daemon.store.appendLogLine(runId: runId, stream: .stderr, text: "stored two")
 
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
             #expect(await client.wait { $0.contains("data: stored two") }, "stored lines arrive first: \(client.text)")
 
@@ -146,7 +146,7 @@ struct LiveLogTests {
     @Test func followingAFinishedRunReplaysItsLogAndEnds() async throws {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             let written = try await Fixture.fill(daemon.store)
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true")
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true")
             defer { client.stop() }
             #expect(await client.waitForEnd())
             let events = Self.events(client.text)
@@ -159,7 +159,7 @@ struct LiveLogTests {
             try await Fixture.fill(daemon.store)
             let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .driftCheck)
             let runId = try #require(run.id)
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
             defer { client.stop() }
             #expect(await client.wait { $0.contains("retry:") })
             // Another process wrote the last line and finished the run: nothing is published here.
@@ -174,7 +174,7 @@ struct LiveLogTests {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             let written = try await Fixture.fill(daemon.store)
             let first = try #require(try await daemon.store.logLines(runId: written.deploymentRun).first?.id)
-            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true", headers: ["Last-Event-ID": "\(first)"])
+            let client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(written.deploymentRun)/log?follow=true", headers: ["Last-Event-ID": "\(first)"])
             defer { client.stop() }
             #expect(await client.waitForEnd())
             #expect(Self.events(client.text).map(\.data) == Array(written.logLineTexts.dropFirst()) + ["finished"])
@@ -186,7 +186,7 @@ struct LiveLogTests {
         try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
             try await Fixture.fill(daemon.store)
             let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
-            client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(try #require(run.id))/log?follow=true")
+            client = try await StreamingClient(url: daemon.base + "/api/v1/runs/\(try #require(run.id))/log?follow=true")
             #expect(await client?.wait { $0.contains("retry:") } == true)
         }
         // `with` returned, so graceful shutdown completed with the stream open.

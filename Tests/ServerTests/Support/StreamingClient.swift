@@ -1,25 +1,20 @@
 import Foundation
+import TestProcesses
 
 /// `curl -N` reading a response as it arrives (URLSession on Linux hands bodies over only
 /// when complete), so tests can watch server-sent events while the server still writes.
 ///
-/// curl writes to a file of its own (`-o`), not to a pipe: with tests running in parallel,
-/// another test's child process can inherit a pipe's write end and hold back its EOF.
+/// curl writes to a file of its own (`-o`), not to a pipe, and is started without our
+/// descriptors (``BackgroundProcess``): nothing of another test's processes is held open.
 final class StreamingClient: Sendable {
-    private let process: Process
+    private let process: BackgroundProcess
     private let output: URL
 
-    init(url: String, headers: [String: String] = [:]) throws {
+    init(url: String, headers: [String: String] = [:]) async throws {
         output = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-sse-\(UUID().uuidString).txt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         var arguments = ["-sS", "-N", "--max-time", "20", "-o", output.path]
         for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
-        process.arguments = arguments + [url]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        self.process = process
-        try process.run()
+        process = try await BackgroundProcess.start("/usr/bin/curl", arguments + [url])
     }
 
     /// Everything received so far.
@@ -47,10 +42,9 @@ final class StreamingClient: Sendable {
         return finished
     }
 
-    /// Stops curl if it still runs (by its own pid) and removes its output.
+    /// Stops curl if it still runs (in the background, by its own pid) and removes its output.
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
+        process.requestStop()
         try? FileManager.default.removeItem(at: output)
     }
 
