@@ -63,7 +63,6 @@ struct Proposer: Sendable {
             generatorVersion: environment.generator.version, refused: generated.refused,
             understood: generated.understood, diagnostics: generated.diagnostics,
             resources: generated.resources, customFiles: files.custom.keys.sorted())
-        summary.diagnostics += files.ignored.map { DiagnosticEntry(severity: "warning", file: stack.terraformFile($0.name), message: "ignored: \($0.reason)") }
         var status: ProposalStatus = .proposed
         var failure: String?
         var runStatus = RunStatus.finished
@@ -184,7 +183,7 @@ struct Proposer: Sendable {
         } catch let refusal as StackRun.Refusal {
             if case .guardRefused = refusal {
                 summary.guardResult = .failed(refusal.diagnostics)
-                log.note("guard refused: \(refusal.diagnostics.map(\.message).joined(separator: "; "))")
+                log.note("\(refusal)")
             } else {
                 summary.guardResult = .done(target.files.count)
                 summary.validation = .failed(refusal.diagnostics)
