@@ -73,6 +73,10 @@ struct StackLimitsTests {
         #expect(files.generated.keys.sorted() == ["main.tf", "spec.json"])
         #expect(files.custom.keys.sorted() == ["ok.custom.tf"])
         #expect(files.refused.map(\.name).sorted() == ["extra.tf", "extra.tf.json", "link.custom.tf", "terraform.tfvars"])
+        // Adding such a file to a proposed branch changes its fingerprint: it is proposed again.
+        var clean = files
+        clean.refused = []
+        #expect(Fingerprint.proposal(generatorVersion: "v", inputHash: "h", files: files) != Fingerprint.proposal(generatorVersion: "v", inputHash: "h", files: clean))
 
         // Through the one stack pipeline: refused before any workspace exists, each file named
         // by its repository path, with why.

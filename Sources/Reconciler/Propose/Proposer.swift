@@ -33,7 +33,7 @@ struct Proposer: Sendable {
             requirements: requirements, options: settings,
             context: GenerationContext(recordedSpec: files.generated[StackFiles.specFile],
                                        check: ModelCodeCheck.check(environment: environment, repository: repository.config, stackID: stack.id, logger: logger)))
-        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, files: files)
         let forge = ForgeStatuses(environment: environment, repository: repository)
         if let plan = try? await git.readFile(stack.planFile, at: tip),
            ProposalMarkdown.fingerprint(in: String(decoding: plan, as: UTF8.self)) == fingerprint {

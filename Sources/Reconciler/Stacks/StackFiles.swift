@@ -79,11 +79,16 @@ enum Fingerprint {
     }
 
     /// Everything a proposal depends on: the generator, the requirements (through the
-    /// generation's input hash) and the hand-written files.
-    static func proposal(generatorVersion: String, inputHash: String, custom: [String: Data]) -> String {
+    /// generation's input hash), the hand-written files, and the files that refuse the run (so
+    /// adding one to a proposed branch proposes it again, and its PLAN.md says why it is refused).
+    static func proposal(generatorVersion: String, inputHash: String, files: StackFiles) -> String {
         var text = "ezbuilt-proposal-v1\n\(generatorVersion)\n\(inputHash)\n"
-        for (name, contents) in custom.sorted(by: { $0.key < $1.key }) {
+        for (name, contents) in files.custom.sorted(by: { $0.key < $1.key }) {
             text += "\(name)\u{0}\(sha256(contents))\n"
+        }
+        // Only when there are any: the fingerprints of stacks without such files are unchanged.
+        for file in files.refused.sorted(by: { $0.name < $1.name }) {
+            text += "refused\u{0}\(file.name)\u{0}\(file.reason)\n"
         }
         return sha256(Data(text.utf8))
     }
