@@ -32,7 +32,8 @@ import Testing
                         extra: "auth: { tokens: [\"sha256:\(hash)\"] }", repositoryExtra: "webhookSecretEnv: ACME_WEBHOOK_SECRET")
         let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"), environment: ["ACME_WEBHOOK_SECRET": secret])
         _ = try await daemon.eventually(timeout: .seconds(120)) { daemon.httpPort != nil }
-        let base = "http://127.0.0.1:\(try #require(daemon.httpPort, "daemon:\n\(daemon.log.suffix(3000))"))"
+        let port = try #require(daemon.httpPort, "daemon:\n\(daemon.log.suffix(3000))")
+        let base = "http://127.0.0.1:\(port)"
 
         // Controls: the secret is in the daemon's environment and the token in the marker, found
         // by the same byte search every output is put through below.

