@@ -30,7 +30,10 @@ import Testing
         let hash = try sh(["sh", "-c", "printf %s '\(Self.apiToken)' | sha256sum"]).split(separator: " ").first.map(String.init) ?? ""
         try writeConfig(to: config, dataDir: temp.path("data"), repositoryURL: remote.bare, sandbox: moto.endpoint, confine: confined,
                         extra: "auth: { tokens: [\"sha256:\(hash)\"] }", repositoryExtra: "webhookSecretEnv: ACME_WEBHOOK_SECRET")
-        let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"), environment: ["ACME_WEBHOOK_SECRET": secret])
+        // A variable no redactor knows: only the guard and the confinement keep it in.
+        let canary = "canary-\(UUID().uuidString)"
+        let daemon = try DaemonProcess(config: config, logFile: temp.path("daemon.log"),
+                                       environment: ["ACME_WEBHOOK_SECRET": secret, "EZBUILT_HOSTILE_CANARY": canary])
         _ = try await daemon.eventually(timeout: .seconds(120)) { daemon.httpPort != nil }
         let port = try #require(daemon.httpPort, "daemon:\n\(daemon.log.suffix(3000))")
         let base = "http://127.0.0.1:\(port)"
@@ -39,6 +42,7 @@ import Testing
         // by the same byte search every output is put through below.
         let environ = try Data(contentsOf: URL(fileURLWithPath: "/proc/\(daemon.pid)/environ"))
         #expect(Self.holds(environ, secret), "the daemon does not hold the webhook secret: the search below would prove nothing")
+        #expect(Self.holds(environ, canary))
         #expect(Self.holds(try Data(contentsOf: marker), token))
 
         // (a) JSON syntax reading files through `//` keys, (b) native HCL calling file(), (c) a
@@ -56,16 +60,17 @@ import Testing
                             "marker": {"//": "${file(\"\#(marker.path)\")}"}},
                  "output": {"leak": {"value": "${local.environ}${local.marker}"}}}
                 """#,
-            "hcl/terraform/evil.custom.tf": """
+            // Were it planned, every variable of both environments and the marker's text would
+            // be resource addresses in PLAN.md.
+            "hcl/terraform/evil.custom.tf": #"""
                 locals {
-                  self    = file("/proc/self/environ")
-                  daemon  = file("\(daemonEnviron)")
-                  marker  = file("\(marker.path)")
+                  environ = "${file("/proc/self/environ")}${file("\#(daemonEnviron)")}"
                 }
-                output "leak" {
-                  value = "${local.self}${local.daemon}${local.marker}"
+                resource "aws_s3_bucket" "leak" {
+                  for_each = toset([file("\#(marker.path)"), replace(local.environ, "/[^A-Za-z0-9_=.-]/", " ")])
+                  bucket   = "acme-hostile-leak"
                 }
-                """,
+                """#,
             "plain/terraform/extra.tf.json": #"{"output": {"leak": {"value": "${file(\"\#(marker.path)\")}"}}}"#,
         ]
         for stack in stacks {
@@ -142,6 +147,7 @@ import Testing
         for output in outputs {
             #expect(!Self.holds(output.data, secret), "\(output.name) holds the webhook secret")
             #expect(!Self.holds(output.data, token), "\(output.name) holds the marker's text")
+            #expect(!Self.holds(output.data, canary), "\(output.name) holds the daemon's environment")
         }
         #expect(try String(contentsOf: marker, encoding: .utf8) == token)
     }
