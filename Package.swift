@@ -28,11 +28,14 @@ let package = Package(
         // libgit2 from the system (Debian: libgit2-dev), with shims for its variadic calls.
         .systemLibrary(name: "CLibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         // Git: repositories, trees, commits without a working tree, fast-forward pushes.
-        .target(name: "Git", dependencies: ["CLibgit2"]),
+        // EZBuiltCore: the small pure core every target may use: Markdown escaping, safe names,
+        // URL credential scrubbing (one of each).
+        .target(name: "EZBuiltCore"),
+        .target(name: "Git", dependencies: ["CLibgit2", "EZBuiltCore"]),
         // Requirements: plain English → spec → Terraform; parser, catalog, HCL printer (pure).
         .target(
             name: "Requirements",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["HCL", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // HCL: the one strict reader of HCL native syntax (lexer, bodies) and the one string
         // escaper, shared by the guard and the runtime override writer so they never disagree (pure).
@@ -40,11 +43,11 @@ let package = Package(
         // PlanModel: the decoded, redacted plan that Policy and Cost read (pure).
         .target(name: "PlanModel"),
         // Secrets: the one redactor every sink (logs, store, API, git) applies.
-        .target(name: "Secrets"),
-        // Policy: the guard, security checks, compliance presets, PLAN.md findings (pure).
+        .target(name: "Secrets", dependencies: ["EZBuiltCore"]),
+        // Policy: the guard, security checks, compliance presets; a typed report (pure).
         .target(name: "Policy", dependencies: ["PlanModel", "HCL"]),
         // Cost: offline price table, monthly estimates, PLAN.md and CLI rendering (pure).
-        .target(name: "Cost", dependencies: ["PlanModel"]),
+        .target(name: "Cost", dependencies: ["PlanModel", "EZBuiltCore"]),
         // EZBuiltConfiguration: the daemon's YAML config, validated with key paths and lines.
         // (Not "Configuration": Hummingbird's dependency swift-configuration has that target.)
         .target(
@@ -74,6 +77,7 @@ let package = Package(
         .target(
             name: "Terraform",
             dependencies: [
+                "EZBuiltCore",
                 "HCL",
                 "PlanModel",
                 "Secrets",
@@ -112,6 +116,7 @@ let package = Package(
             name: "Reconciler",
             dependencies: [
                 "EZBuiltConfiguration",
+                "EZBuiltCore",
                 "Store",
                 "Sandbox",
                 "Git",
@@ -132,7 +137,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "EZBuiltConfiguration", "Store", "Telemetry", "Secrets",
+                "EZBuiltConfiguration", "EZBuiltCore", "Store", "Telemetry", "Secrets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -160,6 +165,7 @@ let package = Package(
             name: "ezbuilt",
             dependencies: [
                 "EZBuiltConfiguration",
+                "EZBuiltCore",
                 "LanguageModel",
                 "Secrets",
                 "Store",
@@ -180,6 +186,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Secrets", "PostgresFixture", .product(name: "Subprocess", package: "swift-subprocess")]),
         .testTarget(name: "CLITests", dependencies: ["ezbuilt", "Sandbox", "HostileFixtures", "ForgeStub"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "EZBuiltCoreTests", dependencies: ["EZBuiltCore"]),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"]),
         .testTarget(
             name: "RequirementsTests",
             dependencies: ["Requirements", "GeneratorCorpus", "Terraform", "Policy", "PlanModel", "Sandbox", "HCL", .product(name: "Logging", package: "swift-log")]
@@ -194,7 +202,7 @@ let package = Package(
         // The documents the generator is run on to learn what it can emit, shared by the pricing
         // and the deployer-role coverage tests.
         .target(name: "GeneratorCorpus", dependencies: ["Requirements"], path: "Tests/GeneratorCorpus"),
-        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements", "GeneratorCorpus"]),
+        .testTarget(name: "CostTests", dependencies: ["Cost", "PlanModel", "PlanFixtures", "Requirements"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         // A forge stand-in on a loopback port that records the commit statuses it is sent.
         .target(
@@ -211,12 +219,12 @@ let package = Package(
             name: "LanguageModelTests",
             dependencies: ["LanguageModel", "Requirements", "PlanModel", "Secrets", "ForgeStub", "EZBuiltConfiguration", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture"]),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Sandbox", "Store", "ezbuilt", "ForgeStub", "PostgresFixture", "PlanFixtures"]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "PlanModel", "Sandbox", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "EZBuiltConfiguration", "Telemetry",
+                "Server", "Store", "EZBuiltConfiguration", "Telemetry", "Reconciler", "Terraform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -116,6 +116,11 @@ private struct ConfigParser {
                 // Replicas share the work: a stack's state must be where every replica sees it.
                 problems.add(MappingReader.join(path, "state"), reader.value("state") ?? node,
                              "must be a remote backend when store.postgres is set (replicas share the work): state: { backend: s3, bucket: …, dynamodbTable: … }")
+            } else if case .postgres = config.store, case .s3(_, _, _, dynamodbTable: nil) = repository.state {
+                // Leases keep replicas apart; terraform's own lock is the second line, for the
+                // operator running terraform by hand against the same state.
+                problems.add(MappingReader.join(path, "state"), reader.value("state") ?? node,
+                             "needs dynamodbTable when store.postgres is set (replicas share the work and terraform's state lock is kept in DynamoDB)")
             }
             config.repositories.append(repository)
         }

@@ -136,6 +136,11 @@ final class MappingReader {
         return sequence.enumerated().map { ("\(keyPath(key))[\($0.offset)]", $0.element) }
     }
 
+    /// One item of a `sequence` read as a mapping (reported at the item's path when it is not one).
+    func mapping(item: (path: String, node: Node)) -> MappingReader? {
+        MappingReader(item.node, path: item.path, problems: problems)
+    }
+
     /// A list of strings.
     func strings(_ key: String) -> [String]? {
         guard value(key) != nil else { return nil }

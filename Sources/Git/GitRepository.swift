@@ -1,3 +1,4 @@
+import EZBuiltCore
 import CLibgit2
 import Foundation
 
@@ -104,14 +105,14 @@ public actor GitRepository {
     /// The URL of `origin` with any user info removed, or `nil` when there is no `origin`.
     public func remoteURL() -> String? {
         guard let remote = try? lookupRemote(), let url = git_remote_url(remote.pointer) else { return nil }
-        return RemoteSession.scrub(url: String(cString: url))
+        return URLCredentials.scrub(String(cString: url))
     }
 
     /// Creates `origin` with the default fetch refspec (all branches into `refs/remotes/origin/`),
     /// or changes its URL.
     private func setRemoteURL(_ url: String) throws(GitError) {
         let repo = try repository()
-        let operation = "set the URL of remote \(Self.remoteName) to \(RemoteSession.scrub(url: url))"
+        let operation = "set the URL of remote \(Self.remoteName) to \(URLCredentials.scrub(url))"
         if let remote = try? lookupRemote() {
             if let current = git_remote_url(remote.pointer), String(cString: current) == url { return }
             try check(git_remote_set_url(repo, Self.remoteName, url), operation)
@@ -169,7 +170,7 @@ public actor GitRepository {
         git_remote_create_options_init(&options, UInt32(GIT_REMOTE_CREATE_OPTIONS_VERSION))
         options.repository = repo
         options.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF.rawValue | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC.rawValue
-        return try GitHandle.make("prepare remote \(RemoteSession.scrub(url: url))", free: git_remote_free) {
+        return try GitHandle.make("prepare remote \(URLCredentials.scrub(url))", free: git_remote_free) {
             git_remote_create_with_opts(&$0, url, &options)
         }
     }
@@ -259,7 +260,7 @@ public actor GitRepository {
     /// the ref's lock), then drops the temporary ref the objects were pushed under.
     private static func compareAndSwap(remotePath: String, url: String, ref: String, to commit: ObjectID,
                                        expected: ObjectID?, temporaryRef: String) throws {
-        let display = RemoteSession.scrub(url: url)
+        let display = URLCredentials.scrub(url)
         let remote = try GitHandle.make("open remote repository \(display)", free: git_repository_free) {
             git_repository_open_ext(&$0, remotePath, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         }

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import CLibgit2
 import Foundation
 
@@ -23,8 +24,8 @@ final class RemoteSession {
         self.credentials = credentials
     }
 
-    /// The URL with any user info (which may hold a token) removed.
-    var displayURL: String { Self.scrub(url: url) }
+    /// The URL with any user info (which may hold a token) scrubbed.
+    var displayURL: String { URLCredentials.scrub(url) }
 
     /// Removes every secret read during this session and the raw URL's user info from `text`.
     func scrub(_ text: String) -> String {
@@ -52,16 +53,6 @@ final class RemoteSession {
             }
             throw GitError.libgit2(code: code, klass: klass, message: scrub(message), operation: scrub(operation))
         }
-    }
-
-    /// Removes user info from `scheme://user:secret@host/path`; other forms are returned as they are
-    /// (`user@host:path` carries no secret).
-    static func scrub(url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<schemeEnd.upperBound]) + String(rest[rest.index(after: at)...])
     }
 
     // MARK: Callbacks

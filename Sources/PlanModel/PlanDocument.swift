@@ -1,6 +1,7 @@
 import Foundation
 
-/// A decoded, redacted Terraform plan: what Policy checks and Cost prices.
+/// The one plan model: a decoded, redacted Terraform plan, what Terraform's runner returns
+/// (decoded once per plan), Policy checks, Cost prices and the deployer compares with the review.
 ///
 /// Produced from `terraform show -json PLANFILE` (format_version 1.x) by ``decode(showJSON:)``.
 /// Nested modules are flattened; every value Terraform marks sensitive is replaced by
@@ -61,16 +62,46 @@ public struct PlanDocument: Sendable, Hashable {
         changes.first { $0.address == address }
     }
 
+    /// The planned instance at an address.
+    public func resource(_ address: String) -> PlannedResource? {
+        resources.first { $0.address == address }
+    }
+
+    /// The root output named `name`.
+    public func output(_ name: String) -> PlanOutput? {
+        outputs.first { $0.name == name }
+    }
+
+    /// Counts of the changes to managed resources.
+    public var counts: ChangeCounts { ChangeCounts(changes) }
+
     /// Decodes the output of `terraform show -json PLANFILE`.
     ///
     /// - Throws: ``PlanDecodingError`` naming the JSON path that is malformed.
     public static func decode(showJSON data: Data) throws -> PlanDocument {
+        var secrets: [String] = []
+        return try decode(showJSON: data, secrets: &secrets)
+    }
+
+    /// Decodes the output of `terraform show -json PLANFILE` (parsed once), and adds to
+    /// `secrets` every clear-text value the document marks sensitive, for the log redactor
+    /// only: changes' before/after, planned values, prior state, outputs and the values of
+    /// variables the configuration declares sensitive. The document itself holds none.
+    ///
+    /// - Throws: ``PlanDecodingError`` naming the JSON path that is malformed.
+    public static func decode(showJSON data: Data, secrets: inout [String]) throws -> PlanDocument {
         let root: JSONValue
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw PlanDecodingError(.invalidJSON, path: "", detail: "not a JSON document")
         }
+        let document = try decode(root)
+        secrets += Array(Set(sensitiveStrings(root)))
+        return document
+    }
+
+    private static func decode(_ root: JSONValue) throws -> PlanDocument {
         guard case .object = root else {
             throw PlanDecodingError(.unexpectedType, path: "", detail: "expected an object")
         }
@@ -163,12 +194,51 @@ public struct PlanDocument: Sendable, Hashable {
         }
         let before = change["before"].flatMap { $0.isNull ? nil : Redaction.redact($0, marks: change["before_sensitive"]).value }
         let after = change["after"].flatMap { $0.isNull ? nil : Redaction.redact($0, marks: change["after_sensitive"]).value }
+        let replacePaths = (change["replace_paths"]?.arrayValue ?? []).map { path in
+            (path.arrayValue ?? []).map { $0.stringValue ?? $0.description }.joined(separator: ".")
+        }
         return ResourceChange(
             address: address, moduleAddress: element["module_address"]?.stringValue, mode: mode,
             type: type, name: name, index: element["index"],
             providerName: element["provider_name"]?.stringValue ?? "", action: action,
             before: before, after: after,
-            afterUnknownPaths: Redaction.markedPaths(change["after_unknown"]))
+            afterUnknownPaths: Redaction.markedPaths(change["after_unknown"]),
+            replacePaths: replacePaths)
+    }
+
+    /// Every clear-text value `root` marks sensitive (see ``decode(showJSON:secrets:)``).
+    private static func sensitiveStrings(_ root: JSONValue) -> [String] {
+        var secrets: [String] = []
+        for change in root["resource_changes"]?.arrayValue ?? [] {
+            let body = change["change"] ?? .null
+            secrets += (body["before"] ?? .null).sensitiveStrings(by: body["before_sensitive"])
+            secrets += (body["after"] ?? .null).sensitiveStrings(by: body["after_sensitive"])
+        }
+        func walk(_ module: JSONValue?) {
+            guard let module else { return }
+            for resource in module["resources"]?.arrayValue ?? [] {
+                secrets += (resource["values"] ?? .null).sensitiveStrings(by: resource["sensitive_values"])
+            }
+            for child in module["child_modules"]?.arrayValue ?? [] { walk(child) }
+        }
+        walk(root["planned_values"]?["root_module"])
+        walk(root["prior_state"]?["values"]?["root_module"])
+        for (_, change) in root["output_changes"]?.objectValue ?? [:] {
+            let after = change["after"] ?? .null
+            if change["after_sensitive"] == .bool(true) || change["before_sensitive"] == .bool(true) {
+                secrets += after.allLeafStrings() + (change["before"] ?? .null).allLeafStrings()
+            } else {
+                secrets += after.sensitiveStrings(by: change["after_sensitive"])
+            }
+        }
+        for (_, output) in root["planned_values"]?["outputs"]?.objectValue ?? [:] where output["sensitive"] == .bool(true) {
+            secrets += (output["value"] ?? .null).allLeafStrings()
+        }
+        let declared = root["configuration"]?["root_module"]?["variables"]?.objectValue ?? [:]
+        for (name, declaration) in declared where declaration["sensitive"] == .bool(true) {
+            secrets += (root["variables"]?[name]?["value"] ?? .null).allLeafStrings()
+        }
+        return secrets
     }
 
     private static func collectResources(

@@ -34,13 +34,16 @@ public struct ResourceChange: Sendable, Hashable {
     public var after: JSONValue?
     /// Dotted paths known only after apply.
     public var afterUnknownPaths: [String]
+    /// Attributes that force the replacement, as dotted paths (`replace_paths`).
+    public var replacePaths: [String]
 
     /// Creates a change.
     public init(
         address: String, moduleAddress: String? = nil, mode: ResourceMode = .managed,
         type: String, name: String, index: JSONValue? = nil,
         providerName: String = "registry.terraform.io/hashicorp/aws", action: Action,
-        before: JSONValue? = nil, after: JSONValue? = nil, afterUnknownPaths: [String] = []
+        before: JSONValue? = nil, after: JSONValue? = nil, afterUnknownPaths: [String] = [],
+        replacePaths: [String] = []
     ) {
         self.address = address
         self.moduleAddress = moduleAddress
@@ -53,6 +56,7 @@ public struct ResourceChange: Sendable, Hashable {
         self.before = before
         self.after = after
         self.afterUnknownPaths = afterUnknownPaths
+        self.replacePaths = replacePaths
     }
 
     /// Maps Terraform's action list (`["delete","create"]`, `["no-op"]`, …) to one action.

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Synchronization
 
@@ -48,7 +49,7 @@ public final class Redactor: Sendable {
     /// `text` with every URL credential and registered secret (own, then the parent's) replaced.
     public func redact(_ text: String) -> String {
         // URLs first: a replaced secret inside `user:token@` would no longer look like a URL.
-        var result = Self.scrubURLCredentials(text)
+        var result = URLCredentials.scrub(text)
         var redactor: Redactor? = self
         while let current = redactor {
             for secret in current.secrets.withLock({ $0 }) where result.contains(secret) {
@@ -57,13 +58,5 @@ public final class Redactor: Sendable {
             redactor = current.parent
         }
         return result
-    }
-
-    /// `text` with the user-info part of every URL (`scheme://user:token@`) replaced by `***@`.
-    public static func scrubURLCredentials(_ text: String) -> String {
-        guard text.contains("@"), text.contains("://") else { return text }
-        return text.replacing(/(?<scheme>[A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\/\s@]+@/) { match in
-            "\(match.output.scheme)***@"
-        }
     }
 }

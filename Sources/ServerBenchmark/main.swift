@@ -45,7 +45,7 @@ let store = try await Store(path: directory.appendingPathComponent("ezbuilt.sqli
 let token = UUID().uuidString
 var config = EZBuiltConfig(repositories: [RepositoryConfig(id: "bench", url: "https://git.example.com/bench/infra.git")])
 config.listen = ListenAddress(host: "127.0.0.1", port: 0)
-config.auth = AuthSettings(tokenDigests: [Array(SHA256.hash(data: Data(token.utf8)))], publicRead: false)
+config.auth = AuthSettings(tokens: [APIToken(digest: Array(SHA256.hash(data: Data(token.utf8))))], publicRead: false)
 
 try await store.upsertRepository(id: "bench", url: "https://git.example.com/bench/infra.git")
 try await store.recordFetch(repositoryId: "bench", error: nil)

@@ -188,7 +188,7 @@ do {
                 }
             }
             inProcess.append(max(0, planWall - childTime))
-            guard plan.summary.counts.create == 3 else { throw BenchmarkFailure(description: "unexpected plan") }
+            guard plan.document.counts.create == 3 else { throw BenchmarkFailure(description: "unexpected plan") }
             if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
                 for line in sink.lines where line.stream == .system { print("  ours:", line.text) }
             }

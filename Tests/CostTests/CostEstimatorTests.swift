@@ -60,10 +60,47 @@ import Testing
         #expect(report.total == Decimal(string: "82.04"))
     }
 
+    /// What the search block renders by default: three data nodes and three dedicated masters, gp3.
+    static let searchDomain = #"{"cluster_config":[{"instance_type":"r6g.large.search","instance_count":3,"dedicated_master_enabled":true,"dedicated_master_type":"m6g.large.search","dedicated_master_count":3}],"ebs_options":[{"ebs_enabled":true,"volume_type":"gp3","volume_size":100}]}"#
+
+    @Test func searchDomainsArePricedPerNodeAndStoredGigabyte() throws {
+        let report = try estimate([R("aws_opensearch_domain", "search", Self.searchDomain)])
+        let search = try line(report, "aws_opensearch_domain.search")
+        #expect(search.components.map(\.name) == [
+            "Data nodes (3 × r6g.large.search)", "Dedicated master nodes (3 × m6g.large.search)", "Storage (gp3, 3 × 100 GB)",
+        ])
+        // 730 × 3 × 0.167 = 365.73; 730 × 3 × 0.128 = 280.32; 300 × 0.122 = 36.60
+        #expect(search.monthly == Decimal(string: "682.65"))
+        #expect(search.components.allSatisfy { $0.price.source == "https://aws.amazon.com/opensearch-service/pricing/" && $0.price.asOf == "2025-01" })
+        let unknownType = try estimate([R("aws_opensearch_domain", "search", #"{"cluster_config":[{"instance_type":"x9.huge.search"}]}"#)])
+        #expect(unknownType.lines.first?.monthly == nil)
+    }
+
+    @Test func provisionedConcurrencyIsPricedByTheMemoryOfItsFunction() throws {
+        let report = try estimate([
+            R("aws_lambda_function", "api", #"{"function_name":"api","memory_size":512}"#),
+            R("aws_lambda_provisioned_concurrency_config", "api", #"{"provisioned_concurrent_executions":2}"#,
+              references: ["function_name": ["aws_lambda_function.api.function_name"]]),
+        ])
+        let warm = try line(report, "aws_lambda_provisioned_concurrency_config.api")
+        // 2 × 0.5 GB × 730 × 3600 s = 2,628,000 GB-s × 0.0000041667 = 10.95
+        #expect(warm.components.first?.quantity == 2_628_000)
+        #expect(warm.monthly == Decimal(string: "10.95"))
+        let orphan = try estimate([R("aws_lambda_provisioned_concurrency_config", "x", #"{"provisioned_concurrent_executions":2}"#)])
+        #expect(orphan.lines.first?.status == .notPriced(reason: .unknownUntilApply("the function's memory size")))
+    }
+
+    @Test func aMetricFilterCostsTheCustomMetricItPublishes() throws {
+        let report = try estimate([R("aws_cloudwatch_log_metric_filter", "errors", #"{"metric_transformation":[{"name":"Errors","namespace":"App","value":"1"}]}"#)])
+        let filter = try line(report, "aws_cloudwatch_log_metric_filter.errors")
+        #expect(filter.monthly == Decimal(string: "0.30"))
+        #expect(filter.components.first?.price.unit == "metric-month")
+    }
+
     @Test func unknownResourcesAreNotPricedNeverZero() throws {
         let report = try estimate(Self.known)
         let mystery = try line(report, "aws_foo_bar.x")
-        #expect(mystery.status == .notPriced(reason: "no price for resource type aws_foo_bar"))
+        #expect(mystery.status == .notPriced(reason: .unknownType("aws_foo_bar")))
         #expect(report.notPriced.map(\.address) == ["aws_foo_bar.x"])
         let markdown = CostSection.markdown(report)
         #expect(markdown.contains("| `aws_foo_bar.x` | not priced |  | no price for resource type aws_foo_bar |"))
@@ -90,7 +127,7 @@ import Testing
         let odd = try estimate([R("aws_instance", "x", #"{"instance_type":"u-12tb1.metal"}"#)])
         #expect(odd.lines.first?.monthly == nil)
         let elsewhere = try estimate([R("aws_instance", "x", #"{"instance_type":"t3.micro"}"#)], region: "ap-south-2")
-        #expect(elsewhere.lines.first?.status == .notPriced(reason: "no prices for region ap-south-2"))
+        #expect(elsewhere.lines.first?.status == .notPriced(reason: .noPricesForRegion("ap-south-2")))
         #expect(elsewhere.prices == nil)
         #expect(CostSection.markdown(elsewhere).hasPrefix("**No total: no prices for region ap-south-2.**"))
         #expect(!CostSection.markdown(elsewhere).contains("Total: $0.00"))
@@ -222,6 +259,12 @@ import Testing
             R("aws_flow_log", "a", "{}"), R("aws_cloudwatch_metric_alarm", "a", "{}"),
             R("aws_vpc_endpoint", "gateway", #"{"vpc_endpoint_type":"Gateway"}"#),
             R("aws_vpc_endpoint", "interface", #"{"vpc_endpoint_type":"Interface","subnet_ids":["subnet-a","subnet-b"]}"#),
+            R("aws_opensearch_domain", "a", Self.searchDomain),
+            R("aws_lambda_provisioned_concurrency_config", "a", #"{"provisioned_concurrent_executions":2}"#,
+              references: ["function_name": ["aws_lambda_function.a.function_name"]]),
+            R("aws_cloudwatch_log_metric_filter", "a", #"{"metric_transformation":[{"name":"Errors","namespace":"App","value":"1"}]}"#),
+            R("aws_kinesis_stream", "a", #"{"shard_count":2,"stream_mode_details":[{"stream_mode":"PROVISIONED"}]}"#),
+            R("aws_kinesis_stream_consumer", "a", "{}", references: ["stream_arn": ["aws_kinesis_stream.a.arn"]]),
         ]
         let report = try estimate(catalog, region: region)
         for line in report.lines {

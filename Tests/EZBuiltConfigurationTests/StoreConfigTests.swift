@@ -28,7 +28,7 @@ import Testing
                 repositories:
                   - id: remote
                     url: file:///srv/a.git
-                    state: { backend: s3, bucket: acme-state }
+                    state: { backend: s3, bucket: acme-state, dynamodbTable: acme-locks }
                   - id: local
                     url: file:///srv/b.git
                 """)
@@ -36,6 +36,32 @@ import Testing
             let errors = (error as? ConfigErrors)?.errors ?? []
             return errors.count == 1 && errors[0].path == "repositories[1].state" && errors[0].line == 7
                 && errors[0].message.contains("backend: s3")
+        }
+    }
+
+    @Test func postgresWithS3StateWithoutALockTableIsRefused() {
+        #expect {
+            try EZBuiltConfig.parse(yaml: """
+                store:
+                  postgres: { urlEnv: EZBUILT_DATABASE_URL }
+                repositories:
+                  - id: unlocked
+                    url: file:///srv/a.git
+                    state: { backend: s3, bucket: acme-state }
+                """)
+        } throws: { error in
+            let errors = (error as? ConfigErrors)?.errors ?? []
+            return errors.count == 1 && errors[0].path == "repositories[0].state" && errors[0].line == 6
+                && errors[0].message.contains("dynamodbTable")
+        }
+        // Without a shared store a lock table stays optional.
+        #expect(throws: Never.self) {
+            try EZBuiltConfig.parse(yaml: """
+                repositories:
+                  - id: unlocked
+                    url: file:///srv/a.git
+                    state: { backend: s3, bucket: acme-state }
+                """)
         }
     }
 

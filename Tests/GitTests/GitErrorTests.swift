@@ -23,7 +23,7 @@ import Testing
             case .closedHTTPSPort:
                 return ("https://127.0.0.1:\(port)/acme/infra.git", "https://127.0.0.1:\(port)/acme/infra.git")
             case .closedHTTPPortWithToken:
-                return ("http://x-access-token:s3cr3t-t0ken@127.0.0.1:\(port)/acme/infra.git", "http://127.0.0.1:\(port)/acme/infra.git")
+                return ("http://x-access-token:s3cr3t-t0ken@127.0.0.1:\(port)/acme/infra.git", "http://***@127.0.0.1:\(port)/acme/infra.git")
             }
         }
     }
@@ -124,14 +124,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("https://x-access-token:ghp_secret@github.com/acme/infra.git", "https://github.com/acme/infra.git"),
-        ("https://user@host.example/a.git", "https://host.example/a.git"),
+        ("https://x-access-token:ghp_secret@github.com/acme/infra.git", "https://***@github.com/acme/infra.git"),
+        ("https://user@host.example/a.git", "https://***@host.example/a.git"),
         ("https://host.example/a@b.git", "https://host.example/a@b.git"),
-        ("ssh://git@host.example:2222/a.git", "ssh://host.example:2222/a.git"),
+        ("ssh://git@host.example:2222/a.git", "ssh://***@host.example:2222/a.git"),
         ("git@host.example:acme/infra.git", "git@host.example:acme/infra.git"),
         ("/srv/git/infra.git", "/srv/git/infra.git"),
     ])
-    func remoteURLsAreShownWithoutUserInfo(url: String, shown: String) async throws {
+    func remoteURLsAreShownWithUserInfoScrubbed(url: String, shown: String) async throws {
         let fixture = try GitFixture()
         defer { fixture.remove() }
         try fixture.git(["init", "--quiet", "--bare", fixture.path("r.git").path])

@@ -128,9 +128,6 @@ import Testing
             "a.tf:4: [provider-not-allowed] provider block \"google\" is not in the allowed providers (aws)",
             "b.tf:1: [external-data] data \"external\" runs a program during plan",
         ])
-        let markdown = GuardSection.markdown(report)
-        #expect(markdown.contains("**Refused:**"))
-        #expect(markdown.contains("`a.tf:2` **file-function**"))
     }
 
     @Test func filesTerraformNeverLoadsAreIgnoredAndTheRestRefusedByName() {

@@ -68,6 +68,14 @@ import Testing
         #expect(created.contains(branch), "\(created)")
         #expect(try sh(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", auth, "-d", "{\"deployment\":\(first)}", "\(base)/rollback"]) == "409")
         #expect(remote.read("web/requirements.md", on: branch) == Self.requirements(["acme-rb-one"]))
+        // Its own commit (the proposal lands on top of it) holds every file the first deployment
+        // applied, byte for byte, in place of the second's, and no PLAN.md.
+        let response = try JSONSerialization.jsonObject(with: Data(created.split(separator: "\n").dropLast().joined(separator: "\n").utf8)) as? [String: Any]
+        let made = try #require(response?["commit"] as? String, "\(created)")
+        let firstCommit = try #require(deployments.last?.commit), secondCommit = try #require(deployments.first?.commit)
+        Self.expectTheFilesOf(firstCommit, on: made, in: remote)
+        #expect(remote.read("web/terraform/main.tf", on: secondCommit)?.contains("acme-rb-two") == true)
+        #expect(remote.read("web/terraform/main.tf", on: made)?.contains("acme-rb-two") == false)
 
         // It is proposed like any branch: PLAN.md with the plan back to the first version.
         let proposed = try await daemon.eventually { remote.read("web/PLAN.md", on: branch)?.contains("Result: ready to merge") == true }
@@ -99,6 +107,19 @@ import Testing
         #expect(await daemon.stop() == 0)
     }
 
+    /// `revision` holds the stack's requirements and generated files exactly as `deployed` did,
+    /// and no PLAN.md (the proposal writes the plan back to that version).
+    static func expectTheFilesOf(_ deployed: String, on revision: String, in remote: GitRemote,
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
+        let generated = remote.files(under: "web/terraform", on: deployed)
+        #expect(generated.contains("web/terraform/main.tf") && generated.contains("web/terraform/spec.json"), "\(generated)", sourceLocation: sourceLocation)
+        #expect(remote.files(under: "web/terraform", on: revision) == generated, sourceLocation: sourceLocation)
+        for path in generated + ["web/requirements.md"] {
+            #expect(remote.read(path, on: revision) == remote.read(path, on: deployed), "\(path)", sourceLocation: sourceLocation)
+        }
+        #expect(remote.read("web/PLAN.md", on: revision) == nil, sourceLocation: sourceLocation)
+    }
+
     /// `ezbuilt rollback` makes the same branch from the command line, with the daemon's store.
     @Test(.timeLimit(.minutes(20)))
     func theCommandLineMakesTheSameBranch() async throws {
@@ -121,7 +142,8 @@ import Testing
         let made = try sh([binary, "rollback", "--config", config.path, "acme/web", "--to", "\(deployment)"])
         #expect(made.contains("ezbuilt/rollback/acme-web-\(deployment)"), "\(made)")
         #expect(remote.read("web/requirements.md", on: "ezbuilt/rollback/acme-web-\(deployment)") == Self.requirements(["acme-rbc-one"]))
-        #expect(remote.read("web/PLAN.md", on: "ezbuilt/rollback/acme-web-\(deployment)") == nil)
+        let deployed = try #require(try await store.deployment(id: deployment)?.commit)
+        Self.expectTheFilesOf(deployed, on: "ezbuilt/rollback/acme-web-\(deployment)", in: remote)
         let again = try sh([binary, "rollback", "--config", config.path, "acme/web", "--to", "\(deployment)"], allowFailure: true)
         #expect(again.contains("exists already"), "\(again)")
         let missing = try sh([binary, "rollback", "--config", config.path, "acme/web", "--to", "999"], allowFailure: true)

@@ -2,21 +2,6 @@ import Testing
 @testable import Requirements
 
 @Suite struct HCLPrinterTests {
-    @Test(arguments: [
-        ("plain", "plain"),
-        ("say \"hi\"", "say \\\"hi\\\""),
-        ("back\\slash", "back\\\\slash"),
-        ("line\nbreak", "line\\nbreak"),
-        ("${var.x}", "$${var.x}"),
-        ("%{ if true }", "%%{ if true }"),
-        ("$$ and % alone", "$$ and % alone"),
-        ("tab\there", "tab\\there"),
-        ("bell\u{7}", "bell\\u0007"),
-    ])
-    func escapesEveryStringSoNothingIsInterpolated(input: String, expected: String) {
-        #expect(HCLPrinter.escape(input) == expected)
-    }
-
     @Test func alignsEqualsAcrossConsecutiveSingleLineAttributes() {
         var block = HCLBlock("resource", ["aws_s3_bucket", "main"])
         block.set("bucket", .string("b"))

@@ -226,6 +226,15 @@ struct APITests {
         let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web], waitingPlans: [Fixture.web: waiting])
         try await TestDaemon.with(config: Fixture.config(), backend: backend) { (daemon: TestDaemon) async throws in
             try await Fixture.fill(daemon.store)
+            // The waiting deployment shows what to approve and what that plan changes.
+            _ = try await daemon.store.insertDeployment(DeploymentRecord(
+                stackId: Fixture.web, commit: String(repeating: "c", count: 40), status: .needsApproval, pendingPlan: waiting,
+                pendingChanges: [ResourceChangeEntry(address: "aws_s3_bucket.site", action: "replace")]))
+            let listed = try #require(try await daemon.get("/api/v1/deployments?stack=\(Fixture.web.pathSegment)&status=needsApproval").json()["deployments"] as? [[String: Any]])
+            #expect(listed.count == 1)
+            #expect(listed.first?["pendingPlan"] as? String == waiting)
+            let changes = try #require(listed.first?["pendingChanges"] as? [[String: Any]])
+            #expect(changes.first?["address"] as? String == "aws_s3_bucket.site" && changes.first?["action"] as? String == "replace")
             let path = "/api/v1/stacks/\(Fixture.web.pathSegment)/approve"
             let auth = ["Authorization": "Bearer \(Fixture.token)"]
             #expect(try await daemon.request("POST", path, body: Data("{\"plan\":\"\(waiting)\"}".utf8)).status == 401)

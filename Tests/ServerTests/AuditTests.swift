@@ -1,5 +1,7 @@
 import Crypto
+import EZBuiltConfiguration
 import Foundation
+import JWTKit
 import Store
 import Testing
 
@@ -37,6 +39,44 @@ struct AuditTests {
             let stored = try await daemon.store.auditEvents()
             #expect(stored.events.allSatisfy { $0.at >= before && $0.at <= Date() })
         }
+    }
+
+    /// The actor is who the credential says: a named token's name from the configuration file,
+    /// an unnamed token's hash prefix, and the `sub` of a JWT the identity provider signed.
+    @Test func eachCredentialIsRecordedUnderItsOwnName() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-idp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let provider = try TestIdentityProvider(directory: directory)
+        let named = "named-token-\(UUID().uuidString)"
+        let namedDigest = SHA256.hash(data: Data(named.utf8)).map { String(format: "%02x", $0) }.joined()
+        let yaml = """
+            repositories: []
+            auth:
+              tokens:
+                - \(Fixture.tokenDigest)
+                - { name: ci-deployer, sha256: "\(namedDigest)" }
+            """
+        var config = Fixture.config(publicRead: false, oidc: provider.settings)
+        config.auth.tokens = try EZBuiltConfig.parse(yaml: yaml).auth.tokens
+        let backend = RecordingBackend(repositories: ["demo"], stacks: [Fixture.web])
+        try await TestDaemon.with(config: config, backend: backend) { (daemon: TestDaemon) async throws in
+            try await Fixture.fill(daemon.store)
+            let jwt = try await provider.token(TestIdentityProvider.claims(sub: "alice@example.com"))
+            for token in [named, Fixture.token, jwt] {
+                #expect(try await daemon.request("POST", "/api/v1/repositories/demo/sync", headers: ["Authorization": "Bearer \(token)"]).status == 202)
+            }
+            // A JWT not signed by the provider acts as nobody, and is recorded as nobody.
+            let forged = try await provider.token(TestIdentityProvider.claims(sub: "mallory"), with: try ES256PrivateKey(backing: P256.Signing.PrivateKey()))
+            #expect(try await daemon.request("POST", "/api/v1/repositories/demo/sync", headers: ["Authorization": "Bearer \(forged)"]).status == 401)
+
+            let events = try #require(try await daemon.get("/api/v1/audit", token: jwt).json()["events"] as? [[String: Any]])
+            #expect(events.map { $0["actor"] as? String } == ["oidc:alice@example.com", Self.tokenIdentity, "token:ci-deployer"])
+            #expect(events.allSatisfy { $0["action"] as? String == "sync" && $0["outcome"] as? Int == 202 })
+            let byName = try await daemon.get("/api/v1/audit?actor=token:ci-deployer", token: named).json()
+            #expect(byName["total"] as? Int == 1)
+        }
+        #expect(backend.syncs.count == 3)
     }
 
     @Test func theAuditLogNeedsCredentialsEvenWhenReadsArePublic() async throws {

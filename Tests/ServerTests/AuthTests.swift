@@ -91,6 +91,13 @@ struct AuthTests {
         ("oidc: { issuer: https://idp, jwks: /etc/jwks.json }", "auth.oidc.audience"),
         ("oidc: { issuer: https://idp, audience: api, jwks: http://idp.example.com/jwks }", "auth.oidc.jwks"),
         ("oidc: { issuer: https://idp, audience: [api, web], jwks: https://idp.example.com/.well-known/jwks.json }", nil),
+        ("tokens:\n  - { name: ci-deployer, sha256: \"\(String(repeating: "cd", count: 32))\" }\n  - \"sha256:\(String(repeating: "ab", count: 32))\"", nil),
+        ("tokens:\n  - { name: \"two words\", sha256: \"\(String(repeating: "cd", count: 32))\" }", "auth.tokens[0].name"),
+        ("tokens:\n  - { name: \"abcdef012345\", sha256: \"\(String(repeating: "cd", count: 32))\" }", "auth.tokens[0].name"),
+        ("tokens:\n  - { name: ci, sha256: plain-token-pasted-by-mistake }", "auth.tokens[0].sha256"),
+        ("tokens:\n  - { name: ci }", "auth.tokens[0].sha256"),
+        ("tokens:\n  - { name: ci, sha256: \"\(String(repeating: "cd", count: 32))\", role: admin }", "auth.tokens[0].role"),
+        ("tokens:\n  - { name: ci, sha256: \"\(String(repeating: "cd", count: 32))\" }\n  - { name: ci, sha256: \"\(String(repeating: "ef", count: 32))\" }", "auth.tokens"),
     ])
     func authConfigIsValidatedWithKeyPathsAndLines(body: String, errorPath: String?) throws {
         let indented = body.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n")
@@ -101,7 +108,7 @@ struct AuthTests {
             #expect(!error.description.contains("plain-token-pasted-by-mistake"), "a pasted token is not echoed")
         } else {
             let config = try EZBuiltConfig.parse(yaml: yaml)
-            #expect(!config.auth.tokenDigests.isEmpty || config.auth.oidc != nil)
+            #expect(!config.auth.tokens.isEmpty || config.auth.oidc != nil)
             if let oidc = config.auth.oidc { #expect(oidc.audiences == ["api", "web"]) }
         }
     }

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+import Logging
 import Store
+import Terraform
+import Testing
+@testable import Reconciler
 
 @Suite("Live logs over server-sent events")
 struct LiveLogTests {
@@ -52,6 +55,56 @@ struct LiveLogTests {
             #expect(after["progress"] == nil)
             let pageAfter = try await daemon.get("/").text
             #expect(!pageAfter.contains("<progress"))
+        }
+    }
+
+    /// What terraform itself printed for `apply -json` of three `terraform_data` resources
+    /// (see Tests/Fixtures/terraform-json/README.md).
+    static func capturedApply() throws -> [String] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/terraform-json/apply-three-resources.jsonl")
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    /// The glue, end to end: terraform's own `-json` lines go through the runner's parser
+    /// (`RunProgress`) into the run's log (`RunLog`, what the daemon gives every terraform run)
+    /// and come out of the API as `event: progress`, the stack's progress and the page's bar,
+    /// with terraform's messages (not its JSON) as the log lines.
+    @Test func terraformsOwnProgressFlowsThroughTheRunLogToTheStream() async throws {
+        let lines = try Self.capturedApply()
+        // Up to terraform starting the last of the three: two done, one in flight.
+        let lastStart = try #require(lines.lastIndex { $0.contains(#""type":"apply_start""#) })
+        try await TestDaemon.with(config: Fixture.config()) { (daemon: TestDaemon) async throws in
+            try await Fixture.fill(daemon.store)
+            let run = try await daemon.store.startRun(stackId: Fixture.web, kind: .deployment)
+            let runId = try #require(run.id)
+            let log = RunLog(runId: runId, stackId: Fixture.web, store: daemon.store, live: daemon.live, logger: Logger(label: "test"))
+            let parser = RunProgress(forwardingTo: log, applyTotal: 3)
+            let client = try StreamingClient(url: daemon.base + "/api/v1/runs/\(runId)/log?follow=true")
+            defer { client.stop() }
+
+            for line in lines[...lastStart] { parser.write(LogLine(stream: .stdout, text: line)) }
+            let midway = #""done":2"#
+            #expect(await client.wait { $0.contains(midway) && $0.contains("data: terraform_data.r1: Creating...") }, "\(client.text)")
+            let progress = Self.events(client.text).filter { $0.event == "progress" }
+            let latest = try JSONDecoder().decode(RunProgressRecord.self, from: Data(try #require(progress.last).data.utf8))
+            #expect(latest == RunProgressRecord(runId: runId, stackId: Fixture.web, phase: "apply", done: 2, total: 3, current: "terraform_data.r1"))
+            let stack = try await daemon.get("/api/v1/stacks/\(Fixture.web.pathSegment)").json()
+            let listed = try #require(stack["progress"] as? [String: Any])
+            #expect(listed["done"] as? Int == 2 && listed["total"] as? Int == 3 && listed["current"] as? String == "terraform_data.r1")
+            let page = try await daemon.get("/").text
+            #expect(page.contains("<progress value=\"2\" max=\"3\"></progress> <span>applying 2 of 3 · terraform_data.r1</span>"), "\(page)")
+
+            for line in lines[(lastStart + 1)...] { parser.write(LogLine(stream: .stdout, text: line)) }
+            await log.finish(.finished)
+            #expect(await client.waitForEnd(), "the stream ends when the run ends: \(client.text)")
+            let logged = Self.events(client.text).filter { $0.event == nil }.map(\.data)
+            #expect(logged.first == "Terraform 1.11.4")
+            #expect(logged.contains("Apply complete! Resources: 3 added, 0 changed, 0 destroyed."))
+            #expect(!logged.contains { $0.hasPrefix("{") }, "terraform's JSON is logged as the text it stands for")
+            #expect(try await daemon.store.logLines(runId: runId).map(\.text) == logged)
+            let after = try await daemon.get("/api/v1/stacks/\(Fixture.web.pathSegment)").json()
+            #expect(after["progress"] == nil)
         }
     }
 

@@ -97,6 +97,24 @@ func withStore(_ kind: StoreKind, redactor: Redactor = Redactor(), _ body: (Stor
         }
     }
 
+    /// The daemon and an `ezbuilt` command (rollback, stacks) may open a new database file at the
+    /// same moment. GRDB reads which migrations are applied before it takes SQLite's write lock,
+    /// so unserialised, both ran the first missing migration and one failed ("duplicate column").
+    @Test func storesOpeningOneNewFileTogetherMigrateItOnce() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-store-race-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for round in 0..<5 {
+            let path = directory.appendingPathComponent("\(round)/ezbuilt.sqlite").path
+            let applied = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<6 { group.addTask { try await Store(path: path).appliedMigrations() } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let expected = try await Store(path: path).appliedMigrations()
+            #expect(expected.count >= 5)
+            #expect(applied.allSatisfy { $0 == expected })
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func webhookDeliveriesAreRememberedOnceAndForgottenAfterTheRetention(kind: StoreKind) async throws {
         try await withStore(kind) { store, _ in

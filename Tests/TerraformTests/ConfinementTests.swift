@@ -54,7 +54,6 @@ struct ConfinementTests {
             do {
                 let plan = try await runner.plan()
                 text += "\(plan.document)"
-                text += "\(plan.summary.outputs)"
                 succeeded = true
             } catch {
                 text += "\(error)"
@@ -106,7 +105,7 @@ struct ConfinementTests {
         try runner.prepare()
         try await runner.initialize()
         let plan = try await runner.plan()
-        #expect(plan.summary.outputs["leak"]?.value == .string("inside-the-workspace"))
+        #expect(plan.document.output("leak")?.value == .string("inside-the-workspace"))
     }
 
     @Test(.timeLimit(.minutes(6)))

@@ -78,12 +78,12 @@ struct LostStateRecoveryTests {
             try Data().write(to: URL(fileURLWithPath: statePath))
             let second = try await run(Self.configuration()) { runner in
                 let plan = try await runner.plan()
-                #expect(plan.summary.counts.create == 3)
+                #expect(plan.document.counts.create == 3)
                 let result = try await runner.apply(plan, deployment: "d2")
                 #expect(try await runner.stateResources().sorted()
                         == ["aws_dynamodb_table.index", "aws_s3_bucket.data", "aws_s3_bucket_versioning.data"])
                 // Applied again from the same state: nothing left to do.
-                #expect(try await runner.plan().summary.counts.hasChanges == false)
+                #expect(try await runner.plan().document.counts.hasChanges == false)
                 return result
             }
             #expect(second.imported == ["aws_dynamodb_table.index", "aws_s3_bucket.data"])

@@ -201,11 +201,11 @@ struct MotoLifecycleTests {
             let (first, firstWorkspace) = try runner()
             try await first.initialize()
             let plan = try await first.plan()
-            #expect(plan.summary.counts.create == 16)
-            let bucketTags = plan.summary.plannedValues["aws_s3_bucket.data"]?["tags_all"]
+            #expect(plan.document.counts.create == 16)
+            let bucketTags = plan.document.resource("aws_s3_bucket.data")?.values["tags_all"]
             #expect(bucketTags == .object(["Stack": .string("big"), "Owner": .string("ops")]))
-            #expect(plan.summary.outputs["db_password"]?.value == .sensitive)
-            #expect(plan.summary.plannedValues["aws_db_instance.db"]?["password"] == .sensitive)
+            #expect(plan.document.output("db_password")?.value == .sensitive)
+            #expect(plan.document.resource("aws_db_instance.db")?.values["password"] == .sensitive)
             let applied = try await first.apply(plan, deployment: "deploy-1")
             #expect(applied.outputs["bucket"]?.value == .string("ezbuilt-big-data"))
             #expect(applied.outputs["db_password"]?.value == .sensitive)
@@ -263,7 +263,7 @@ struct MotoLifecycleTests {
             #expect(snapshots.count == 1)
             let snapshotState = try JSONValue.decode(try Data(contentsOf: URL(fileURLWithPath: try #require(snapshots.first))), what: "snapshot")
             #expect((snapshotState["resources"]?.arrayValue?.count ?? 0) >= 16)
-            let encoded = String(decoding: try JSONEncoder().encode(plan.summary), as: UTF8.self)
+            let encoded = String(describing: plan.document)
                 + String(decoding: try JSONEncoder().encode(drift), as: UTF8.self)
             #expect(!encoded.contains(Self.secret))
         }

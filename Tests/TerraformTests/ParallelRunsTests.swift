@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Testing
 @testable import Terraform
 
@@ -46,7 +47,7 @@ struct ParallelRunsTests {
         try await withMoto { moto in
             let options = try await testOptions(root: temp.url)
             let manager = WorkspaceManager(root: temp.url.appendingPathComponent("workspaces"))
-            let results = try await withThrowingTaskGroup(of: (PlanSummary, Int).self) { group in
+            let results = try await withThrowingTaskGroup(of: (PlanDocument, Int).self) { group in
                 for index in 0..<8 {
                     group.addTask {
                         let stack = "repo/parallel-\(index)"
@@ -60,10 +61,10 @@ struct ParallelRunsTests {
                         let size = Self.diskUsage(workspace.directory)
                         let plan = try await runner.plan()
                         manager.finish(workspace, succeeded: true)
-                        return (plan.summary, size)
+                        return (plan.document, size)
                     }
                 }
-                var collected: [(PlanSummary, Int)] = []
+                var collected: [(PlanDocument, Int)] = []
                 for try await result in group { collected.append(result) }
                 return collected
             }
@@ -71,8 +72,8 @@ struct ParallelRunsTests {
             for (summary, size) in results {
                 #expect(summary.counts.create == 2)
                 // The runtime region replaces the default's; the alias keeps its own.
-                #expect(summary.outputs["default"]?.value == .string("eu-west-1"))
-                #expect(summary.outputs["west"]?.value == .string("us-west-2"))
+                #expect(summary.output("default")?.value == .string("eu-west-1"))
+                #expect(summary.output("west")?.value == .string("us-west-2"))
                 #expect(size < 1_000_000, "workspace uses \(size) bytes")
             }
             let leftover = try FileManager.default.contentsOfDirectory(atPath: temp.path("workspaces"))

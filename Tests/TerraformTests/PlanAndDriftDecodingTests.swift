@@ -6,15 +6,17 @@ import Testing
 struct PlanAndDriftDecodingTests {
     static let secret = "hunter2-very-secret"
 
-    @Test func planSummaryRedactsEverySensitiveValue() throws {
+    /// The one plan model, decoded once: every sensitive value redacted, and handed to the log
+    /// redactor on the side.
+    @Test func thePlanIsDecodedOnceWithEverySensitiveValueRedacted() throws {
         let document = """
             {
               "format_version": "1.2", "terraform_version": "1.11.4",
               "variables": {"db_password": {"value": "\(Self.secret)"}, "name": {"value": "web"}},
               "configuration": {"root_module": {"variables": {"db_password": {"sensitive": true}, "name": {}}}},
               "planned_values": {
-                "outputs": {"pw": {"sensitive": true, "value": "\(Self.secret)"}},
-                "root_module": {"resources": [{"address": "aws_db_instance.db", "values": {"password": "\(Self.secret)", "instance_class": "db.t3.micro"}, "sensitive_values": {"password": true}}]}
+                "outputs": {"pw": {"sensitive": true, "value": "\(Self.secret)"}, "name": {"sensitive": false, "value": "web"}},
+                "root_module": {"resources": [{"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db", "values": {"password": "\(Self.secret)", "instance_class": "db.t3.micro"}, "sensitive_values": {"password": true}}]}
               },
               "resource_changes": [
                 {"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db", "provider_name": "registry.terraform.io/hashicorp/aws",
@@ -31,20 +33,19 @@ struct PlanAndDriftDecodingTests {
                                  "name": {"actions": ["create"], "before": null, "after": "web", "after_sensitive": false}}
             }
             """
-        let decoded = try PlanDecoder.decode(Data(document.utf8))
-        let summary = decoded.summary
-        #expect(summary.counts == ChangeCounts(create: 1, update: 0, delete: 0, replace: 1, noOp: 1))
-        #expect(summary.resourceChanges.map(\.action) == [.create, .replace, .noOp, .read])
-        #expect(summary.resourceChanges[0].after["password"] == .sensitive)
-        #expect(summary.resourceChanges[0].after["instance_class"] == .string("db.t3.micro"))
-        #expect(summary.resourceChanges[0].unknownAfter == ["arn", "id"])
-        #expect(summary.resourceChanges[1].replacePaths == ["bucket"])
-        #expect(summary.outputs["pw"]?.value == .sensitive)
-        #expect(summary.outputs["name"]?.value == .string("web"))
-        #expect(summary.plannedValues["aws_db_instance.db"]?["password"] == .sensitive)
-        let encoded = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
-        #expect(!encoded.contains(Self.secret))
-        #expect(decoded.secrets.contains(Self.secret))
+        var secrets: [String] = []
+        let plan = try PlanDocument.decode(showJSON: Data(document.utf8), secrets: &secrets)
+        #expect(plan.counts == ChangeCounts(create: 1, update: 0, delete: 0, replace: 1, noOp: 1))
+        #expect(plan.changes.map(\.action) == [.create, .replace, .noOp, .read])
+        #expect(plan.changes[0].after?["password"] == .sensitive)
+        #expect(plan.changes[0].after?["instance_class"] == .string("db.t3.micro"))
+        #expect(plan.changes[0].afterUnknownPaths == ["arn", "id"])
+        #expect(plan.changes[1].replacePaths == ["bucket"])
+        #expect(plan.output("pw")?.value == .sensitive)
+        #expect(plan.output("name")?.value == .string("web"))
+        #expect(plan.resource("aws_db_instance.db")?.values["password"] == .sensitive)
+        #expect(!String(describing: plan).contains(Self.secret))
+        #expect(secrets.contains(Self.secret))
     }
 
     @Test func redactorHidesSecretsInLinesIncludingJSONEscapedForms() {

@@ -258,7 +258,7 @@ struct RunProgressTests {
         let again = try await runner.plan()
         let refreshed = sink.progress.filter { $0.phase == .refresh }
         #expect(refreshed.last?.done == 3 && refreshed.last?.total == 3, "\(refreshed)")
-        #expect(again.summary.counts.create == 0)
+        #expect(again.document.counts.create == 0)
 
         let other = try TemporaryDirectory("progress-broken")
         defer { other.cleanup() }

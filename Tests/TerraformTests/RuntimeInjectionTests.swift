@@ -4,18 +4,6 @@ import HCL
 @testable import Terraform
 
 struct RuntimeInjectionTests {
-    @Test(arguments: [
-        ("plain", "\"plain\""),
-        ("a\"b", "\"a\\\"b\""),
-        ("${file(\"/etc/passwd\")}", "\"$${file(\\\"/etc/passwd\\\")}\""),
-        ("%{if true}x%{endif}", "\"%%{if true}x%%{endif}\""),
-        ("line\nbreak", "\"line\\nbreak\""),
-        ("back\\slash", "\"back\\\\slash\""),
-    ])
-    func injectedValuesAreLiteralsNeverTemplates(value: String, expected: String) {
-        #expect(HCLText.quoted(value) == expected)
-    }
-
     @Test func readerFindsDefaultAndAliasedProvidersWithTheirLiteralTags() throws {
         let code = """
             # provider "aws" { alias = "commented" }

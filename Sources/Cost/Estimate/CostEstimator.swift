@@ -48,7 +48,7 @@ public enum CostEstimator {
         "aws_sesv2_email_identity_mail_from_attributes", "aws_vpc_peering_connection", "aws_cloudwatch_event_bus",
         "aws_backup_plan", "aws_backup_selection", "aws_backup_vault_lock_configuration",
         "aws_redshiftserverless_namespace", "aws_redshiftserverless_usage_limit", "aws_glue_catalog_database",
-        "aws_lambda_alias",
+        "aws_lambda_alias", "aws_wafv2_web_acl_association",
     ]
 
     /// Resource types billed only by use (queries, transitions, data delivered, compute
@@ -107,13 +107,13 @@ struct PricingContext {
         return CostComponent(name: name, quantity: quantity, price: price, assumption: assumption)
     }
 
-    private func notPriced(_ resource: PlannedResource, _ reason: String) -> CostLine {
+    private func notPriced(_ resource: PlannedResource, _ reason: NotPricedReason) -> CostLine {
         CostLine(address: resource.address, type: resource.type, status: .notPriced(reason: reason))
     }
 
     private func priced(_ resource: PlannedResource, _ components: [CostComponent?], missing: String) -> CostLine {
         let present = components.compactMap { $0 }
-        guard present.count == components.count, !present.isEmpty else { return notPriced(resource, missing) }
+        guard present.count == components.count, !present.isEmpty else { return notPriced(resource, .noPrice(missing)) }
         return CostLine(address: resource.address, type: resource.type, status: .priced, components: present)
     }
 
@@ -145,12 +145,12 @@ struct PricingContext {
             return CostLine(address: resource.address, type: resource.type, status: .free)
         }
         guard PriceTable.regions.contains(region) else {
-            return notPriced(resource, "no prices for region \(region)")
+            return notPriced(resource, .noPricesForRegion(region))
         }
         let u = usage
         switch resource.type {
         case "aws_instance":
-            guard let type = resource.string("instance_type") else { return notPriced(resource, "instance_type unknown until apply") }
+            guard let type = resource.string("instance_type") else { return notPriced(resource, .unknownUntilApply("instance_type")) }
             var components: [CostComponent?] = [hours(resource, "Instance usage (\(type), Linux on-demand)", key: "ec2/\(type)")]
             if resource.bool("associate_public_ip_address") == true {
                 components.append(hours(resource, "Public IPv4 address", key: "ipv4"))
@@ -164,7 +164,7 @@ struct PricingContext {
             return priced(resource, components, missing: "no price for instance type \(type) in \(region)")
         case "aws_ebs_volume":
             let volumeType = resource.string("type") ?? "gp3"
-            guard let size = number(resource, "size") else { return notPriced(resource, "volume size unknown until apply") }
+            guard let size = number(resource, "size") else { return notPriced(resource, .unknownUntilApply("volume size")) }
             var components: [CostComponent?] = [PriceTable.price("ebs/\(volumeType)", region: region).map {
                 CostComponent(name: "Storage (\(volumeType))", quantity: size, price: $0)
             }]
@@ -199,7 +199,7 @@ struct PricingContext {
             ], missing: "no NAT gateway price in \(region)")
         case "aws_lb", "aws_alb":
             let kind = resource.string("load_balancer_type") ?? "application"
-            guard kind == "application" || kind == "network" else { return notPriced(resource, "no price for \(kind) load balancers") }
+            guard kind == "application" || kind == "network" else { return notPriced(resource, .noPrice("no price for \(kind) load balancers")) }
             return priced(resource, [
                 hours(resource, "Load balancer hours (\(kind))", key: "elb/\(kind)"),
                 PriceTable.price("elb-lcu/\(kind)", region: region).map {
@@ -215,11 +215,11 @@ struct PricingContext {
                 usageComponent("Aurora I/O", key: "aurora-io", quantity: u.auroraIOMillions, assumption: "\(u.auroraIOMillions) million I/O requests per cluster"),
             ], missing: "no Aurora price in \(region)")
         case "aws_rds_cluster_instance":
-            guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, "instance_class unknown") }
+            guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, .unknownUntilApply("instance_class")) }
             if instanceClass == "db.serverless" {
                 let cluster = referenced(from: resource, attribute: "cluster_identifier", types: ["aws_rds_cluster"], keys: ["cluster_identifier", "id"])
                 guard let minimum = cluster.flatMap({ number($0, "serverlessv2_scaling_configuration.0.min_capacity") }) else {
-                    return notPriced(resource, "Serverless v2 capacity unknown (no cluster scaling configuration found)")
+                    return notPriced(resource, .unknownUntilApply("Serverless v2 minimum capacity (the cluster's scaling configuration)"))
                 }
                 return priced(resource, [PriceTable.price("aurora-acu", region: region).map {
                     CostComponent(name: "Aurora Serverless v2 (\(minimum) ACU minimum)", quantity: minimum * PriceTable.hoursPerMonth, price: $0,
@@ -229,7 +229,7 @@ struct PricingContext {
             return priced(resource, [hours(resource, "Aurora instance (\(instanceClass))", key: "aurora/\(instanceClass)")],
                           missing: "no price for Aurora class \(instanceClass) in \(region)")
         case "aws_elasticache_cluster", "aws_elasticache_replication_group":
-            guard let nodeType = resource.string("node_type") else { return notPriced(resource, "node_type unknown") }
+            guard let nodeType = resource.string("node_type") else { return notPriced(resource, .unknownUntilApply("node_type")) }
             var nodes: Decimal = 1
             if resource.type == "aws_elasticache_cluster" {
                 nodes = number(resource, "num_cache_nodes") ?? 1
@@ -311,7 +311,7 @@ struct PricingContext {
             guard let template = referenced(from: resource, attribute: "launch_template.0.id", types: ["aws_launch_template"], keys: ["id", "name"])
                 ?? referenced(from: resource, attribute: "launch_template.0.name", types: ["aws_launch_template"], keys: ["name"]),
                 let type = template.string("instance_type")
-            else { return notPriced(resource, "instance type of the launch template not found") }
+            else { return notPriced(resource, .unknownUntilApply("the launch template's instance type")) }
             return priced(resource, [hours(resource, "Instances (\(capacity) × \(type))", key: "ec2/\(type)", count: capacity)],
                           missing: "no price for instance type \(type) in \(region)")
         case "aws_sqs_queue":
@@ -347,14 +347,45 @@ struct PricingContext {
             let shards = number(resource, "shard_count") ?? 1
             return priced(resource, [hours(resource, "Shards (\(shards))", key: "kinesis-shard", count: shards)],
                           missing: "no Kinesis price in \(region)")
+        case "aws_kinesis_stream_consumer":
+            // Enhanced fan-out: an hourly charge per shard of the stream it reads.
+            guard let stream = referenced(from: resource, attribute: "stream_arn", types: ["aws_kinesis_stream"], keys: ["arn"]) else {
+                return notPriced(resource, .unknownUntilApply("the stream's shard count"))
+            }
+            if stream.string("stream_mode_details.0.stream_mode") == "ON_DEMAND" {
+                return notPriced(resource, .usageBased("enhanced fan-out of an on-demand stream bills per GB retrieved"))
+            }
+            let shards = number(stream, "shard_count") ?? 1
+            return priced(resource, [PriceTable.price("kinesis-efo", region: region).map {
+                CostComponent(name: "Enhanced fan-out (\(shards) shard\(shards == 1 ? "" : "s"))", quantity: shards * PriceTable.hoursPerMonth, price: $0,
+                              assumption: "enhanced fan-out data retrieved (per GB) not included")
+            }], missing: "no Kinesis enhanced fan-out price in \(region)")
         case "aws_opensearch_domain":
-            // Instance-hours by search instance type plus EBS storage: not in the table yet.
-            return notPriced(resource, "OpenSearch instance prices are not in the price table yet")
+            return priceSearchDomain(resource)
         case "aws_lambda_provisioned_concurrency_config":
-            // GB-seconds kept warm, whether invoked or not: a fixed charge, not in the table yet.
-            return notPriced(resource, "Lambda provisioned concurrency prices (per GB-second kept warm) are not in the price table yet")
+            // Paid per GB-second kept warm, invoked or not; the invocations are priced on the function.
+            guard let warm = number(resource, "provisioned_concurrent_executions") else {
+                return notPriced(resource, .unknownUntilApply("provisioned_concurrent_executions"))
+            }
+            guard let function = referenced(from: resource, attribute: "function_name", types: ["aws_lambda_function"], keys: ["function_name", "arn"]) else {
+                return notPriced(resource, .unknownUntilApply("the function's memory size"))
+            }
+            // The provider's default memory size.
+            let memoryMB = number(function, "memory_size") ?? 128
+            let seconds = PriceTable.hoursPerMonth * 3600
+            return priced(resource, [PriceTable.price("lambda-provisioned", region: region).map {
+                CostComponent(name: "Provisioned concurrency (\(warm) × \(memoryMB) MB)", quantity: warm * memoryMB / 1024 * seconds, price: $0,
+                              assumption: "provisioned concurrency kept all month; its invocations are priced on the function")
+            }], missing: "no Lambda provisioned concurrency price in \(region)")
         case "aws_cloudwatch_log_metric_filter":
-            return notPriced(resource, "the metric a filter publishes is billed as a custom metric; custom metric prices are not in the price table yet")
+            // The filter itself is free; the metric it publishes is a custom metric. Each
+            // combination of dimension values would be a metric of its own.
+            let dimensions = resource.value(at: "metric_transformation.0.dimensions")?.objectValue?.isEmpty == false
+            return priced(resource, [PriceTable.price("cw-metric", region: region).map {
+                CostComponent(name: "Custom metric published by the filter", quantity: 1, price: $0,
+                              assumption: dimensions ? "one metric per filter; each combination of dimension values is billed as a metric of its own"
+                                                     : "one custom metric per filter, published all month")
+            }], missing: "no CloudWatch custom metric price")
         case "aws_ssm_parameter":
             guard resource.string("tier") == "Advanced" else {
                 return CostLine(address: resource.address, type: resource.type, status: .free)
@@ -363,20 +394,20 @@ struct PricingContext {
                           missing: "no Parameter Store price")
         default:
             if let reason = CostEstimator.usageOnlyTypes[resource.type] {
-                return notPriced(resource, "usage-based: \(reason); not estimated")
+                return notPriced(resource, .usageBased(reason))
             }
-            return notPriced(resource, "no price for resource type \(resource.type)")
+            return notPriced(resource, .unknownType(resource.type))
         }
     }
 
     private func priceDatabase(_ resource: PlannedResource) -> CostLine {
-        guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, "instance_class unknown") }
+        guard let instanceClass = resource.string("instance_class") else { return notPriced(resource, .unknownUntilApply("instance_class")) }
         let rawEngine = resource.string("engine") ?? "postgres"
         let engine: String
         switch rawEngine {
         case "postgres": engine = "postgres"
         case "mysql", "mariadb": engine = "mysql"
-        default: return notPriced(resource, "no price for engine \(rawEngine)")
+        default: return notPriced(resource, .noPrice("no price for engine \(rawEngine)"))
         }
         let multiAZ = resource.bool("multi_az") == true
         let factor: Decimal = multiAZ ? 2 : 1
@@ -393,13 +424,37 @@ struct PricingContext {
         return priced(resource, components, missing: "no price for \(rawEngine) \(instanceClass) in \(region)")
     }
 
+    private func priceSearchDomain(_ resource: PlannedResource) -> CostLine {
+        guard let dataType = resource.string("cluster_config.0.instance_type") else {
+            return notPriced(resource, .unknownUntilApply("cluster_config.instance_type"))
+        }
+        let dataNodes = number(resource, "cluster_config.0.instance_count") ?? 1
+        var components: [CostComponent?] = [
+            hours(resource, "Data nodes (\(dataNodes) × \(dataType))", key: "opensearch/\(dataType)", count: dataNodes)
+        ]
+        if resource.bool("cluster_config.0.dedicated_master_enabled") == true {
+            guard let masterType = resource.string("cluster_config.0.dedicated_master_type") else {
+                return notPriced(resource, .unknownUntilApply("cluster_config.dedicated_master_type"))
+            }
+            let masters = number(resource, "cluster_config.0.dedicated_master_count") ?? 3
+            components.append(hours(resource, "Dedicated master nodes (\(masters) × \(masterType))", key: "opensearch/\(masterType)", count: masters))
+        }
+        if resource.bool("ebs_options.0.ebs_enabled") == true, let size = number(resource, "ebs_options.0.volume_size") {
+            let volumeType = resource.string("ebs_options.0.volume_type") ?? "gp2"
+            components.append(PriceTable.price("opensearch-storage/\(volumeType)", region: region).map {
+                CostComponent(name: "Storage (\(volumeType), \(dataNodes) × \(size) GB)", quantity: dataNodes * size, price: $0)
+            })
+        }
+        return priced(resource, components, missing: "no OpenSearch price for these instance or volume types in \(region)")
+    }
+
     private func priceFargate(_ resource: PlannedResource) -> CostLine {
         let launchType = resource.string("launch_type") ?? "FARGATE"
-        guard launchType == "FARGATE" else { return notPriced(resource, "only Fargate services are priced (launch type \(launchType))") }
+        guard launchType == "FARGATE" else { return notPriced(resource, .noPrice("only Fargate services are priced (launch type \(launchType))")) }
         let count = number(resource, "desired_count") ?? 1
         guard let task = referenced(from: resource, attribute: "task_definition", types: ["aws_ecs_task_definition"], keys: ["arn", "family"]),
             let cpu = number(task, "cpu"), let memory = number(task, "memory")
-        else { return notPriced(resource, "task definition cpu/memory not found") }
+        else { return notPriced(resource, .unknownUntilApply("the task definition's cpu and memory")) }
         let vcpu = cpu / 1024
         let gigabytes = memory / 1024
         return priced(resource, [

@@ -30,7 +30,36 @@ public enum CostStatus: Sendable, Hashable, Codable {
     /// Free by rule (no AWS charge for this resource type itself).
     case free
     /// No price known: never counted as $0 in the total's meaning, reported explicitly.
-    case notPriced(reason: String)
+    case notPriced(reason: NotPricedReason)
+}
+
+/// Why a resource has no price. The kind says whether the estimator knows the resource type:
+/// the first two are answers about a known type; the last three say the table lacks something.
+public enum NotPricedReason: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Billed only by use (queries, GB delivered, transitions) with no charge at rest: the
+    /// volume is not guessed. The text says how AWS bills it.
+    case usageBased(String)
+    /// The price depends on a value the plan does not give (an instance type, the launch
+    /// template's instance type); the text names that value.
+    case unknownUntilApply(String)
+    /// The table has no price for this variant (an instance type, an engine, a load balancer
+    /// kind) in the region.
+    case noPrice(String)
+    /// The region has no price table.
+    case noPricesForRegion(String)
+    /// Nothing in the estimator prices this resource type.
+    case unknownType(String)
+
+    /// The reason as PLAN.md and `ezbuilt cost` print it.
+    public var description: String {
+        switch self {
+        case .usageBased(let billing): "usage-based: \(billing); not estimated"
+        case .unknownUntilApply(let value): "\(value) unknown until apply"
+        case .noPrice(let text): text
+        case .noPricesForRegion(let region): "no prices for region \(region)"
+        case .unknownType(let type): "no price for resource type \(type)"
+        }
+    }
 }
 
 /// One resource's monthly estimate.

@@ -7,7 +7,7 @@ extension PriceTable {
         basis: "transcribed from the AWS on-demand price pages",
         global.merging([
         // Kinesis Data Streams: provisioned shard-hours; on-demand stream-hours.
-        "kinesis-shard": "0.015", "kinesis-stream": "0.044",
+        "kinesis-shard": "0.015", "kinesis-stream": "0.044", "kinesis-efo": "0.015",
         "ec2/t2.micro": "0.0126", "ec2/t2.small": "0.025", "ec2/t2.medium": "0.05",
         "ec2/t3.nano": "0.0057", "ec2/t3.micro": "0.0114", "ec2/t3.small": "0.0228", "ec2/t3.medium": "0.0456",
         "ec2/t3.large": "0.0912", "ec2/t3.xlarge": "0.1824", "ec2/t3.2xlarge": "0.3648",
@@ -44,6 +44,13 @@ extension PriceTable {
         "logs-ingest": "0.57", "logs-storage": "0.03",
         "fargate-vcpu": "0.04456", "fargate-memory": "0.004865",
         "apigw-rest": "3.50", "apigw-http": "1.11",
+        // OpenSearch Service (added 2025-01 from the list prices as known without network
+        // access; verify on the price page).
+        "opensearch/t3.small.search": "0.040", "opensearch/t3.medium.search": "0.080",
+        "opensearch/m5.large.search": "0.158", "opensearch/m6g.large.search": "0.141", "opensearch/m6g.xlarge.search": "0.282",
+        "opensearch/c5.large.search": "0.139", "opensearch/c6g.large.search": "0.124",
+        "opensearch/r5.large.search": "0.207", "opensearch/r6g.large.search": "0.185", "opensearch/r6g.xlarge.search": "0.371",
+        "opensearch-storage/gp3": "0.136", "opensearch-storage/gp2": "0.149",
         ]) { _, regional in regional })
 
     /// London: about 13 % above N. Virginia for compute, 16 % for storage.
@@ -51,7 +58,7 @@ extension PriceTable {
         region: "eu-west-2", asOf: "2025-01",
         basis: "AWS list prices as known without network access when written: headline prices exact, the rest us-east-1 × the region's usual ratio per service; verify on the price pages",
         from: usEast1,
-        factors: ["ec2": "1.135", "ebs": "1.16", "ebs-iops": "1.16", "ebs-throughput": "1.16", "rds": "1.13", "rds-storage": "1.16",
+        factors: ["ec2": "1.135", "ebs": "1.16", "opensearch": "1.135", "opensearch-storage": "1.16", "ebs-iops": "1.16", "ebs-throughput": "1.16", "rds": "1.13", "rds-storage": "1.16",
                   "aurora": "1.13", "aurora-acu": "1.13", "aurora-storage": "1.1", "aurora-io": "1.1", "elb": "1.176", "elasticache": "1.13",
                   "efs": "1.1", "dynamodb": "1.18", "dynamodb-provisioned": "1.18", "dynamodb-storage": "1.14", "logs-ingest": "1.16",
                   "fargate-vcpu": "1.15", "fargate-memory": "1.15", "apigw-http": "1.11"],
@@ -64,7 +71,7 @@ extension PriceTable {
         region: "eu-central-1", asOf: "2025-01",
         basis: "AWS list prices as known without network access when written: headline prices exact, the rest us-east-1 × the region's usual ratio per service; verify on the price pages",
         from: usEast1,
-        factors: ["ec2": "1.154", "ebs": "1.19", "ebs-iops": "1.19", "ebs-throughput": "1.19", "rds": "1.16", "rds-storage": "1.16",
+        factors: ["ec2": "1.154", "ebs": "1.19", "opensearch": "1.154", "opensearch-storage": "1.19", "ebs-iops": "1.19", "ebs-throughput": "1.19", "rds": "1.16", "rds-storage": "1.16",
                   "aurora": "1.13", "aurora-acu": "1.17", "aurora-storage": "1.1", "aurora-io": "1.1", "elb": "1.2", "elasticache": "1.16",
                   "efs": "1.2", "dynamodb": "1.22", "dynamodb-provisioned": "1.22", "dynamodb-storage": "1.22", "logs-ingest": "1.26",
                   "logs-storage": "1.1", "fargate-vcpu": "1.15", "fargate-memory": "1.15", "apigw-rest": "1.057", "apigw-http": "1.2",

@@ -123,7 +123,12 @@ public enum PriceTable {
         "waf-requests": ("1M requests", "https://aws.amazon.com/waf/pricing/"),
         "kinesis-shard": ("shard-hour", "https://aws.amazon.com/kinesis/data-streams/pricing/"),
         "kinesis-stream": ("stream-hour (on-demand)", "https://aws.amazon.com/kinesis/data-streams/pricing/"),
+        "kinesis-efo": ("consumer-shard-hour", "https://aws.amazon.com/kinesis/data-streams/pricing/"),
         "ssm-advanced": ("advanced parameter-month", "https://aws.amazon.com/systems-manager/pricing/"),
+        "opensearch": ("hour", "https://aws.amazon.com/opensearch-service/pricing/"),
+        "opensearch-storage": ("GB-month", "https://aws.amazon.com/opensearch-service/pricing/"),
+        "lambda-provisioned": ("GB-second", "https://aws.amazon.com/lambda/pricing/"),
+        "cw-metric": ("metric-month", "https://aws.amazon.com/cloudwatch/pricing/"),
     ]
 
     /// The price for `key` (`ec2/t3.micro`, `rds/postgres/db.t3.micro`, `nat`, …) in `region`.
@@ -142,6 +147,10 @@ public enum PriceTable {
         "ipv4": "0.005",
         "lambda-requests": "0.20",
         "lambda-duration": "0.0000166667",
+        // Provisioned concurrency, per GB-second configured (x86).
+        "lambda-provisioned": "0.0000041667",
+        // Custom metrics, first 10,000 a month.
+        "cw-metric": "0.30",
         "cloudfront-data": "0.085",
         "cloudfront-requests": "0.01",
         "route53-zone": "0.50",

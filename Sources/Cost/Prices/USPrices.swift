@@ -7,7 +7,7 @@ extension PriceTable {
         basis: "transcribed from the AWS on-demand price pages",
         global.merging([
         // Kinesis Data Streams: provisioned shard-hours; on-demand stream-hours.
-        "kinesis-shard": "0.015", "kinesis-stream": "0.04",
+        "kinesis-shard": "0.015", "kinesis-stream": "0.04", "kinesis-efo": "0.015",
         // EC2 on-demand Linux, per hour.
         "ec2/t2.micro": "0.0116", "ec2/t2.small": "0.023", "ec2/t2.medium": "0.0464",
         "ec2/t3.nano": "0.0052", "ec2/t3.micro": "0.0104", "ec2/t3.small": "0.0208", "ec2/t3.medium": "0.0416",
@@ -48,6 +48,13 @@ extension PriceTable {
         "logs-ingest": "0.50", "logs-storage": "0.03",
         "fargate-vcpu": "0.04048", "fargate-memory": "0.004445",
         "apigw-rest": "3.50", "apigw-http": "1.00",
+        // OpenSearch Service on-demand instances per hour and EBS storage per GB-month (added
+        // 2025-01 from the list prices as known without network access; verify on the price page).
+        "opensearch/t3.small.search": "0.036", "opensearch/t3.medium.search": "0.073",
+        "opensearch/m5.large.search": "0.142", "opensearch/m6g.large.search": "0.128", "opensearch/m6g.xlarge.search": "0.256",
+        "opensearch/c5.large.search": "0.125", "opensearch/c6g.large.search": "0.113",
+        "opensearch/r5.large.search": "0.186", "opensearch/r6g.large.search": "0.167", "opensearch/r6g.xlarge.search": "0.335",
+        "opensearch-storage/gp3": "0.122", "opensearch-storage/gp2": "0.135",
         ]) { _, regional in regional })
 
     /// Ohio prices like N. Virginia for every service priced here.

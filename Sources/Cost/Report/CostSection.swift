@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 
 /// Renders a ``CostReport`` as the PLAN.md cost section and as plain text for `ezbuilt cost`.
@@ -23,22 +24,22 @@ public enum CostSection {
             case .priced:
                 amount = Money.format(line.monthly ?? 0)
                 details = line.components.map { component in
-                    "\(component.name): \(Money.formatQuantity(component.quantity)) × \(Money.formatUnitPrice(component.price.amount))/\(component.price.unit) = \(Money.format(component.monthly))"
+                    Markdown.cell("\(component.name): \(Money.formatQuantity(component.quantity)) × \(Money.formatUnitPrice(component.price.amount))/\(component.price.unit) = \(Money.format(component.monthly))")
                 }.joined(separator: "<br>")
             case .free:
                 amount = "$0.00"
                 details = "free (no charge for this resource type)"
             case .notPriced(let reason):
                 amount = "not priced"
-                details = reason
+                details = Markdown.cell(reason.description)
             }
-            lines.append("| \(cell("`" + line.address.replacingOccurrences(of: "`", with: "'") + "`")) | \(amount) | \(change(line, report)) | \(cell(details)) |")
+            lines.append("| \(Markdown.code(line.address, inTable: true)) | \(amount) | \(change(line, report)) | \(details) |")
         }
         if let deployed = report.deployed {
             let current = Set(report.lines.map(\.address))
             for (address, amount) in deployed.perAddress.sorted(by: { $0.key < $1.key }) where !current.contains(address) {
                 let removed = amount.map { Money.format(-$0, signed: true) } ?? "not priced"
-                lines.append("| \(cell("`" + address.replacingOccurrences(of: "`", with: "'") + "`")) | removed | \(removed) | destroyed by this change |")
+                lines.append("| \(Markdown.code(address, inTable: true)) | removed | \(removed) | destroyed by this change |")
             }
         }
         let assumptions = report.assumptions
@@ -112,9 +113,5 @@ public enum CostSection {
 
     private static func rightAligned(_ text: String) -> String {
         String(repeating: " ", count: max(0, 12 - text.count)) + text
-    }
-
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

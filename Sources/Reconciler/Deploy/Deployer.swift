@@ -159,7 +159,7 @@ struct Deployer: Sendable {
                     let (planned, review) = try await run.planAndReview()
                     if let banner = review.blockingBanner { return .blocked("policy: \(banner)") }
                     plan = planned
-                    let changes = plan.summary.changeEntries
+                    let changes = plan.document.changeEntries
                     if let reviewed, deployment.trigger != .remediation,
                        let unreviewed = Self.unreviewedChanges(planned: changes, reviewed: reviewed.changes ?? []) {
                         let fingerprint = try PendingPlans(environment.terraform).keep(plan.contents, stackID: stack.id)
@@ -168,7 +168,7 @@ struct Deployer: Sendable {
                     }
                 }
                 let result = try await run.runner.apply(plan, deployment: String(deployment.id ?? 0))
-                let counts = plan.summary.counts
+                let counts = plan.document.counts
                 return .applied(PlanCounts(add: counts.create, change: counts.update, destroy: counts.delete, replace: counts.replace), result.snapshot)
             }
         } catch let refusal as StackRun.Refusal {

@@ -1,4 +1,6 @@
+import EZBuiltCore
 import Foundation
+import PlanModel
 import Store
 import Terraform
 
@@ -34,14 +36,14 @@ struct PendingPlans: Sendable {
     }
 
     private func folder(_ stackID: String) -> URL {
-        directory.appendingPathComponent(RuntimeSettings.safeComponent(stackID), isDirectory: true)
+        directory.appendingPathComponent(SafeName.unique(stackID), isDirectory: true)
     }
 }
 
-extension PlanSummary {
+extension PlanDocument {
     /// The changes a plan makes (no-ops and reads left out), as reviews record them.
     var changeEntries: [ResourceChangeEntry] {
-        resourceChanges.filter { $0.action != .noOp && $0.action != .read }
+        changes.filter { $0.action != .noOp && $0.action != .read }
             .map { ResourceChangeEntry(address: $0.address, action: $0.action.rawValue) }
             .sorted()
     }

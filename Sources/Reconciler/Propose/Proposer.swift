@@ -166,9 +166,7 @@ struct Proposer: Sendable {
             switch outcome {
             case .planned(let plan, let review):
                 summary.validation = .done(0)
-                summary.plan = .done(plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }.map {
-                    ProposalSummary.Change(address: $0.address, action: $0.action.rawValue)
-                })
+                summary.plan = .done(plan.document.changeEntries)
                 summary.review = review
             case .invalid(let errors):
                 summary.validation = .failed(errors.map {

@@ -12,7 +12,7 @@ public protocol ProposalPolicy: Sendable {
     func guardFiles(_ files: [(path: String, contents: Data)]) -> [DiagnosticEntry]
     /// Security findings and cost for a plan (the saved plan, decoded and redacted once; its
     /// prior state is what is deployed now), priced in `region` (where the stack runs).
-    func review(plan: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
+    func review(plan: PlanDocument, sources: [(path: String, contents: Data)], region: String) -> PolicyReview
 }
 
 /// What the policy checks and the cost estimate say about one plan, as values: PLAN.md and the

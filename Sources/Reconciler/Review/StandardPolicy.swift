@@ -25,15 +25,7 @@ public struct StandardPolicy: ProposalPolicy {
         }
     }
 
-    public func review(plan decoded: Result<PlanDocument, PlanDecodingError>, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
-        let plan: PlanDocument
-        switch decoded {
-        case .success(let document):
-            plan = document
-        case .failure(let error):
-            let reason = "could not read the plan: \(error)"
-            return PolicyReview(findings: .notChecked(reason: reason), cost: .notEstimated(reason: reason))
-        }
+    public func review(plan: PlanDocument, sources: [(path: String, contents: Data)], region: String) -> PolicyReview {
         let texts = sources.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }
         let findings: PolicyReview.Findings
         do {

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import EZBuiltConfiguration
 import Foundation
 import Git
@@ -15,8 +16,7 @@ struct RollbackBranch: Sendable {
 
     /// `ezbuilt/rollback/<stack>-<N>`, the stack id made one ref component (`acme-infra-web`).
     static func name(stackID: String, deployment: Int64) -> String {
-        let component = stackID.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" }
-        return "ezbuilt/rollback/\(String(component))-\(deployment)"
+        "ezbuilt/rollback/\(SafeName.component(stackID, replacement: "-", maxLength: 200))-\(deployment)"
     }
 
     /// Pushes the rollback branch of `stack` to deployment `deploymentID`.

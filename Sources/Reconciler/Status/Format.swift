@@ -23,33 +23,3 @@ enum Format {
         return parts.joined(separator: " ")
     }
 }
-
-/// Escaping for text from outside (requirements, errors, attribute values) placed in Markdown.
-/// Nothing a user wrote may become a link, an image, HTML, or break a table.
-enum Markdown {
-    /// Text inside a table cell: one line, pipes escaped, markup characters neutralised.
-    static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
-    }
-
-    /// Text in running prose: one line, HTML and markup characters escaped.
-    static func inline(_ text: String) -> String {
-        var out = ""
-        for character in text.prefix(2000) {
-            switch character {
-            case "\n", "\r", "\t": out.append(" ")
-            case "<": out.append("&lt;")
-            case ">": out.append("&gt;")
-            case "&": out.append("&amp;")
-            case "\\", "`", "*", "_", "[", "]", "!", "#", "|": out.append("\\"); out.append(character)
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Text inside a code span: backticks cannot close it.
-    static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
-    }
-}

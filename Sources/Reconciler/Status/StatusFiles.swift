@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Store
 
@@ -38,10 +39,10 @@ public enum StatusFiles {
                 out += "Nothing is applied until someone approves exactly this plan:\n\n"
                 out += "| action | resource |\n|---|---|\n"
                 for change in deployment.pendingChanges ?? [] {
-                    out += "| \(change.action) | `\(Markdown.code(change.address))` |\n"
+                    out += "| \(change.action) | \(Markdown.code(change.address, inTable: true)) |\n"
                 }
                 out += "\nPlan fingerprint: `\(plan)`. Approve it with "
-                out += "`POST /api/v1/stacks/\(Markdown.code(snapshot.stack.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? snapshot.stack.id))/approve` "
+                out += Markdown.code("POST /api/v1/stacks/\(snapshot.stack.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? snapshot.stack.id)/approve") + " "
                 out += "and the body `{\"plan\": \"\(plan)\"}`, or merge a new proposal.\n"
             }
         }
@@ -126,10 +127,10 @@ public enum DriftReport {
         var out = "| resource | attribute | expected | actual |\n|---|---|---|---|\n"
         for resource in resources {
             if resource.attributes.isEmpty {
-                out += "| `\(Markdown.code(resource.address))` | (\(resource.change)) | — | — |\n"
+                out += "| \(Markdown.code(resource.address, inTable: true)) | (\(resource.change)) | — | — |\n"
             }
             for attribute in resource.attributes {
-                out += "| `\(Markdown.code(resource.address))` | `\(Markdown.code(attribute.path))` | \(Markdown.cell(attribute.expected)) | \(Markdown.cell(attribute.actual)) |\n"
+                out += "| \(Markdown.code(resource.address, inTable: true)) | \(Markdown.code(attribute.path, inTable: true)) | \(Markdown.cell(attribute.expected)) | \(Markdown.cell(attribute.actual)) |\n"
             }
         }
         return out

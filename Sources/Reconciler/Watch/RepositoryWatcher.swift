@@ -1,3 +1,4 @@
+import EZBuiltCore
 import EZBuiltConfiguration
 import Foundation
 import Git
@@ -29,7 +30,7 @@ actor RepositoryWatcher {
         self.queue = queue
         self.interrupted = interrupted
         mirror = environment.terraform.dataDirectory.appendingPathComponent("repositories", isDirectory: true)
-            .appendingPathComponent(RuntimeSettings.safeComponent(config.id) + ".git", isDirectory: true)
+            .appendingPathComponent(SafeName.unique(config.id) + ".git", isDirectory: true)
         var logger = environment.logger
         logger[metadataKey: "repository"] = "\(config.id)"
         self.logger = logger
@@ -114,7 +115,7 @@ actor RepositoryWatcher {
 
     private func open() async throws -> RepositoryContext {
         if let context { return context }
-        try await environment.store.upsertRepository(id: config.id, url: RepositoryURL.scrubbed(config.url))
+        try await environment.store.upsertRepository(id: config.id, url: URLCredentials.scrub(config.url))
         let git = try await GitRepository.cloneOrOpen(url: config.url, into: mirror, credentials: config.credentials.git)
         let context = RepositoryContext(config: config, git: git, author: environment.author)
         self.context = context
@@ -417,16 +418,6 @@ actor RepositoryWatcher {
 
     static func seconds(_ duration: Duration) -> TimeInterval {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-/// Remote URLs as they may be shown: without user info (tokens).
-enum RepositoryURL {
-    static func scrubbed(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
-        components.user = nil
-        components.password = nil
-        return components.string ?? url
     }
 }
 

@@ -1,3 +1,5 @@
+import enum HCL.HCLText
+
 /// Prints the HCL model deterministically in the layout `terraform fmt` produces
 /// (two-space indents, `=` aligned across consecutive single-line attributes).
 public enum HCLPrinter {
@@ -12,43 +14,13 @@ public enum HCLPrinter {
         return out
     }
 
-    /// Escapes text for use inside an HCL quoted string: quotes, backslashes, control
-    /// characters, and the template introducers `${` and `%{`.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "$" where next == "{": out += "$${"; i += 1
-            case "%" where next == "{": out += "%%{"; i += 1
-            default:
-                if c.value < 0x20 || c.value == 0x7F || c.value == 0x2028 || c.value == 0x2029 {
-                    let hex = String(c.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-            i += 1
-        }
-        return out
-    }
-
     static func sanitizeComment(_ text: String) -> String {
         String(text.map { $0.isNewline ? " " : $0 })
     }
 
     static func pad(_ indent: Int) -> String { String(repeating: "  ", count: indent) }
 
-    static func quotedLabel(_ label: String) -> String { "\"" + escape(label) + "\"" }
+    static func quotedLabel(_ label: String) -> String { HCLText.quoted(label) }
 
     static func printBlock(_ block: HCLBlock, indent: Int) -> String {
         var header = pad(indent) + block.type
@@ -131,7 +103,7 @@ public enum HCLPrinter {
             var s = "\""
             for part in parts {
                 switch part {
-                case .literal(let text): s += escape(text)
+                case .literal(let text): s += HCLText.escaped(text)
                 case .interpolation(let ref): s += "${" + ref + "}"
                 }
             }

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Secrets
 import Store
@@ -74,9 +75,9 @@ enum APIModels {
             validationPassed = record.validationPassed
             plan = record.plan
             diagnostics = record.diagnostics.map {
-                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: Redactor.scrubURLCredentials($0.message))
+                DiagnosticEntry(severity: $0.severity, line: $0.line, file: $0.file, message: URLCredentials.scrub($0.message))
             }
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             createdAt = record.createdAt
             durationMs = record.durationMs
         }
@@ -95,6 +96,12 @@ enum APIModels {
         var durationMs: Int?
         var error: String?
         var counts: PlanCounts?
+        /// While it waits for an approval: the fingerprint to approve (`POST …/approve`) and
+        /// the changes of that plan, which differ from the reviewed ones.
+        var pendingPlan: String?
+        var pendingChanges: [ResourceChangeEntry]?
+        /// Who approved the plan this deployment applied (a token name or a JWT subject).
+        var approvedBy: String?
 
         init(_ record: DeploymentRecord) {
             id = record.id
@@ -107,8 +114,11 @@ enum APIModels {
             startedAt = record.startedAt
             finishedAt = record.finishedAt
             durationMs = record.duration.map { Int(($0 * 1000).rounded()) }
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             counts = record.counts
+            pendingPlan = record.pendingPlan
+            pendingChanges = record.pendingChanges
+            approvedBy = record.approvedBy
         }
     }
 
@@ -197,7 +207,7 @@ enum APIModels {
             commit = record.commit
             status = record.status.rawValue
             resources = record.resources
-            error = record.error.map(Redactor.scrubURLCredentials)
+            error = record.error.map(URLCredentials.scrub)
             checkedAt = record.checkedAt
             durationMs = record.durationMs
             reported = record.reported

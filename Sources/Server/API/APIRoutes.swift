@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Secrets
 import Hummingbird
@@ -56,12 +57,12 @@ struct APIRoutes: Sendable {
         let secretEnv = config.webhookSecretEnv ?? ""
         return APIModels.Repository(
             id: config.id,
-            url: Redactor.scrubURLCredentials(record?.url ?? config.url),
+            url: URLCredentials.scrub(record?.url ?? config.url),
             deployBranch: config.deployBranch,
             statusBranch: config.statusBranch,
             webhooksEnabled: !secretEnv.isEmpty && !(state.environment[secretEnv] ?? "").isEmpty,
             lastFetchAt: record?.lastFetchAt,
-            lastFetchError: record?.lastFetchError.map(Redactor.scrubURLCredentials),
+            lastFetchError: record?.lastFetchError.map(URLCredentials.scrub),
             everReachable: record?.everReachable ?? false,
             stackCount: stacks.filter { $0.repositoryId == config.id }.count
         )

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Secrets
 import Store
 
@@ -34,11 +35,11 @@ struct StackSummaries {
             repository: stack.repositoryId,
             path: stack.path,
             status: stack.status.rawValue,
-            statusDetail: stack.statusDetail.map(Redactor.scrubURLCredentials),
+            statusDetail: stack.statusDetail.map(URLCredentials.scrub),
             deployedCommit: stack.deployedCommit,
             conditions: stack.conditions.map { condition in
                 var redacted = condition
-                redacted.message = condition.message.map(Redactor.scrubURLCredentials)
+                redacted.message = condition.message.map(URLCredentials.scrub)
                 return redacted
             },
             lastAppliedCommit: stack.deployedCommit,

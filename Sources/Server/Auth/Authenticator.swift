@@ -18,13 +18,13 @@ struct Authenticator: Sendable {
         case action
     }
 
-    let tokenDigests: [[UInt8]]
+    let tokens: [APIToken]
     let publicRead: Bool
     let oidc: OIDCVerifier?
     let logger: Logger
 
     init(settings: AuthSettings, logger: Logger) {
-        tokenDigests = settings.tokenDigests
+        tokens = settings.tokens
         publicRead = settings.publicRead
         oidc = settings.oidc.map { OIDCVerifier(settings: $0, logger: logger) }
         self.logger = logger
@@ -36,7 +36,7 @@ struct Authenticator: Sendable {
     func authorize(_ request: Request, _ access: Access) async throws(APIError) {
         if access == .read, publicRead { return }
         guard let credential = Self.bearer(request) ?? (access == .read ? Self.sessionCookie(request) : nil) else { throw APIError.unauthorized }
-        if ConstantTime.containsDigest(tokenDigests, Array(SHA256.hash(data: Array(credential.utf8)))) { return }
+        if token(credential) != nil { return }
         if let oidc, credential.split(separator: ".", omittingEmptySubsequences: false).count == 3 {
             do {
                 try await oidc.verify(credential)
@@ -49,15 +49,12 @@ struct Authenticator: Sendable {
         throw APIError.unauthorized
     }
 
-    /// Who sent an authorised request, for the record: `token:<first 12 hex digits of its
-    /// SHA-256>` (tokens are configured only as hashes), or `oidc:<sub>` of a verified JWT.
-    /// Call only after `authorize` accepted the request.
+    /// Who sent an authorised request, for the record: the API token's ``APIToken/actor``
+    /// (`token:<name>`, or `token:<first 12 hex digits of its SHA-256>` for an unnamed one), or
+    /// `oidc:<sub>` of a verified JWT. Call only after `authorize` accepted the request.
     func identity(_ request: Request) -> String {
         guard let credential = Self.bearer(request) else { return "anonymous" }
-        let digest = Array(SHA256.hash(data: Array(credential.utf8)))
-        if ConstantTime.containsDigest(tokenDigests, digest) {
-            return "token:" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
-        }
+        if let token = token(credential) { return token.actor }
         let parts = credential.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let payload = Self.base64URL(parts[1]),
               let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
@@ -74,7 +71,13 @@ struct Authenticator: Sendable {
 
     /// Whether `token` is one of the configured API tokens (not a JWT: a login link carries a token).
     func acceptsToken(_ token: String) -> Bool {
-        ConstantTime.containsDigest(tokenDigests, Array(SHA256.hash(data: Array(token.utf8))))
+        self.token(token) != nil
+    }
+
+    /// The configured API token whose digest is the SHA-256 of `credential`, compared in
+    /// constant time against every one.
+    private func token(_ credential: String) -> APIToken? {
+        ConstantTime.firstMatch(tokens.map(\.digest), Array(SHA256.hash(data: Array(credential.utf8)))).map { tokens[$0] }
     }
 
     /// The cookie holding the token a `/login` link gave (reads only).

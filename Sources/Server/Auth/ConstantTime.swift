@@ -9,11 +9,11 @@ enum ConstantTime {
         return difference == 0
     }
 
-    /// Whether `candidate` equals any of `digests`, comparing against all of them so the time
-    /// does not tell which one (or whether one) matched.
-    static func containsDigest(_ digests: [[UInt8]], _ candidate: [UInt8]) -> Bool {
-        var found = false
-        for digest in digests where equals(digest, candidate) { found = true }
+    /// The index of the digest in `digests` that `candidate` equals, comparing against all of
+    /// them so the time does not tell which one (or whether one) matched.
+    static func firstMatch(_ digests: [[UInt8]], _ candidate: [UInt8]) -> Int? {
+        var found: Int?
+        for (index, digest) in digests.enumerated() where equals(digest, candidate) && found == nil { found = index }
         return found
     }
 }

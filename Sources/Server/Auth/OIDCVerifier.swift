@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import Secrets
 #if canImport(FoundationNetworking)
@@ -191,7 +192,7 @@ actor OIDCVerifier {
     private func describe(_ source: JWKSSource) -> String {
         switch source {
         case .file(let path): path
-        case .url(let url): Redactor.scrubURLCredentials(url.absoluteString)
+        case .url(let url): URLCredentials.scrub(url.absoluteString)
         }
     }
 }

@@ -192,7 +192,8 @@ enum OpenAPIDocument {
             "Deployment": object([
                 "id": optionalInt, "runId": optionalInt, "stackId": string, "commit": string, "action": ["type": "string", "enum": ["apply", "destroy"]],
                 "status": string, "queuedAt": date, "startedAt": optionalDate, "finishedAt": optionalDate, "durationMs": optionalInt,
-                "error": optionalString, "counts": counts,
+                "error": optionalString, "counts": counts, "pendingPlan": optionalString, "approvedBy": optionalString,
+                "pendingChanges": ["type": ["array", "null"], "items": object(["address": string, "action": string], required: ["address", "action"])],
             ], required: ["stackId", "commit", "action", "status", "queuedAt"]),
             "DeploymentList": object(["deployments": ["type": "array", "items": ref("Deployment")], "limit": ["type": "integer"], "offset": ["type": "integer"]]),
             "LogLine": object(["id": ["type": "integer"], "at": date, "stream": ["type": "string", "enum": ["stdout", "stderr", "daemon"]], "text": string]),

@@ -51,8 +51,28 @@ final class SQLiteBackend: StoreBackend {
             Glibc.close(descriptor)
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
+        try migrateAlone(pool, path: path)
         return pool
+    }
+
+    /// Migrates with an exclusive `flock` on a file beside the database, so processes opening one
+    /// file together (the daemon and an `ezbuilt` command) migrate it one after the other: GRDB
+    /// reads which migrations are applied before it takes SQLite's write lock, so two at once
+    /// both ran the first missing migration and one failed. Runs on GRDB's or Dispatch's threads.
+    private static func migrateAlone(_ pool: DatabasePool, path: String) throws {
+        let lockPath = path + "-migrations.lock"
+        let descriptor = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError("cannot open \(lockPath) to migrate the database: \(String(cString: strerror(errno)))")
+        }
+        defer { Glibc.close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw StoreError("cannot lock \(lockPath) to migrate the database: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try Migrations.migrator.migrate(pool)
     }
 
     /// The migrations applied so far, in order.

@@ -53,11 +53,11 @@ public enum AWSVerify {
             }
             throw error
         }
-        let outputs = plan.summary.outputs
-        guard let account = outputs["account_id"]?.value.stringValue, let arn = outputs["arn"]?.value.stringValue else {
+        let document = plan.document
+        guard let account = document.output("account_id")?.value?.stringValue, let arn = document.output("arn")?.value?.stringValue else {
             throw .roleNotAssumable(roleARN: role.roleARN, detail: "no caller identity in the plan")
         }
         succeeded = true
-        return CallerIdentity(accountID: account, arn: arn, userID: outputs["user_id"]?.value.stringValue ?? "")
+        return CallerIdentity(accountID: account, arn: arn, userID: document.output("user_id")?.value?.stringValue ?? "")
     }
 }

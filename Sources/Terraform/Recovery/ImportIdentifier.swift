@@ -67,7 +67,7 @@ public struct ImportIdentifier: Sendable, Hashable {
     }
 
     /// The id `terraform import` takes for what `change` would create.
-    public static func id(for change: PlanModel.ResourceChange) -> Result<String, Unavailable> {
+    public static func id(for change: ResourceChange) -> Result<String, Unavailable> {
         guard let identifier = known[change.type] else { return .failure(.typeNotImportable(change.type)) }
         var parts: [String] = []
         for attribute in identifier.attributes {

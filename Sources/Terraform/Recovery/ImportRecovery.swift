@@ -117,7 +117,7 @@ public enum ImportRecovery {
     /// The changes of the plan made with the import blocks that the failed plan did not make:
     /// it may do what the failed plan did, and for an imported address update it (or leave
     /// it alone) instead of creating it; nothing else. Each as "action address".
-    public static func unexpectedChanges(recovery: [PlanModel.ResourceChange], original: [PlanModel.ResourceChange], imported: Set<String>) -> [String] {
+    public static func unexpectedChanges(recovery: [ResourceChange], original: [ResourceChange], imported: Set<String>) -> [String] {
         let allowed = Set(original.map { "\($0.action.rawValue) \($0.address)" })
         return recovery.filter { $0.action != .noOp && $0.action != .read }.compactMap { change in
             let entry = "\(change.action.rawValue) \(change.address)"

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Crypto
 import Foundation
 import PlanModel
@@ -53,11 +54,9 @@ public struct SavedPlan: Sendable {
     public let path: String
     /// The plan file's bytes when it was decoded.
     public let contents: Data
-    /// The decoded, redacted plan.
-    public let summary: PlanSummary
-    /// The plan decoded once for Policy and Cost, every sensitive value redacted; the error
-    /// when it could not be read (the review then says so, and blocks).
-    public let document: Result<PlanDocument, PlanDecodingError>
+    /// The plan, decoded once from `show -json` into the one plan model (what Policy, Cost,
+    /// the review and the deployer read), every sensitive value redacted.
+    public let document: PlanDocument
 }
 
 /// The outcome of an apply (or destroy).
@@ -215,31 +214,29 @@ public struct TerraformRunner: Sendable {
         return try await decodePlan(at: path)
     }
 
-    /// `show -json` of a saved plan, decoded; its sensitive values join the redactor first.
+    /// `show -json` of a saved plan, decoded once; its sensitive values join the redactor first.
     private func decodePlan(at path: String) async throws(TerraformError) -> SavedPlan {
         let json = try await showJSON(path)
-        let decoded = try PlanDecoder.decode(json)
-        redactor.add(decoded.secrets)
+        var secrets: [String] = []
+        let document: PlanDocument
+        do {
+            document = try PlanDocument.decode(showJSON: json, secrets: &secrets)
+        } catch {
+            throw .decoding(what: "plan JSON", detail: String(describing: error).prefix(300).description)
+        }
+        redactor.add(secrets)
         let contents: Data
         do {
             contents = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .io(path: path, detail: "cannot read the saved plan: \(error)")
         }
-        let counts = decoded.summary.counts
+        let counts = document.counts
         logger.info("planned", metadata: [
             "create": "\(counts.create)", "update": "\(counts.update)",
             "delete": "\(counts.delete)", "replace": "\(counts.replace)",
         ])
-        let document: Result<PlanDocument, PlanDecodingError>
-        do {
-            document = .success(try PlanDocument.decode(showJSON: json))
-        } catch let error as PlanDecodingError {
-            document = .failure(error)
-        } catch {
-            document = .failure(PlanDecodingError(.invalidJSON, path: "", detail: "\(error)"))
-        }
-        return SavedPlan(path: path, contents: contents, summary: decoded.summary, document: document)
+        return SavedPlan(path: path, contents: contents, document: document)
     }
 
     /// Applies exactly `plan` (the file must be byte-identical to the one decoded), after a
@@ -255,17 +252,14 @@ public struct TerraformRunner: Sendable {
         }
         let cleared = try recoverLock()
         let snapshot = try await snapshotState(deployment: deployment)
-        let document = try? plan.document.get()
+        let document = plan.document
         // Recorded before terraform starts: if it dies before writing its state, the ledger
         // still says what it set out to create.
-        if let document { try creationLedger?.record(ImportRecovery.creations(in: document)) }
+        try creationLedger?.record(ImportRecovery.creations(in: document))
         let outcome = try await runApply(plan)
         var imported: [ImportRecovery.Target] = []
         if outcome.exitCode != 0 {
-            let decision = document.map {
-                ImportRecovery.decide(failures: outcome.failedResources, plan: $0, created: creationLedger?.entries ?? [])
-            } ?? .notApplicable
-            switch decision {
+            switch ImportRecovery.decide(failures: outcome.failedResources, plan: document, created: creationLedger?.entries ?? []) {
             case .notApplicable:
                 throw failure(of: ["apply", plan.path], outcome)
             case .refused(let refusals):
@@ -276,9 +270,7 @@ public struct TerraformRunner: Sendable {
                 imported = targets
             }
         }
-        if let document {
-            try creationLedger?.forget(addresses: Set(document.changes.filter { $0.action == .delete }.map(\.address)))
-        }
+        try creationLedger?.forget(addresses: Set(document.changes.filter { $0.action == .delete }.map(\.address)))
         let outputs = try await self.outputs()
         return ApplyResult(snapshot: snapshot, outputs: outputs, clearedLock: cleared, imported: imported.map(\.address))
     }
@@ -299,10 +291,7 @@ public struct TerraformRunner: Sendable {
         }
         defer { try? FileManager.default.removeItem(atPath: file) }
         let recovery = try await self.plan()
-        guard case .success(let document) = recovery.document, case .success(let original) = failed.document else {
-            throw .decoding(what: "the plan with import blocks", detail: "its changes cannot be read, so they cannot be checked against the reviewed plan")
-        }
-        let unexpected = ImportRecovery.unexpectedChanges(recovery: document.changes, original: original.changes, imported: Set(targets.map(\.address)))
+        let unexpected = ImportRecovery.unexpectedChanges(recovery: recovery.document.changes, original: failed.document.changes, imported: Set(targets.map(\.address)))
         guard unexpected.isEmpty else {
             throw .existingNotImported(targets.map {
                 ImportRecovery.Refusal(address: $0.address, reason: "importing it would make the plan do more than was reviewed (\(unexpected.joined(separator: ", ")))")
@@ -314,9 +303,8 @@ public struct TerraformRunner: Sendable {
 
     /// `terraform apply` of a saved plan, with its progress.
     private func runApply(_ plan: SavedPlan) async throws(TerraformError) -> ProcessRunner.Outcome {
-        let counts = plan.summary.counts
-        return try await execute(["apply", "-input=false", "-no-color", "-json", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply,
-                                 capture: false, progress: .init(applyTotal: counts.create + counts.update + counts.delete + counts.replace))
+        try await execute(["apply", "-input=false", "-no-color", "-json", "-lock-timeout=0s", plan.path], timeout: options.timeouts.apply,
+                          capture: false, progress: .init(applyTotal: plan.document.counts.changed))
     }
 
     /// Name of the import blocks `ImportRecovery` writes into the workspace (reserved: a
@@ -367,7 +355,7 @@ public struct TerraformRunner: Sendable {
             let sensitive = output["sensitive"] == .bool(true)
             let value = output["value"] ?? .null
             if sensitive { redactor.add(value.allLeafStrings()) }
-            result[name] = PlanOutput(value: sensitive ? .sensitive : value, sensitive: sensitive, unknown: false)
+            result[name] = PlanOutput(name: name, value: sensitive ? .sensitive : value, sensitive: sensitive)
         }
         return result
     }
@@ -395,7 +383,7 @@ public struct TerraformRunner: Sendable {
                                  stderrTail: outcome.standardErrorTail.joined(separator: "\n"))
         }
         guard !outcome.standardOutput.isEmpty else { return nil }
-        let safe = String(deployment.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" }.prefix(120))
+        let safe = SafeName.component(deployment)
         let target = directory.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8)).tfstate")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,

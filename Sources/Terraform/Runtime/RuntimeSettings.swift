@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 
 /// Everything about where and as whom a stack runs that must never be committed: region,
@@ -78,24 +79,13 @@ public struct RuntimeSettings: Sendable, Hashable {
     /// (`dataDir/state/<stack>`; the stack id is made a safe single path component).
     public static func stateDirectory(dataDirectory: URL, stack: String) -> URL {
         dataDirectory.appendingPathComponent("state", isDirectory: true)
-            .appendingPathComponent(safeComponent(stack), isDirectory: true)
+            .appendingPathComponent(SafeName.unique(stack), isDirectory: true)
     }
 
     /// The default local backend for `stack`.
     public static func localBackend(dataDirectory: URL, stack: String) -> Backend {
         .local(path: stateDirectory(dataDirectory: dataDirectory, stack: stack)
             .appendingPathComponent("terraform.tfstate").path)
-    }
-
-    /// A file-name-safe, collision-free form of a stack id: readable part plus a hash.
-    public static func safeComponent(_ stack: String) -> String {
-        let readable = String(stack.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" }.prefix(80))
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in stack.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return readable + "-" + String(hash & 0xffff_ffff, radix: 16)
     }
 
     /// Values that must never appear in a log line (the external id).

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 import PlanModel
 
@@ -54,7 +55,7 @@ public struct StateGuard: Sendable {
     public func snapshot(deployment: String) throws(TerraformError) -> String? {
         try prepare()
         guard FileManager.default.fileExists(atPath: statePath) else { return nil }
-        let safe = String(deployment.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" }.prefix(120))
+        let safe = SafeName.component(deployment)
         var target = (snapshotsDirectory as NSString).appendingPathComponent("\(safe).tfstate")
         var counter = 1
         while FileManager.default.fileExists(atPath: target) {

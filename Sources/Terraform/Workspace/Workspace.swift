@@ -1,3 +1,4 @@
+import EZBuiltCore
 import Foundation
 
 #if canImport(Glibc)
@@ -105,7 +106,7 @@ public struct WorkspaceManager: Sendable {
 
     /// Creates a one-run workspace for `stack` filled from `source` through `StackFileFilter`.
     public func create(stack: String, from source: WorkspaceSource) throws(TerraformError) -> Workspace {
-        let name = RuntimeSettings.safeComponent(stack) + "-" + UUID().uuidString.prefix(8).lowercased()
+        let name = SafeName.unique(stack) + "-" + UUID().uuidString.prefix(8).lowercased()
         let directory = root.appendingPathComponent(name, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -121,7 +122,7 @@ public struct WorkspaceManager: Sendable {
     /// command sequence at a time per stack (the daemon's queue runs one job per stack).
     public func reuse(stack: String, from source: WorkspaceSource) throws(TerraformError) -> Workspace {
         let directory = root.appendingPathComponent("stacks", isDirectory: true)
-            .appendingPathComponent(RuntimeSettings.safeComponent(stack), isDirectory: true)
+            .appendingPathComponent(SafeName.unique(stack), isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])

@@ -1,3 +1,4 @@
+import EZBuiltCore
 import ArgumentParser
 import EZBuiltConfiguration
 import Foundation
@@ -105,7 +106,7 @@ struct GenerateCommand: AsyncParsableCommand {
             return nil
         }
         guard let endpoint = Validate.modelEndpoint(text) else {
-            printError("error: --llm-endpoint \"\(Redactor.scrubURLCredentials(text))\" is not an https URL, or an http URL on a loopback address, without user, query or fragment")
+            printError("error: --llm-endpoint \"\(URLCredentials.scrub(text))\" is not an https URL, or an http URL on a loopback address, without user, query or fragment")
             throw ExitCode(1)
         }
         guard let model = llmModel, !model.isEmpty else { printError("error: --llm-endpoint needs --llm-model NAME"); throw ExitCode(1) }

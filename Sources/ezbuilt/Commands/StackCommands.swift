@@ -107,7 +107,7 @@ struct LocalStack {
 func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
     let (plan, review) = try await run.planAndReview()
     print("Resource changes:")
-    let changes = plan.summary.resourceChanges.filter { $0.action != .noOp && $0.action != .read }
+    let changes = plan.document.changes.filter { $0.action != .noOp && $0.action != .read }
     if changes.isEmpty { print("  none") }
     for change in changes { print("  \(change.action.rawValue) \(change.address)") }
     switch review.findings {
@@ -124,7 +124,7 @@ func planAndReview(_ run: StackRun) async throws -> (SavedPlan, PolicyReview) {
 
 /// The cost estimate of a plan as plain text, priced in the stack's region.
 func costText(_ plan: SavedPlan, region: String) -> String {
-    guard case .success(let document) = plan.document else { return "  (the plan could not be read)" }
+    let document = plan.document
     let report = CostEstimator.estimate(document, defaultRegion: region).compared(to: CostEstimator.estimateDeployed(document, defaultRegion: region))
     return CostSection.plainText(report)
 }

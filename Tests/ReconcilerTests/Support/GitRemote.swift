@@ -52,6 +52,12 @@ final class GitRemote: Sendable {
         try? sh(["git", "--git-dir", bare.path, "show", "\(branch):\(path)"])
     }
 
+    /// The paths of the files under `directory` at `revision` (a branch or a commit), sorted.
+    func files(under directory: String, on revision: String) -> [String] {
+        guard let text = try? sh(["git", "--git-dir", bare.path, "ls-tree", "-r", "--name-only", revision, "--", directory]) else { return [] }
+        return text.split(separator: "\n").map(String.init).sorted()
+    }
+
     /// Commit subjects on a branch of the remote, newest first.
     func log(_ branch: String) -> [String] {
         guard let text = try? sh(["git", "--git-dir", bare.path, "log", "--format=%s", branch]) else { return [] }

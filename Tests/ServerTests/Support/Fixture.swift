@@ -25,7 +25,7 @@ enum Fixture {
             RepositoryConfig(id: "nosecret", url: "https://gitea.example.com/ops/dns"),
         ])
         config.auth = AuthSettings(
-            tokenDigests: (tokens ?? [tokenDigest]).compactMap { digest($0) },
+            tokens: (tokens ?? [tokenDigest]).compactMap { digest($0).map { APIToken(digest: $0) } },
             publicRead: publicRead,
             oidc: oidc
         )

@@ -41,11 +41,11 @@ struct TestIdentityProvider {
         OIDCSettings(issuer: Self.issuer, audiences: [Self.audience], jwks: .file(jwksPath))
     }
 
-    static func claims(iss: String = issuer, aud: String = audience, exp: TimeInterval = 3600, nbf: TimeInterval = -60) -> Claims {
+    static func claims(iss: String = issuer, aud: String = audience, exp: TimeInterval = 3600, nbf: TimeInterval = -60, sub: String = "ci-pipeline") -> Claims {
         Claims(
             iss: .init(value: iss), aud: .init(value: [aud]),
             exp: .init(value: Date().addingTimeInterval(exp)), nbf: .init(value: Date().addingTimeInterval(nbf)),
-            sub: .init(value: "ci-pipeline")
+            sub: .init(value: sub)
         )
     }
 
