@@ -13,6 +13,8 @@ import Testing
         let cases = HostileCase.all().filter { $0.expected.heavy == true }
         #expect(cases.count >= 8)
         #expect(Set(cases.map(\.expected.outcome)) == ["refused", "allowed", "skipped"])
+        // Allowed cases that name a local file inside the stack reach confined terraform too.
+        #expect(cases.filter { $0.expected.outcome == "allowed" }.count >= 3)
         let moto = try await MotoServer.start()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("ezbuilt-hostile-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -31,7 +33,10 @@ import Testing
             #expect(!output.contains(token), "\(hostile.name) leaked the marker")
             switch hostile.expected.outcome {
             case "allowed":
+                // Planned by confined terraform (the stack commands confine unless told not to),
+                // an in-stack file argument included.
                 #expect(result.status == 0, "\(hostile.name): \(result.stderr.suffix(2000))")
+                #expect(result.stdout.contains("Resource changes:\n  create "), "\(hostile.name): \(result.stdout.suffix(2000))")
             case "refused":
                 #expect(result.status != 0, "\(hostile.name) was planned")
                 #expect(output.contains(hostile.expected.file ?? "?"), "\(hostile.name): the refusal names no file: \(result.stderr)")

@@ -27,6 +27,21 @@ struct SystemdUnitTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// The unit's settings (`Key=value` lines), comments left out.
+    static func settings(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("[") }
+    }
+
+    @Test func everythingTheDaemonCreatesIsItsOwnAndBubblewrapCanMakeNamespaces() throws {
+        let settings = Self.settings(try String(contentsOf: Self.unit, encoding: .utf8))
+        #expect(settings.contains("StateDirectory=ezbuilt"))
+        #expect(settings.contains("StateDirectoryMode=0700"), "the data directory is the daemon's alone: \(settings)")
+        #expect(settings.contains("UMask=0077"), "every file the daemon creates is its own: \(settings)")
+        #expect(!settings.contains { $0.hasPrefix("RestrictNamespaces=") }, "bubblewrap needs user, pid and mount namespaces")
+        // The reader sees a setting that is there, and skips one that is only a comment.
+        #expect(Self.settings("# UMask=0022\nUMask=0077\n") == ["UMask=0077"])
+    }
+
     @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed here (Debian: systemd); the unit is not verified"))
     func theUnitCreatesItsUserAndVerifiesCleanly() throws {
         let text = try String(contentsOf: Self.unit, encoding: .utf8)

@@ -97,6 +97,14 @@ public enum Guard {
     /// Top-level blocks a generated file may hold in addition (the daemon's own).
     public static let generatedOnlyBlocks: Set<String> = ["terraform", "provider", "variable"]
 
+    /// Why a file is refused by its name alone, whatever it holds (JSON-syntax Terraform,
+    /// variable, test, lock and state files, overrides, CLI configuration), or nil when the
+    /// name is accepted or names a file Terraform never loads.
+    public static func refusal(forFileNamed path: String) -> String? {
+        if case .refused(_, let message) = GuardFileKind(path: path) { return message }
+        return nil
+    }
+
     /// Checks every file of a stack given as bytes: a file that is not valid UTF-8 cannot be
     /// read with certainty and is refused; the rest are checked as by ``check(files:configuration:)``.
     public static func check(

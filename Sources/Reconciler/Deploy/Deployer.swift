@@ -185,7 +185,7 @@ struct Deployer: Sendable {
 
     /// The proposal that showed exactly these inputs for review (see `ReviewVerification.review`).
     private func review(of stack: StackLayout, at commit: ObjectID, files: StackFiles, generated: GeneratedStack) async throws -> Result<ProposalRecord?, ReviewVerification.Problem> {
-        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, files: files)
         let plan = try? await repository.git.readFile(stack.planFile, at: commit)
         let recorded = plan.flatMap { ProposalMarkdown.fingerprint(in: String(decoding: $0, as: UTF8.self)) }
         let proposal = recorded == fingerprint ? try await environment.store.reviewedProposal(stackId: stack.id, fingerprint: fingerprint) : nil

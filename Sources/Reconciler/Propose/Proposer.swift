@@ -33,7 +33,7 @@ struct Proposer: Sendable {
             requirements: requirements, options: settings,
             context: GenerationContext(recordedSpec: files.generated[StackFiles.specFile],
                                        check: ModelCodeCheck.check(environment: environment, repository: repository.config, stackID: stack.id, logger: logger)))
-        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, custom: files.custom)
+        let fingerprint = Fingerprint.proposal(generatorVersion: environment.generator.version, inputHash: generated.inputHash, files: files)
         let forge = ForgeStatuses(environment: environment, repository: repository)
         if let plan = try? await git.readFile(stack.planFile, at: tip),
            ProposalMarkdown.fingerprint(in: String(decoding: plan, as: UTF8.self)) == fingerprint {
@@ -63,7 +63,6 @@ struct Proposer: Sendable {
             generatorVersion: environment.generator.version, refused: generated.refused,
             understood: generated.understood, diagnostics: generated.diagnostics,
             resources: generated.resources, customFiles: files.custom.keys.sorted())
-        summary.diagnostics += files.ignored.map { DiagnosticEntry(severity: "warning", file: stack.terraformFile($0.name), message: "ignored: \($0.reason)") }
         var status: ProposalStatus = .proposed
         var failure: String?
         var runStatus = RunStatus.finished
@@ -182,7 +181,7 @@ struct Proposer: Sendable {
         } catch let refusal as StackRun.Refusal {
             if case .guardRefused = refusal {
                 summary.guardResult = .failed(refusal.diagnostics)
-                log.note("guard refused: \(refusal.diagnostics.map(\.message).joined(separator: "; "))")
+                log.note("\(refusal)")
             } else {
                 summary.guardResult = .done(target.files.count)
                 summary.validation = .failed(refusal.diagnostics)

@@ -21,12 +21,17 @@ public struct StackRun: Sendable {
         public var displayPath: @Sendable (String) -> String
         /// The region the stack asked for, nil for the repository's default.
         public var region: String?
+        /// Files of the stack's `terraform/` directory that refuse the run whatever the others
+        /// hold (a symlink, hand-written Terraform that is not `*.custom.tf`), with why.
+        public var refused: [(path: String, reason: String)]
 
         public init(stackID: String, files: [(path: String, contents: Data)], region: String?,
+                    refused: [(path: String, reason: String)] = [],
                     displayPath: @escaping @Sendable (String) -> String = { $0 }) {
             self.stackID = stackID
             self.files = files
             self.region = region
+            self.refused = refused
             self.displayPath = displayPath
         }
     }
@@ -77,7 +82,8 @@ public struct StackRun: Sendable {
     ) async throws -> T {
         let region = try resolveRegion(target.region, repository: repository.aws(forStackID: target.stackID))
         let sources = target.files.map { (path: target.displayPath($0.path), contents: $0.contents) }
-        let refusals = policy.guardFiles(sources)
+        let refusals = target.refused.map { DiagnosticEntry(severity: "error", file: target.displayPath($0.path), message: "refused: \($0.reason)") }
+            + policy.guardFiles(sources)
         guard refusals.isEmpty else { throw Refusal.guardRefused(refusals) }
 
         let runtime = setup.runtime(for: repository, stackID: target.stackID, region: region)

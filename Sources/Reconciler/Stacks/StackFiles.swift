@@ -1,31 +1,41 @@
 import Crypto
 import Foundation
 import Git
+import Policy
 
 /// A stack's `terraform/` directory at one commit, sorted into what EZBuilt wrote, what people
-/// wrote on purpose (`*.custom.tf`), and what is left out (with the reason, for PLAN.md).
+/// wrote on purpose (`*.custom.tf`), and what refuses every run of the stack (with the reason,
+/// for PLAN.md). Files Terraform never loads (notes, `README.md`, subdirectories) are left out.
 struct StackFiles: Sendable {
     /// Files carrying EZBuilt's generated header, and `spec.json`.
     var generated: [String: Data] = [:]
     /// Hand-written `*.custom.tf` files: included in every run, never overwritten.
     var custom: [String: Data] = [:]
-    /// Everything else, with why it is not used.
-    var ignored: [(name: String, reason: String)] = []
+    /// Files no run may go ahead with, and why: a symlink or submodule (never followed), and
+    /// hand-written Terraform that is not a `*.custom.tf` file. Leaving them out would plan
+    /// something other than what the directory holds, so the run is refused instead.
+    var refused: [(name: String, reason: String)] = []
 
     static let specFile = "spec.json"
 
     init(_ files: [(name: String, contents: Data, kind: TreeEntry.Kind)]) {
         for file in files {
-            guard file.kind == .file || file.kind == .executable else {
-                ignored.append((file.name, "a \(file.kind), not a regular file: never followed"))
-                continue
-            }
-            if StackLayout.isCustom(file.name) {
-                custom[file.name] = file.contents
-            } else if file.name == Self.specFile || Self.hasGeneratedHeader(file.contents) {
-                generated[file.name] = file.contents
-            } else if StackLayout.isTerraform(file.name) {
-                ignored.append((file.name, "hand-written Terraform must be named *.custom.tf to be included"))
+            switch file.kind {
+            case .directory:
+                continue  // terraform loads no subdirectory of a root module
+            case .symlink, .submodule:
+                refused.append((file.name, "a \(file.kind), not a regular file: never followed; remove it"))
+            case .file, .executable:
+                if StackLayout.isCustom(file.name) {
+                    custom[file.name] = file.contents
+                } else if file.name == Self.specFile || Self.hasGeneratedHeader(file.contents) {
+                    generated[file.name] = file.contents
+                } else if let reason = Guard.refusal(forFileNamed: file.name) {
+                    refused.append((file.name, reason))
+                } else if StackLayout.isTerraform(file.name) {
+                    refused.append((file.name, "hand-written Terraform without EZBuilt's header: only native HCL files named *.custom.tf are "
+                        + "taken by hand; rename it or remove it"))
+                }
             }
         }
     }
@@ -49,7 +59,8 @@ struct StackFiles: Sendable {
     func target(_ stack: StackLayout, generated files: [String: Data]? = nil) -> StackRun.Target {
         let generated = files ?? generated
         return StackRun.Target(stackID: stack.id, files: terraformInputs(generated: generated), region: Self.region(in: generated),
-                        displayPath: { [stack] in stack.terraformFile($0) })
+                               refused: refused.map { (path: $0.name, reason: $0.reason) },
+                               displayPath: { [stack] in stack.terraformFile($0) })
     }
 
     /// The inputs of a terraform run: generated Terraform plus hand-written files.
@@ -68,11 +79,16 @@ enum Fingerprint {
     }
 
     /// Everything a proposal depends on: the generator, the requirements (through the
-    /// generation's input hash) and the hand-written files.
-    static func proposal(generatorVersion: String, inputHash: String, custom: [String: Data]) -> String {
+    /// generation's input hash), the hand-written files, and the files that refuse the run (so
+    /// adding one to a proposed branch proposes it again, and its PLAN.md says why it is refused).
+    static func proposal(generatorVersion: String, inputHash: String, files: StackFiles) -> String {
         var text = "ezbuilt-proposal-v1\n\(generatorVersion)\n\(inputHash)\n"
-        for (name, contents) in custom.sorted(by: { $0.key < $1.key }) {
+        for (name, contents) in files.custom.sorted(by: { $0.key < $1.key }) {
             text += "\(name)\u{0}\(sha256(contents))\n"
+        }
+        // Only when there are any: the fingerprints of stacks without such files are unchanged.
+        for file in files.refused.sorted(by: { $0.name < $1.name }) {
+            text += "refused\u{0}\(file.name)\u{0}\(file.reason)\n"
         }
         return sha256(Data(text.utf8))
     }

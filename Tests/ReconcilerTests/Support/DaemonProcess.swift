@@ -84,12 +84,12 @@ final class DaemonProcess: @unchecked Sendable {
 }
 
 /// Writes a daemon configuration for one repository under test.
-func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false, extra: String = "", repositoryExtra: String = "") throws {
+func writeConfig(to url: URL, dataDir: URL, repositoryURL: URL, sandbox: URL, allowDestroy: Bool = false, driftInterval: String = "1h", remediate: Bool = false, confine: Bool = true, extra: String = "", repositoryExtra: String = "") throws {
     let yaml = """
         \(extra)
         dataDir: \(dataDir.path)
         listen: 127.0.0.1:0
-        terraform: { binary: /usr/local/bin/terraform, pluginDir: /opt/tf-plugins, parallelism: 2, timeout: 10m }
+        terraform: { binary: /usr/local/bin/terraform, pluginDir: /opt/tf-plugins, parallelism: 2, timeout: 10m, confine: \(confine) }
         defaults: { pollInterval: 1s, driftInterval: \(driftInterval), region: us-east-1 }
         sandbox: { endpoint: "\(sandbox.absoluteString)" }
         repositories:
