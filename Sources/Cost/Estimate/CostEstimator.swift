@@ -49,6 +49,11 @@ public enum CostEstimator {
         "aws_backup_plan", "aws_backup_selection", "aws_backup_vault_lock_configuration",
         "aws_redshiftserverless_namespace", "aws_redshiftserverless_usage_limit", "aws_glue_catalog_database",
         "aws_lambda_alias",
+        // REST API configuration (requests are priced on the API), WAF configuration (the web ACL
+        // and its rules are priced; IP sets, associations and log delivery settings are not
+        // charged), ECR and S3 replication settings (the copies are priced as what they are).
+        "aws_api_gateway_method_settings", "aws_api_gateway_usage_plan", "aws_api_gateway_api_key", "aws_api_gateway_usage_plan_key",
+        "aws_wafv2_ip_set", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration",
     ]
 
     /// Resource types billed only by use (queries, transitions, data delivered, compute
@@ -62,6 +67,8 @@ public enum CostEstimator {
         "aws_cognito_user_pool": "Cognito bills per monthly active user after the free tier",
         "aws_redshiftserverless_workgroup": "Redshift Serverless bills per RPU-hour of queries run",
         "aws_backup_vault": "AWS Backup bills per GB of backups stored",
+        "aws_s3_bucket_replication_configuration": "S3 replication bills the replicated storage in the destination and inter-region transfer per GB",
+        "aws_ecr_replication_configuration": "ECR replication bills the copied images' storage in each destination and cross-region transfer per GB",
     ]
 
     /// Estimates the monthly cost of a plan's resources after apply (managed resources only).
