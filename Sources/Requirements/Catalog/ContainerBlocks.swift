@@ -115,11 +115,21 @@ enum ContainerBlock {
     }
 }
 
-/// ECR repository: scan on push, immutable tags, KMS encryption, lifecycle keeping the last N images.
+/// ECR repositories (one, or each of a listed set): scan on push, immutable tags, encryption
+/// (KMS with the AWS-managed key, or AES256 when asked), lifecycle rules for untagged images and
+/// for the last N (prefixed) tagged ones.
 enum RegistryBlock {
     static func render(_ c: Component, into ctx: inout RenderContext) {
-        let id = c.id
-        let name = ctx.name(c, ctx.created(.container).first?.name?.value ?? ctx.baseName)
+        let listed = c.strings("repositories")
+        if listed.count > 1 {
+            // The first keeps the component's id: a service's image and a CI role refer to it.
+            for (k, n) in listed.enumerated() { repository(c, id: k == 0 ? c.id : "\(c.id)_" + NameReader.identifier(n), name: n, into: &ctx) }
+        } else {
+            repository(c, id: c.id, name: listed.first ?? ctx.name(c, ctx.created(.container).first?.name?.value ?? ctx.baseName), into: &ctx)
+        }
+    }
+
+    static func repository(_ c: Component, id: String, name: String, into ctx: inout RenderContext) {
         // KMS with the AWS-managed key unless the document asks for SSE-S3 (AES256).
         let encryption = c.string("encryption") == "AES256" ? "AES256" : "KMS"
         ctx.resource("aws_ecr_repository", id, [

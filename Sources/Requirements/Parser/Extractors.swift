@@ -581,6 +581,9 @@ struct Reader {
         if let prefix = o.capture("(?i)prefix(?:es)?\\s*[`\"“]([A-Za-z0-9._-]{1,64})[`\"”]") { putString("tagPrefix", prefix) }
         if t.has("\\b(aes-?256|sse-s3|s3-managed|no kms|without kms)\\b") { putString("encryption", "AES256") }
         if c.name == nil, let n = o.capture("(?i)(?:ecr )?repo(?:sitory)?\\s*[`\"“]([^`\"”]+)[`\"”]") { c.name = Sourced(n, line: s.line); hit = true }
+        // A list of repositories, one name per item ("- cinder/api"), under a line about repositories.
+        if s.shape == .bullet, s.normalizedContext.has("\\b(repos|repositories|registries)\\b"),
+           let n = o.trimmed.capture("^`?([a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)+)`?$") { append("repositories", [n]) }
     }
 
     mutating func cache() {

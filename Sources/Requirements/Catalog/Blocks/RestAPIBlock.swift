@@ -134,6 +134,12 @@ enum RestAPIBlock: BuildingBlock {
                 resources[prefix] = id
             }
         }
+        /// A mock answers 200 without a backend.
+        func mockIntegration(_ rid: String, _ path: String) -> [HCLBodyItem?] {
+            [a("rest_api_id", .reference("\(api).id")), a("resource_id", resourceID(path)), a("http_method", .reference("aws_api_gateway_method.\(rid).http_method")),
+             a("type", .string("MOCK")), a("request_templates", .object([("application/json", .call("jsonencode", [.object([("statusCode", .int(200))])]))]))]
+        }
+        let rate = p.rateLimit?.value ?? 50, burst = p.burstLimit?.value ?? max(100, (p.rateLimit?.value ?? 50) * 2)
         let keyed = p.usagePlan != nil || !p.apiKeys.isEmpty
         var deployed: [HCLExpression] = []
         var invoked: [String: (name: HCLExpression, line: Int)] = [:]
@@ -145,10 +151,7 @@ enum RestAPIBlock: BuildingBlock {
             ])
             deployed += [.reference("aws_api_gateway_method.\(rid).id"), .reference("aws_api_gateway_integration.\(rid).id")]
             if r.mock {
-                ctx.resource("aws_api_gateway_integration", rid, [
-                    a("rest_api_id", .reference("\(api).id")), a("resource_id", resourceID(r.path)), a("http_method", .reference("aws_api_gateway_method.\(rid).http_method")),
-                    a("type", .string("MOCK")), a("request_templates", .object([("application/json", .call("jsonencode", [.object([("statusCode", .int(200))])]))])),
-                ])
+                ctx.resource("aws_api_gateway_integration", rid, mockIntegration(rid, r.path))
                 ctx.resource("aws_api_gateway_method_response", rid, [
                     a("rest_api_id", .reference("\(api).id")), a("resource_id", resourceID(r.path)), a("http_method", .reference("aws_api_gateway_method.\(rid).http_method")),
                     a("status_code", .string("200")),
@@ -165,10 +168,7 @@ enum RestAPIBlock: BuildingBlock {
             let target = r.function.flatMap { n in functions.first { $0.name?.value == n || $0.id == NameReader.identifier(n) } } ?? functions.first
             guard let f = target, let fn = ctx.lambda(f) else {
                 ctx.diagnostics.append(Diagnostic(.warning, line: c.line, "\(r.method) \(r.path) names no function the stack has; it is a mock until one is named"))
-                ctx.resource("aws_api_gateway_integration", rid, [
-                    a("rest_api_id", .reference("\(api).id")), a("resource_id", resourceID(r.path)), a("http_method", .reference("aws_api_gateway_method.\(rid).http_method")),
-                    a("type", .string("MOCK")), a("request_templates", .object([("application/json", .call("jsonencode", [.object([("statusCode", .int(200))])]))])),
-                ])
+                ctx.resource("aws_api_gateway_integration", rid, mockIntegration(rid, r.path))
                 continue
             }
             ctx.resource("aws_api_gateway_integration", rid, [
@@ -206,14 +206,14 @@ enum RestAPIBlock: BuildingBlock {
         ])
         ctx.resource("aws_api_gateway_method_settings", c.id, [
             a("rest_api_id", .reference("\(api).id")), a("stage_name", .reference("aws_api_gateway_stage.\(c.id).stage_name")), a("method_path", .string("*/*")),
-            b("settings", [a("metrics_enabled", .bool(true)), a("throttling_rate_limit", .int(p.rateLimit?.value ?? 50)), a("throttling_burst_limit", .int(p.burstLimit?.value ?? max(100, (p.rateLimit?.value ?? 50) * 2)))]),
+            b("settings", [a("metrics_enabled", .bool(true)), a("throttling_rate_limit", .int(rate)), a("throttling_burst_limit", .int(burst))]),
         ])
         guard keyed else { return }
         let planName = (p.usagePlan?.value).flatMap { $0.isEmpty ? nil : $0 } ?? name + "-plan"
         var plan: [HCLBodyItem?] = [
             a("name", .string(planName)),
             b("api_stages", [a("api_id", .reference("\(api).id")), a("stage", .reference("aws_api_gateway_stage.\(c.id).stage_name"))]),
-            b("throttle_settings", [a("rate_limit", .int(p.rateLimit?.value ?? 50)), a("burst_limit", .int(p.burstLimit?.value ?? max(100, (p.rateLimit?.value ?? 50) * 2)))]),
+            b("throttle_settings", [a("rate_limit", .int(rate)), a("burst_limit", .int(burst))]),
         ]
         if let limit = p.quotaLimit?.value { plan.append(b("quota_settings", [a("limit", .int(limit)), a("period", .string(p.quotaPeriod?.value ?? "DAY"))])) }
         else if p.quotaPeriod != nil { ctx.diagnostics.append(Diagnostic(.warning, line: p.quotaPeriod?.line ?? c.line, "a quota was asked for without a number of requests; the usage plan has none until one is given")) }

@@ -49,7 +49,19 @@ enum WebFirewallBlock: BuildingBlock {
         ("\\bbot control\\b", "AWSManagedRulesBotControlRuleSet"),
     ]
 
+    /// The resource to protect is often named by ARN apart from the words about the firewall.
+    static let readsEveryStatement = true
+    static let protectable = ["elasticloadbalancing", "apigateway", "appsync", "cognito-idp", "apprunner"]
+
     static func read(_ s: Statement, into p: inout Properties, context: BlockReadContext) -> Bool {
+        let protected = Values.arns(in: s.text).first { protectable.contains($0.service) && !$0.resource.hasPrefix("targetgroup") && !$0.resource.hasPrefix("listener") }
+        // Statements of the firewall's own list ("1. Block requests from …") are about it too.
+        let aboutRules = s.normalizedContext.has("\\b(waf|web acl|firewall|rules?)\\b") && s.says("\\b(block(s|ing|ed)?|allow(s|ing|ed)?|count|rule ?(set|group)s?|rate|ip sets?|countr(y|ies)|geo)\\b")
+        guard context.mentionsBlock || context.addressed || aboutRules else {
+            // Only the ARN of what it protects is read from statements about other things.
+            guard let arn = protected, p.protectedARN == nil else { return false }
+            return p.protectedARN.read(arn.text, line: s.line)
+        }
         var hit = false
         for (pattern, group) in groups where s.choice(pattern) == true && !p.managedRules.contains(group) { p.managedRules.append(group); hit = true }
         if s.says("\\b(rate|requests?|per ip)\\b"), let n = s.normalized.capture("\\b(\\d[\\d,]*)\\s*(?:requests?|req)\\b").map({ $0.replacingOccurrences(of: ",", with: "") }).flatMap({ Int($0) }) {
@@ -60,14 +72,14 @@ enum WebFirewallBlock: BuildingBlock {
         if s.says("\\b(block|deny|allow|only)\\b[^.]{0,30}\\bcountr(y|ies)\\b|\\bgeo[- ]?(match|block|restrict)") {
             // "whose country is not IE or GB", "only from IE and GB": the listed countries are the allowed ones.
             let onlyListed = s.says("\\bcountr(y|ies)\\b[^.;]{0,30}\\b(is not|are not|isn't|aren't|other than|outside|except)\\b|\\b(only|allow(ed)?) (from|requests from|traffic from)\\b|\\bnot (from|in)\\b")
-            for m in s.text.matches("\\b([A-Z]{2})\\b") where !["IP", "OK", "US-"].contains(m.groups[1]) {
+            for m in s.text.matches("(?-i)\\b([A-Z]{2})\\b") where !["IP", "OK", "ID", "IT"].contains(m.groups[1]) || s.text.has("(?-i)\\(" + m.groups[1] + "\\)") {
                 if onlyListed { if !p.allowedCountries.contains(m.groups[1]) { p.allowedCountries.append(m.groups[1]); hit = true } }
                 else if !p.blockedCountries.contains(m.groups[1]) { p.blockedCountries.append(m.groups[1]); hit = true }
             }
             if let path = s.text.capture("(?i)\\b(?:path|uri|urls?)\\s*(?:starts with|starting with|beginning with|under|prefix)?\\s*[`\"“]?(/[A-Za-z0-9_./-]*)") { hit = p.countryPath.read(path, line: s.line) || hit }
         }
         let cidrs = Values.cidrs(in: s.text)
-        if !cidrs.isEmpty, s.says("\\b(ip sets?|ip lists?|block ?lists?|deny ?lists?|allow ?lists?|denylist|allowlist|blocklist|block (requests|traffic) from|ips?)\\b") {
+        if !cidrs.isEmpty, s.says("\\b(ip sets?|ip lists?|block ?lists?|deny ?lists?|allow ?lists?|denylist|allowlist|blocklist|(block|deny|allow) (requests|traffic|calls) from)\\b") {
             let name = s.text.capture("(?i)\\b(?:ip set|list)\\s*(?:named|called)?\\s*[`\"“]([A-Za-z0-9_-]{1,128})[`\"”]")
             let allow = s.says("\\b(allow ?list|allowlist|always allow|trusted)\\b") && !s.says("\\bblock")
             if let k = p.ipSets.firstIndex(where: { $0.name == name && name != nil }) { let known = p.ipSets[k].cidrs; p.ipSets[k].cidrs += cidrs.filter { !known.contains($0) } }
@@ -78,7 +90,7 @@ enum WebFirewallBlock: BuildingBlock {
             let rule = m.groups[1].isEmpty ? m.groups[2] : m.groups[1]
             if !p.countedRules.contains(rule) { p.countedRules.append(rule); hit = true }
         }
-        if let arn = Values.arns(in: s.text).first(where: { ["elasticloadbalancing", "apigateway", "appsync", "cognito-idp", "apprunner"].contains($0.service) }) { hit = p.protectedARN.read(arn.text, line: s.line) || hit }
+        if let arn = protected { hit = p.protectedARN.read(arn.text, line: s.line) || hit }
         if s.says("\\blog(s|ging)?\\b") && (context.mentionsBlock || s.says("\\blog group\\b")) {
             if let on = s.choice("\\blog(s|ging)?\\b") { hit = p.logging.read(on, line: s.line) || hit }
             if let d = Values.days(in: s.after("\\b(retain|retention|keep|kept)\\w*\\b") ?? "") { hit = p.logDays.read(d, line: s.line) || hit }
@@ -95,6 +107,9 @@ enum WebFirewallBlock: BuildingBlock {
         let distribution = ctx.created(.staticSite).first
         let scope = distribution != nil ? "CLOUDFRONT" : "REGIONAL"
         let name = ctx.blockName(c, "web-acl")
+        // A regional web ACL lives in the region of what it protects; CloudFront's in us-east-1.
+        let protectedRegion = c.properties.protectedARN.flatMap { ARN($0.value)?.region }.flatMap { $0.isEmpty ? nil : $0 }
+        let provider: HCLExpression? = distribution != nil ? .reference("aws.us_east_1") : protectedRegion.flatMap { ctx.provider(for: $0) }
         func visibility(_ metric: String) -> HCLBodyItem? {
             b("visibility_config", [a("cloudwatch_metrics_enabled", .bool(true)), a("metric_name", .string(NameReader.identifier(metric))), a("sampled_requests_enabled", .bool(true))])
         }
@@ -111,7 +126,7 @@ enum WebFirewallBlock: BuildingBlock {
         for (k, set) in c.properties.ipSets.enumerated() {
             let sid = "\(c.id)_" + NameReader.identifier(set.name ?? "ip_set_\(k + 1)")
             ctx.resource("aws_wafv2_ip_set", sid, [
-                distribution != nil ? a("provider", .reference("aws.us_east_1")) : nil,
+                provider.map { a("provider", $0) } ?? nil,
                 a("name", .string(set.name ?? "\(name)-\(set.allow ? "allowed" : "blocked")-ips")), a("scope", .string(scope)),
                 a("ip_address_version", .string(set.cidrs.contains { $0.contains(":") } ? "IPV6" : "IPV4")), a("addresses", .strings(set.cidrs)),
             ])
@@ -144,7 +159,7 @@ enum WebFirewallBlock: BuildingBlock {
         if let limit = c.properties.rateLimit?.value {
             rule("rate-limit-per-ip", "block", b("rate_based_statement", [a("limit", .int(limit)), a("aggregate_key_type", .string("IP"))]))
         }
-        var items: [HCLBodyItem?] = [distribution != nil ? a("provider", .reference("aws.us_east_1")) : nil,
+        var items: [HCLBodyItem?] = [provider.map { a("provider", $0) } ?? nil,
                                      a("name", .string(name)), a("scope", .string(scope)), b("default_action", [b("allow", [])])]
         items += rules
         items.append(visibility(name))
@@ -156,18 +171,18 @@ enum WebFirewallBlock: BuildingBlock {
                 ctx.blocks[k].set("web_acl_id", .reference("aws_wafv2_web_acl.\(c.id).arn"))
             }
         } else if let arn = c.properties.protectedARN?.value {
-            ctx.resource("aws_wafv2_web_acl_association", c.id, [a("resource_arn", .string(arn)), a("web_acl_arn", .reference("aws_wafv2_web_acl.\(c.id).arn"))])
+            ctx.resource("aws_wafv2_web_acl_association", c.id, [provider.map { a("provider", $0) } ?? nil, a("resource_arn", .string(arn)), a("web_acl_arn", .reference("aws_wafv2_web_acl.\(c.id).arn"))])
         } else if let lb = ctx.blocks.first(where: { $0.type == "resource" && $0.labels.first == "aws_lb" }) {
             ctx.resource("aws_wafv2_web_acl_association", c.id, [a("resource_arn", .reference("aws_lb.\(lb.labels[1]).arn")), a("web_acl_arn", .reference("aws_wafv2_web_acl.\(c.id).arn"))])
         }
         if c.properties.logging?.value == true {
             // WAF only delivers to log groups whose names start with aws-waf-logs-.
             ctx.resource("aws_cloudwatch_log_group", "\(c.id)_waf", [
-                distribution != nil ? a("provider", .reference("aws.us_east_1")) : nil,
+                provider.map { a("provider", $0) } ?? nil,
                 a("name", .string("aws-waf-logs-\(name)")), a("retention_in_days", .int(LogRetention.valid(c.properties.logDays?.value ?? 90))),
             ])
             ctx.resource("aws_wafv2_web_acl_logging_configuration", c.id, [
-                distribution != nil ? a("provider", .reference("aws.us_east_1")) : nil,
+                provider.map { a("provider", $0) } ?? nil,
                 a("resource_arn", .reference("aws_wafv2_web_acl.\(c.id).arn")), a("log_destination_configs", .list([.reference("aws_cloudwatch_log_group.\(c.id)_waf.arn")])),
             ] + c.properties.redactedHeaders.map { b("redacted_fields", [b("single_header", [a("name", .string($0))])]) })
         }
