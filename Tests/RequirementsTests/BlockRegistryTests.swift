@@ -186,6 +186,18 @@ enum BlockCases {
         #expect(rolePolicy.contains("s3:ReplicateObject") && !rolePolicy.contains("\"s3:*\"") && !rolePolicy.contains("\"*\""), "\(rolePolicy)")
     }
 
+    /// A list of repositories under a line about them makes one repository each, each with the
+    /// lifecycle and the cross-account pull policy the document asks for every repository.
+    @Test func listedRepositoriesEachGetTheirPolicies() throws {
+        let text = "Container registries (ECR).\n\nrepos (all new):\n- acme/api\n- acme/worker\n\nfor every repo: scan on push, encryption AES256, delete untagged images after 7 days.\nThe account 111122223333 must be able to pull from all of them."
+        let result = Generator.generate(text, options: GenerationOptions())
+        let count = { (type: String) in result.resources.filter { $0.type == type }.count }
+        #expect(count("aws_ecr_repository") == 2 && count("aws_ecr_lifecycle_policy") == 2 && count("aws_ecr_repository_policy") == 2, "\(result.resources.map(\.type))")
+        let main = try #require(result.files.first { $0.name == "main.tf" }).content
+        #expect(main.contains("\"acme/worker\"") && main.contains("AES256") && main.contains("sinceImagePushed"))
+        #expect(!result.resources.contains { $0.type == "aws_kms_key" })
+    }
+
     @Test func declaredNeedsAreCollectedFromTheRegistry() {
         let needs = BlockRegistry.needs
         #expect(needs.endpoints.contains("route53") && needs.endpoints.contains("kinesis"))

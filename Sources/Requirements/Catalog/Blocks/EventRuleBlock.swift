@@ -136,6 +136,11 @@ enum EventRuleBlock: BuildingBlock {
             ctx.rolePolicy(id: "\(c.id)_\(suffix)", role: .reference("aws_iam_role.\(c.id)_\(suffix).id"), statements: statements)
             return .reference("aws_iam_role.\(c.id)_\(suffix).arn")
         }
+        /// A resource policy document letting only this rule deliver.
+        func onlyThisRule(_ id: String, _ action: String, _ arn: HCLExpression) {
+            ctx.data("aws_iam_policy_document", id, [.block(PolicyStatement(sid: "AllowThisRule", actions: [action], resources: [arn],
+                                                                           conditions: [("ArnEquals", "aws:SourceArn", [.reference("\(rule).arn")])], principals: [("Service", [.string("events.amazonaws.com")])]).block)])
+        }
         var transformer: HCLBodyItem? = nil
         if let message = p.message?.value {
             let fields = message.matches("<([A-Za-z][A-Za-z0-9_-]*)>").map { $0.groups[1] }
@@ -173,8 +178,7 @@ enum EventRuleBlock: BuildingBlock {
                 guard let topic = ctx.components(.topic).first else { continue }
                 let arn: HCLExpression = topic.ownership == .create ? .reference("aws_sns_topic.\(topic.id).arn") : .reference("data.aws_sns_topic.\(topic.id).arn")
                 if topic.ownership == .create {
-                    ctx.data("aws_iam_policy_document", "\(c.id)_topic", [.block(PolicyStatement(sid: "AllowThisRule", actions: ["sns:Publish"], resources: [arn],
-                                                                                                conditions: [("ArnEquals", "aws:SourceArn", [.reference("\(rule).arn")])], principals: [("Service", [.string("events.amazonaws.com")])]).block)])
+                    onlyThisRule("\(c.id)_topic", "sns:Publish", arn)
                     ctx.resource("aws_sns_topic_policy", "\(c.id)_\(topic.id)", [a("arn", arn), a("policy", .reference("data.aws_iam_policy_document.\(c.id)_topic.json"))])
                     if ctx.kmsKeyARN == nil {
                         ctx.diagnostics.append(Diagnostic(.warning, line: c.line, "EventBridge cannot publish to a topic encrypted with the AWS-managed SNS key; ask for a customer-managed KMS key whose policy lets events.amazonaws.com use it"))
@@ -185,8 +189,7 @@ enum EventRuleBlock: BuildingBlock {
                 guard let q = ctx.created(.queue).first else { continue }
                 let arn = HCLExpression.reference("aws_sqs_queue.\(q.id).arn")
                 if !ctx.blocks.contains(where: { $0.type == "resource" && $0.labels.first == "aws_sqs_queue_policy" && ($0.labels.last == q.id || $0.labels.last?.hasSuffix("_\(q.id)") == true) }) {
-                    ctx.data("aws_iam_policy_document", "\(c.id)_queue", [.block(PolicyStatement(sid: "AllowThisRule", actions: ["sqs:SendMessage"], resources: [arn],
-                                                                                                conditions: [("ArnEquals", "aws:SourceArn", [.reference("\(rule).arn")])], principals: [("Service", [.string("events.amazonaws.com")])]).block)])
+                    onlyThisRule("\(c.id)_queue", "sqs:SendMessage", arn)
                     ctx.resource("aws_sqs_queue_policy", "\(c.id)_\(q.id)", [a("queue_url", .reference("aws_sqs_queue.\(q.id).id")), a("policy", .reference("data.aws_iam_policy_document.\(c.id)_queue.json"))])
                 }
                 target("\(c.id)_sqs", arn, [transformer])
