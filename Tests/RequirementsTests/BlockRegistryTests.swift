@@ -92,6 +92,8 @@ enum BlockCases {
                   must: ["aws_s3_bucket", "aws_s3_bucket_notification", "aws_sns_topic", "aws_sns_topic_policy"], mustNot: ["aws_lambda_function", "aws_sqs_queue"]),
         BlockCase(kind: "pathRouting", text: "Web servers (t3.small, ami-0a1b2c3d4e5f67890) in an auto scaling group of 2 to 6 behind an application load balancer. Requests for paths /admin and /admin/* go to the admin servers; everything else to the public servers.",
                   must: ["aws_lb", "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_autoscaling_group"], mustNot: ["aws_elb", "aws_launch_configuration"]),
+        BlockCase(kind: "healthCheck", text: "A Route 53 health check on https://status.example-shop.com/healthz every 10 seconds; the site counts as down after 2 consecutive failures.",
+                  must: ["aws_route53_health_check"], mustNot: ["aws_route53_zone", "aws_lb"]),
         BlockCase(kind: "dataVolume", text: "One t3.medium EC2 instance for the build server, with an extra 200 GB gp3 EBS volume attached at /dev/sdf.",
                   must: ["aws_instance", "aws_ebs_volume", "aws_volume_attachment"]),
         BlockCase(kind: "webFirewall", text: "A regional WAF web ACL `shop-waf` for the existing load balancer arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/0123456789abcdef.\n\n- Block requests from IPs in an IP set `shop-blocklist` with 203.0.113.0/24.\n- Block requests whose country is not IE or GB on the path /admin.\n- AWS managed common rule set, but override SizeRestrictions_BODY to count.\n- Send WAF logs to a CloudWatch log group kept 30 days, with the Authorization header redacted.",

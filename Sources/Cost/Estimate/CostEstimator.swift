@@ -360,6 +360,9 @@ struct PricingContext {
         case "aws_lambda_provisioned_concurrency_config":
             // GB-seconds kept warm, whether invoked or not: a fixed charge, not in the table yet.
             return notPriced(resource, "Lambda provisioned concurrency prices (per GB-second kept warm) are not in the price table yet")
+        case "aws_route53_health_check":
+            // A fixed monthly charge per check (more for non-AWS endpoints and optional features).
+            return notPriced(resource, "Route 53 health checks are billed per check per month; their prices are not in the price table yet")
         case "aws_cloudwatch_log_metric_filter":
             return notPriced(resource, "the metric a filter publishes is billed as a custom metric; custom metric prices are not in the price table yet")
         case "aws_ssm_parameter":

@@ -39,6 +39,7 @@ enum BlockRegistry {
         BlockDefinition(DataVolumeBlock.self),
         BlockDefinition(BucketEventsBlock.self),
         BlockDefinition(PathRoutingBlock.self),
+        BlockDefinition(HealthCheckBlock.self),
     ]
 
     static let byKind: [String: BlockDefinition] = Dictionary(all.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
