@@ -136,6 +136,12 @@ enum CheckCases {
             id: "EZB-LAMBDA-002", failing: [R("aws_lambda_function", "f", #"{"function_name":"f","environment":[{"variables":{"DB_PASSWORD":"hunter2","STAGE":"prod"}}]}"#)],
             passing: [R("aws_lambda_function", "f", #"{"function_name":"f","environment":[{"variables":{"DB_PASSWORD_SECRET_ARN":"arn:aws:secretsmanager:us-east-1:1:secret:db","STAGE":"prod"}}]}"#)]),
         CheckCase(
+            id: "EZB-APIGW-001", failing: [R("aws_api_gateway_stage", "s", #"{"stage_name":"v1","xray_tracing_enabled":true,"access_log_settings":[]}"#)],
+            passing: [R("aws_api_gateway_stage", "s", #"{"stage_name":"v1","xray_tracing_enabled":true,"access_log_settings":[{"destination_arn":"arn:aws:logs:us-east-1:111122223333:log-group:api","format":"{}"}]}"#)]),
+        CheckCase(
+            id: "EZB-APIGW-002", failing: [R("aws_api_gateway_stage", "s", #"{"stage_name":"v1","xray_tracing_enabled":false,"access_log_settings":[{"destination_arn":"arn:aws:logs:us-east-1:111122223333:log-group:api","format":"{}"}]}"#)],
+            passing: [R("aws_api_gateway_stage", "s", #"{"stage_name":"v1","xray_tracing_enabled":true,"access_log_settings":[{"destination_arn":"arn:aws:logs:us-east-1:111122223333:log-group:api","format":"{}"}]}"#)]),
+        CheckCase(
             id: "EZB-ECR-001", failing: [R("aws_ecr_repository", "r", #"{"name":"r","image_tag_mutability":"IMMUTABLE","image_scanning_configuration":[{"scan_on_push":false}]}"#)],
             passing: [R("aws_ecr_repository", "r", #"{"name":"r","image_tag_mutability":"IMMUTABLE","image_scanning_configuration":[{"scan_on_push":true}]}"#)]),
         CheckCase(

@@ -67,6 +67,37 @@ enum BlockCases {
                   must: ["aws_efs_file_system", "aws_efs_access_point", "aws_efs_file_system_policy"]),
         BlockCase(kind: "secretRotation", text: "A Secrets Manager secret for the database password of user `app_rw`, rotated automatically every 30 days.",
                   must: ["aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_lambda_function", "aws_lambda_permission"]),
+        BlockCase(kind: "restApi", text: "A REST API (API Gateway v1) `orders-api` with a regional endpoint.\n\n- GET /orders/{id} → Lambda proxy integration to function `orders-read` (python3.12)\n- GET /health → mock integration returning {\"ok\":true}\n\nA usage plan with a daily quota of 5000 requests per day and API keys `acme` and `globex`.",
+                  must: ["aws_api_gateway_rest_api", "aws_api_gateway_resource", "aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_deployment", "aws_api_gateway_stage",
+                         "aws_api_gateway_method_settings", "aws_api_gateway_usage_plan", "aws_api_gateway_api_key", "aws_api_gateway_usage_plan_key", "aws_lambda_function", "aws_lambda_permission"],
+                  mustNot: ["aws_apigatewayv2_api", "aws_apigatewayv2_stage", "aws_apigatewayv2_route"]),
+        BlockCase(kind: "restApi", text: "Our partners' tooling only speaks API Gateway REST APIs (stages and deployments). Put an edge-optimized API in front of the Lambda function `quotes` (nodejs20.x), with X-Ray tracing and method throttling of 100 requests per second, burst 200.",
+                  must: ["aws_api_gateway_rest_api", "aws_api_gateway_stage", "aws_api_gateway_method_settings", "aws_lambda_permission"],
+                  mustNot: ["aws_apigatewayv2_api", "aws_api_gateway_usage_plan"]),
+        BlockCase(kind: "registryReplication", text: "An ECR repository `payments/api`, scan on push, untagged images expire after 7 days. Replicate the registry's images to eu-central-1 as a disaster-recovery copy.",
+                  must: ["aws_ecr_repository", "aws_ecr_lifecycle_policy", "aws_ecr_replication_configuration"], mustNot: ["aws_kms_key"]),
+        BlockCase(kind: "eventRule", text: "An EventBridge rule for GuardDuty findings of severity 7 or higher publishes to a new SNS topic `security-alerts` with the message \"GuardDuty <type> of severity <severity> in <account>\".",
+                  must: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_sns_topic", "aws_sns_topic_policy"], mustNot: ["aws_cloudwatch_event_bus", "aws_lambda_function"]),
+        BlockCase(kind: "eventRule", text: "A Step Functions state machine `order-flow`. An EventBridge rule on the existing bus `orders-bus` matching source `com.acme.orders` and detail-type `OrderPlaced` starts the state machine.",
+                  must: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_sfn_state_machine", "aws_iam_role"], mustNot: ["aws_cloudwatch_event_bus", "aws_lambda_function"]),
+        BlockCase(kind: "eventRule", text: "The nightly report job is a container on ECS Fargate without a load balancer; run it as a scheduled ECS task every night at 02:00.",
+                  must: ["aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_ecs_task_definition", "aws_iam_role"], mustNot: ["aws_lambda_function", "aws_scheduler_schedule"]),
+        BlockCase(kind: "bucketReplication", text: "Region: eu-west-2.\n\n- source bucket (new): `acme-ledger-euw2` in eu-west-2\n- replica bucket (new): `acme-ledger-euw1` in eu-west-1\n\nReplicate every object to the replica, including delete markers; replicas stored as Standard-IA.",
+                  must: ["aws_s3_bucket", "aws_s3_bucket_versioning", "aws_s3_bucket_replication_configuration", "aws_iam_role", "aws_iam_role_policy"], mustNot: ["aws_kms_key", "aws_iam_instance_profile"]),
+        BlockCase(kind: "managedPolicy", text: "An IAM role `report-reader` for EC2 instances. Attach the AWS managed policy ReadOnlyAccess and a customer-managed policy `report-extra` allowing s3:GetObject on arn:aws:s3:::acme-reports/* and denying kms:Decrypt for all resources.",
+                  must: ["aws_iam_role", "aws_iam_policy", "aws_iam_role_policy_attachment"], mustNot: ["aws_iam_user"]),
+        BlockCase(kind: "tableAutoscaling", text: "A DynamoDB table `orders` with partition key orderId. Auto scale read capacity between 5 and 200 and write capacity between 5 and 100, targeting 70% utilisation.",
+                  must: ["aws_dynamodb_table", "aws_appautoscaling_target", "aws_appautoscaling_policy"]),
+        BlockCase(kind: "bucketEvents", text: "A private S3 bucket `scan-intake-docs`. When PDF files are uploaded under `incoming/`, an S3 event notification goes to a new SNS topic `scan-uploads`.",
+                  must: ["aws_s3_bucket", "aws_s3_bucket_notification", "aws_sns_topic", "aws_sns_topic_policy"], mustNot: ["aws_lambda_function", "aws_sqs_queue"]),
+        BlockCase(kind: "pathRouting", text: "Web servers (t3.small, ami-0a1b2c3d4e5f67890) in an auto scaling group of 2 to 6 behind an application load balancer. Requests for paths /admin and /admin/* go to the admin servers; everything else to the public servers.",
+                  must: ["aws_lb", "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_autoscaling_group"], mustNot: ["aws_elb", "aws_launch_configuration"]),
+        BlockCase(kind: "healthCheck", text: "A Route 53 health check on https://status.example-shop.com/healthz every 10 seconds; the site counts as down after 2 consecutive failures.",
+                  must: ["aws_route53_health_check"], mustNot: ["aws_route53_zone", "aws_lb"]),
+        BlockCase(kind: "dataVolume", text: "One t3.medium EC2 instance for the build server, with an extra 200 GB gp3 EBS volume attached at /dev/sdf.",
+                  must: ["aws_instance", "aws_ebs_volume", "aws_volume_attachment"]),
+        BlockCase(kind: "webFirewall", text: "A regional WAF web ACL `shop-waf` for the existing load balancer arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/0123456789abcdef.\n\n- Block requests from IPs in an IP set `shop-blocklist` with 203.0.113.0/24.\n- Block requests whose country is not IE or GB on the path /admin.\n- AWS managed common rule set, but override SizeRestrictions_BODY to count.\n- Send WAF logs to a CloudWatch log group kept 30 days, with the Authorization header redacted.",
+                  must: ["aws_wafv2_web_acl", "aws_wafv2_ip_set", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration", "aws_cloudwatch_log_group"], mustNot: ["aws_lb", "aws_cloudfront_distribution"]),
     ]
 }
 
@@ -130,6 +161,43 @@ enum BlockCases {
     @Test func specWithoutBlocksHasNoBlocksKey() {
         let result = Generator.generate("An S3 bucket `plain-archive-bucket` for invoices.", options: GenerationOptions())
         #expect(!Generator.encode(result.spec).contains("\"blocks\""))
+    }
+
+    /// "REST API" asks for API Gateway v1; an HTTP API chosen over REST stays an HTTP API.
+    @Test func aRestAPIReplacesTheHTTPAPIOnlyWhenAsked() {
+        let rest = Generator.generate("A REST API in front of the Lambda function `tides` (python3.12), with a separate API key per partner.", options: GenerationOptions())
+        let restTypes = Set(rest.resources.map(\.type))
+        #expect(restTypes.contains("aws_api_gateway_rest_api") && restTypes.contains("aws_api_gateway_usage_plan_key"), "\(restTypes.sorted())")
+        #expect(!restTypes.contains { $0.hasPrefix("aws_apigatewayv2_") })
+        let http = Generator.generate("An API Gateway HTTP API (cheaper than REST; we don't need REST API features) in front of the Lambda function `books` (python3.12).", options: GenerationOptions())
+        let httpTypes = Set(http.resources.map(\.type))
+        #expect(httpTypes.contains("aws_apigatewayv2_api"), "\(httpTypes.sorted())")
+        #expect(!httpTypes.contains { $0.hasPrefix("aws_api_gateway_") })
+    }
+
+    /// A replica in another region is created through an aliased provider for that region.
+    @Test func aReplicaInAnotherRegionUsesThatRegionsProvider() throws {
+        let result = Generator.generate(BlockCases.all.first { $0.kind == "bucketReplication" }!.text, options: GenerationOptions())
+        let main = try #require(result.files.first { $0.name == "main.tf" }).content
+        let providers = try #require(result.files.first { $0.name == "providers.tf" }).content
+        #expect(providers.contains("alias") && providers.contains("eu_west_1") && providers.contains("\"eu-west-1\""), "\(providers)")
+        #expect(main.contains("aws.eu_west_1"), "\(main)")
+        #expect(main.contains("STANDARD_IA") && main.contains("s3:ReplicateObject"))
+        // The replication role may do only what replication needs.
+        let rolePolicy = try #require(main.components(separatedBy: "data \"aws_iam_policy_document\" \"bucketReplication_s3\"").dropFirst().first?.components(separatedBy: "\n}\n").first)
+        #expect(rolePolicy.contains("s3:ReplicateObject") && !rolePolicy.contains("\"s3:*\"") && !rolePolicy.contains("\"*\""), "\(rolePolicy)")
+    }
+
+    /// A list of repositories under a line about them makes one repository each, each with the
+    /// lifecycle and the cross-account pull policy the document asks for every repository.
+    @Test func listedRepositoriesEachGetTheirPolicies() throws {
+        let text = "Container registries (ECR).\n\nrepos (all new):\n- acme/api\n- acme/worker\n\nfor every repo: scan on push, encryption AES256, delete untagged images after 7 days.\nThe account 111122223333 must be able to pull from all of them."
+        let result = Generator.generate(text, options: GenerationOptions())
+        let count = { (type: String) in result.resources.filter { $0.type == type }.count }
+        #expect(count("aws_ecr_repository") == 2 && count("aws_ecr_lifecycle_policy") == 2 && count("aws_ecr_repository_policy") == 2, "\(result.resources.map(\.type))")
+        let main = try #require(result.files.first { $0.name == "main.tf" }).content
+        #expect(main.contains("\"acme/worker\"") && main.contains("AES256") && main.contains("sinceImagePushed"))
+        #expect(!result.resources.contains { $0.type == "aws_kms_key" })
     }
 
     @Test func declaredNeedsAreCollectedFromTheRegistry() {

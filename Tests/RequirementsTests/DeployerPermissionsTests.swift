@@ -29,7 +29,7 @@ struct DeployerPermissionsTests {
         ("aws_glue_", "glue"), ("aws_athena_", "athena"), ("aws_backup_", "backup"), ("aws_scheduler_", "scheduler"),
         ("aws_pipes_", "pipes"), ("aws_memorydb_", "memorydb"),
         // EC2's many nouns.
-        ("aws_instance", "ec2"), ("aws_key_pair", "ec2"), ("aws_launch_template", "ec2"), ("aws_vpc", "ec2"), ("aws_subnet", "ec2"), ("aws_eip", "ec2"),
+        ("aws_instance", "ec2"), ("aws_ebs_volume", "ec2"), ("aws_volume_attachment", "ec2"), ("aws_key_pair", "ec2"), ("aws_launch_template", "ec2"), ("aws_vpc", "ec2"), ("aws_subnet", "ec2"), ("aws_eip", "ec2"),
         ("aws_nat_gateway", "ec2"), ("aws_internet_gateway", "ec2"), ("aws_route_table", "ec2"), ("aws_route", "ec2"),
         ("aws_security_group", "ec2"), ("aws_default_security_group", "ec2"), ("aws_flow_log", "ec2"), ("aws_availability_zones", "ec2"),
         ("aws_network_acl", "ec2"), ("aws_ami", "ec2"), ("aws_ec2_", "ec2"), ("aws_egress_only_internet_gateway", "ec2"),

@@ -48,7 +48,12 @@ public enum CostEstimator {
         "aws_sesv2_email_identity_mail_from_attributes", "aws_vpc_peering_connection", "aws_cloudwatch_event_bus",
         "aws_backup_plan", "aws_backup_selection", "aws_backup_vault_lock_configuration",
         "aws_redshiftserverless_namespace", "aws_redshiftserverless_usage_limit", "aws_glue_catalog_database",
-        "aws_lambda_alias", "aws_wafv2_web_acl_association",
+        "aws_lambda_alias",
+        // REST API configuration (requests are priced on the API), WAF configuration (the web ACL
+        // and its rules are priced; IP sets, associations and log delivery settings are not
+        // charged), ECR and S3 replication settings (the copies are priced as what they are).
+        "aws_api_gateway_method_settings", "aws_api_gateway_usage_plan", "aws_api_gateway_api_key", "aws_api_gateway_usage_plan_key",
+        "aws_wafv2_ip_set", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration",
     ]
 
     /// Resource types billed only by use (queries, transitions, data delivered, compute
@@ -62,6 +67,8 @@ public enum CostEstimator {
         "aws_cognito_user_pool": "Cognito bills per monthly active user after the free tier",
         "aws_redshiftserverless_workgroup": "Redshift Serverless bills per RPU-hour of queries run",
         "aws_backup_vault": "AWS Backup bills per GB of backups stored",
+        "aws_s3_bucket_replication_configuration": "S3 replication bills the replicated storage in the destination and inter-region transfer per GB",
+        "aws_ecr_replication_configuration": "ECR replication bills the copied images' storage in each destination and cross-region transfer per GB",
     ]
 
     /// Estimates the monthly cost of a plan's resources after apply (managed resources only).
@@ -377,6 +384,13 @@ struct PricingContext {
                 CostComponent(name: "Provisioned concurrency (\(warm) × \(memoryMB) MB)", quantity: warm * memoryMB / 1024 * seconds, price: $0,
                               assumption: "provisioned concurrency kept all month; its invocations are priced on the function")
             }], missing: "no Lambda provisioned concurrency price in \(region)")
+        case "aws_route53_health_check":
+            // A fixed monthly charge per check (optional features such as HTTPS or string
+            // matching cost more).
+            return priced(resource, [PriceTable.price("route53-health-check", region: region).map {
+                CostComponent(name: "Health check", quantity: 1, price: $0,
+                              assumption: "an AWS endpoint without optional features; a non-AWS endpoint is $0.75 a month")
+            }], missing: "no Route 53 health check price")
         case "aws_cloudwatch_log_metric_filter":
             // The filter itself is free; the metric it publishes is a custom metric. Each
             // combination of dimension values would be a metric of its own.

@@ -129,6 +129,7 @@ public enum PriceTable {
         "opensearch-storage": ("GB-month", "https://aws.amazon.com/opensearch-service/pricing/"),
         "lambda-provisioned": ("GB-second", "https://aws.amazon.com/lambda/pricing/"),
         "cw-metric": ("metric-month", "https://aws.amazon.com/cloudwatch/pricing/"),
+        "route53-health-check": ("health check-month", "https://aws.amazon.com/route53/pricing/"),
     ]
 
     /// The price for `key` (`ec2/t3.micro`, `rds/postgres/db.t3.micro`, `nat`, …) in `region`.
@@ -155,6 +156,8 @@ public enum PriceTable {
         "cloudfront-requests": "0.01",
         "route53-zone": "0.50",
         "route53-queries": "0.40",
+        // Health checks of AWS endpoints; a non-AWS endpoint costs 0.75 (see the assumption).
+        "route53-health-check": "0.50",
         "kms-key": "1.00",
         "kms-requests": "0.03",
         "secrets": "0.40",

@@ -43,6 +43,7 @@ public enum SecurityChecks {
         "EZB-CF-001": "aws-cloudfront-enforce-https", "EZB-CF-002": "aws-cloudfront-use-secure-tls-policy",
         "EZB-CT-001": "aws-cloudtrail-enable-all-regions", "EZB-CT-002": "aws-cloudtrail-enable-log-validation",
         "EZB-CT-003": "aws-cloudtrail-encryption-customer-key",
+        "EZB-APIGW-001": "aws-api-gateway-enable-access-logging", "EZB-APIGW-002": "aws-api-gateway-enable-tracing",
     ]
 
     /// Every check's definition, in report order.

@@ -10,6 +10,29 @@ enum ServiceChecks {
 
     static let checks: [SecurityCheck] = [
         SecurityCheck.perResource(
+            ["aws_api_gateway_stage", "aws_apigatewayv2_stage"],
+            CheckDefinition(
+                id: "EZB-APIGW-001", trivyID: "AWS-0001", checkovID: "CKV_AWS_76", severity: .medium,
+                title: "API Gateway stage writes access logs",
+                rationale: "Without access logs there is no record of who called the API, from where, and what it answered.",
+                remediation: "Add access_log_settings { destination_arn = <log group ARN>, format = ... } to the stage.")
+        ) { stage, context in
+            if context.undecidable(stage, "access_log_settings") { return nil }
+            let settings = stage.value(at: "access_log_settings")?.blocks ?? []
+            return settings.contains { ($0["destination_arn"]?.stringValue.map { !$0.isEmpty } ?? true) } ? nil : "access_log_settings is not set"
+        },
+        SecurityCheck.perResource(
+            ["aws_api_gateway_stage"],
+            CheckDefinition(
+                id: "EZB-APIGW-002", trivyID: "AWS-0003", checkovID: "CKV_AWS_73", severity: .low,
+                title: "REST API stage is traced with X-Ray",
+                rationale: "Tracing shows which integration made a request slow or fail.",
+                remediation: "Set xray_tracing_enabled = true on the stage.")
+        ) { stage, context in
+            if context.undecidable(stage, "xray_tracing_enabled") { return nil }
+            return stage.bool("xray_tracing_enabled") == true ? nil : "xray_tracing_enabled is not true"
+        },
+        SecurityCheck.perResource(
             ["aws_sqs_queue"],
             CheckDefinition(
                 id: "EZB-SQS-001", trivyID: "AWS-0096", checkovID: "CKV_AWS_27", severity: .high,

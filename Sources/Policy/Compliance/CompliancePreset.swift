@@ -45,7 +45,7 @@ public enum CompliancePresets {
     private static let inTransit = ["EZB-ELB-001", "EZB-ELB-002", "EZB-CF-001", "EZB-CF-002", "EZB-EC-002"]
     private static let leastPrivilege = ["EZB-IAM-001", "EZB-IAM-002", "EZB-IAM-003"]
     private static let secrets = ["EZB-SEC-001", "EZB-SEC-002", "EZB-LAMBDA-002"]
-    private static let logging = ["EZB-CT-001", "EZB-CT-002", "EZB-CT-003", "EZB-VPC-001", "EZB-S3-008"]
+    private static let logging = ["EZB-CT-001", "EZB-CT-002", "EZB-CT-003", "EZB-VPC-001", "EZB-S3-008", "EZB-APIGW-001"]
     private static let backups = ["EZB-RDS-004", "EZB-RDS-005", "EZB-DDB-001", "EZB-S3-007"]
     private static let imds = ["EZB-EC2-003", "EZB-EC2-004"]
 

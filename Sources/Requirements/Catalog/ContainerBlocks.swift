@@ -115,23 +115,45 @@ enum ContainerBlock {
     }
 }
 
-/// ECR repository: scan on push, immutable tags, KMS encryption, lifecycle keeping the last N images.
+/// ECR repositories (one, or each of a listed set): scan on push, immutable tags, encryption
+/// (KMS with the AWS-managed key, or AES256 when asked), lifecycle rules for untagged images and
+/// for the last N (prefixed) tagged ones.
 enum RegistryBlock {
     static func render(_ c: Component, into ctx: inout RenderContext) {
-        let id = c.id
-        let name = ctx.name(c, ctx.created(.container).first?.name?.value ?? ctx.baseName)
+        let listed = c.strings("repositories")
+        if listed.count > 1 {
+            // The first keeps the component's id: a service's image and a CI role refer to it.
+            for (k, n) in listed.enumerated() { repository(c, id: k == 0 ? c.id : "\(c.id)_" + NameReader.identifier(n), name: n, into: &ctx) }
+        } else {
+            repository(c, id: c.id, name: listed.first ?? ctx.name(c, ctx.created(.container).first?.name?.value ?? ctx.baseName), into: &ctx)
+        }
+    }
+
+    static func repository(_ c: Component, id: String, name: String, into ctx: inout RenderContext) {
+        // KMS with the AWS-managed key unless the document asks for SSE-S3 (AES256).
+        let encryption = c.string("encryption") == "AES256" ? "AES256" : "KMS"
         ctx.resource("aws_ecr_repository", id, [
             a("name", .string(AWSNames.sanitize(name, for: .registry))), a("image_tag_mutability", .string(c.bool("immutable") == false ? "MUTABLE" : "IMMUTABLE")),
             b("image_scanning_configuration", [a("scan_on_push", .bool(c.bool("scanOnPush") ?? true))]),
-            b("encryption_configuration", [a("encryption_type", .string("KMS"))]),
+            b("encryption_configuration", [a("encryption_type", .string(encryption))]),
         ])
+        // Untagged images first, then tagged ones (by prefix when given); "any" must come last.
+        var rules: [HCLExpression] = []
+        func rule(_ description: String, _ selection: [(String, HCLExpression)]) {
+            rules.append(.object([("rulePriority", .int(rules.count + 1)), ("description", .string(description)), ("selection", .object(selection)), ("action", .object([("type", .string("expire"))]))]))
+        }
+        if let d = c.int("untaggedDays") {
+            rule("Expire untagged images after \(d) days", [("tagStatus", .string("untagged")), ("countType", .string("sinceImagePushed")), ("countUnit", .string("days")), ("countNumber", .int(d))])
+        }
+        let keep = c.int("keepImages") ?? 20
+        if let prefix = c.string("tagPrefix") {
+            rule("Keep the last \(keep) images tagged \(prefix)*", [("tagStatus", .string("tagged")), ("tagPrefixList", .strings([prefix])), ("countType", .string("imageCountMoreThan")), ("countNumber", .int(keep))])
+        } else if c.int("untaggedDays") == nil || c.int("keepImages") != nil {
+            rule("Keep the last \(keep) images", [("tagStatus", .string("any")), ("countType", .string("imageCountMoreThan")), ("countNumber", .int(keep))])
+        }
         ctx.resource("aws_ecr_lifecycle_policy", id, [
             a("repository", .reference("aws_ecr_repository.\(id).name")),
-            a("policy", .call("jsonencode", [.object([("rules", .list([.object([
-                ("rulePriority", .int(1)), ("description", .string("Keep the last \(c.int("keepImages") ?? 20) images")),
-                ("selection", .object([("tagStatus", .string("any")), ("countType", .string("imageCountMoreThan")), ("countNumber", .int(c.int("keepImages") ?? 20))])),
-                ("action", .object([("type", .string("expire"))])),
-            ])]))])])),
+            a("policy", .call("jsonencode", [.object([("rules", .list(rules))])])),
         ])
     }
 }

@@ -6,6 +6,9 @@ struct RenderContext {
     var variables: [HCLBlock] = []
     var outputs: [HCLBlock] = []
     var needsUSEast1 = false
+    /// Regions other than the stack's (and us-east-1) that some resources live in, each given an
+    /// aliased provider (`aws.eu_west_1`).
+    var otherRegions: [String] = []
     var diagnostics: [Diagnostic] = []
     /// Network expressions, set by the network block.
     var vpcID: HCLExpression = .null
@@ -61,6 +64,15 @@ struct RenderContext {
     }
 
     var region: String { spec.settings.region.value }
+
+    /// The provider for resources in `region`: nil for the stack's own, else an aliased one,
+    /// declared by the renderer.
+    mutating func provider(for region: String) -> HCLExpression? {
+        guard region != self.region else { return nil }
+        if region == "us-east-1" { needsUSEast1 = true; return .reference("aws.us_east_1") }
+        if !otherRegions.contains(region) { otherRegions.append(region) }
+        return .reference("aws." + region.replacingOccurrences(of: "-", with: "_"))
+    }
 
     /// The customer-managed key created by the stack, if any.
     var kmsKeyARN: HCLExpression? { created(.key).first.map { .reference("aws_kms_key.\($0.id).arn") } }

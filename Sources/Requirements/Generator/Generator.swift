@@ -166,6 +166,7 @@ enum Renderer {
         }
         var providers = [provider(spec.settings.region.value, alias: nil)]
         if ctx.needsUSEast1 { providers.append(provider("us-east-1", alias: "us_east_1")) }
+        for r in ctx.otherRegions { providers.append(provider(r, alias: r.replacingOccurrences(of: "-", with: "_"))) }
         let versions = HCLBlock("terraform", [], [
             .attribute("required_version", .string(">= 1.5.0")),
             .block(HCLBlock("required_providers", [], [.attribute("aws", .object([("source", .string("hashicorp/aws")), ("version", .string("~> 5.0"))]))])),

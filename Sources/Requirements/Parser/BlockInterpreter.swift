@@ -82,18 +82,20 @@ enum BlockInterpreter {
                 }
                 if targets.isEmpty && !legacyMentions && s.shape != .heading { targets = focus }
             }
+            let addressed = Set(targets)
             for k in blocks.indices where BlockRegistry.definition(blocks[k].kind)?.readsEveryStatement == true && blocks[k].ownership == .create { targets.append(k) }
             targets = Array(Set(targets)).sorted()
+            // Only what the statement was about carries to the next; a block reading every statement is no subject.
             if s.shape == .heading || s.shape == .leadIn {
-                focus = targets
+                focus = addressed.sorted()
                 if !targets.isEmpty { it.used.insert(i) }
                 continue
             }
-            if !all[i].isEmpty { focus = targets } else if legacyMentions { focus = [] }
+            if !all[i].isEmpty { focus = addressed.sorted() } else if legacyMentions { focus = [] }
             for t in targets {
                 guard let def = BlockRegistry.definition(blocks[t].kind) else { continue }
                 var p = blocks[t].properties
-                let hit = def.read(s, &p, BlockReadContext(mentionsBlock: all[i].contains { $0.def.kind == def.kind }))
+                let hit = def.read(s, &p, BlockReadContext(mentionsBlock: all[i].contains { $0.def.kind == def.kind }, addressed: addressed.contains(t)))
                 blocks[t].properties = p
                 if hit { it.used.insert(i) }
                 if blocks[t].name == nil, let n = name(def, s) ?? s.text.capture("(?i)^\\W*name\\s*[:=]?\\s*" + NameReader.quoted), NameReader.valid(n) { blocks[t].name = Sourced(n, line: s.line); it.used.insert(i) }

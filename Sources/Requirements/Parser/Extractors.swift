@@ -576,8 +576,14 @@ struct Reader {
     mutating func registry() {
         if t.has("scan") { flag("scanOnPush", "scan") }
         if t.has("immutable|mutable") { put("immutable", .bool(t.has("immutable") && !t.has("not immutable"))) }
-        if let n = int("(?:last|latest|most recent) (\\d+) images") ?? int("keep (?:only )?(?:the )?(\\d+)") { putInt("keepImages", n) }
+        if let n = int("(?:last|latest|most recent|newest) (\\d+)(?!\\d| ?(days?|hours?|weeks?|months?|d)\\b)") ?? int("keep (?:only )?(?:the )?(?:newest |latest )?(\\d+)") { putInt("keepImages", n) }
+        if t.has("untagged"), let d = days("untagged[^.;]*?(after|older than|for)") ?? days("untagged") { putInt("untaggedDays", d) }
+        if let prefix = o.capture("(?i)prefix(?:es)?\\s*[`\"“]([A-Za-z0-9._-]{1,64})[`\"”]") { putString("tagPrefix", prefix) }
+        if t.has("\\b(aes-?256|sse-s3|s3-managed|no kms|without kms)\\b") { putString("encryption", "AES256") }
         if c.name == nil, let n = o.capture("(?i)(?:ecr )?repo(?:sitory)?\\s*[`\"“]([^`\"”]+)[`\"”]") { c.name = Sourced(n, line: s.line); hit = true }
+        // A list of repositories, one name per item ("- cinder/api"), under a line about repositories.
+        if s.shape == .bullet, s.normalizedContext.has("\\b(repos|repositories|registries)\\b"),
+           let n = o.trimmed.capture("^`?([a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)+)`?$") { append("repositories", [n]) }
     }
 
     mutating func cache() {

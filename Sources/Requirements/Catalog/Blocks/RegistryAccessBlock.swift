@@ -1,6 +1,6 @@
 import Foundation
 
-/// A repository policy on the stack's ECR repository: pull access for the accounts (or
+/// A repository policy on each of the stack's ECR repositories: pull access for the accounts (or
 /// organisation) the document names; nothing public.
 enum RegistryAccessBlock: BuildingBlock {
     struct Properties: BlockProperties {
@@ -27,7 +27,9 @@ enum RegistryAccessBlock: BuildingBlock {
     }
 
     static func render(_ c: BlockInstance<Properties>, into ctx: inout RenderContext) {
-        guard c.ownership == .create, let repo = ctx.created(.registry).first else { return }
+        // Every repository the stack creates gets the policy.
+        let repositories = ctx.blocks.filter { $0.type == "resource" && $0.labels.first == "aws_ecr_repository" }.map { $0.labels[1] }
+        guard c.ownership == .create, !repositories.isEmpty else { return }
         let p = c.properties
         guard !p.accounts.isEmpty || p.organization != nil || p.lambdaPull?.value == true else { return }
         var statements: [HCLBodyItem?] = []
@@ -46,6 +48,8 @@ enum RegistryAccessBlock: BuildingBlock {
                                               b("principals", [a("type", .string("Service")), a("identifiers", .strings(["lambda.amazonaws.com"]))])]))
         }
         ctx.data("aws_iam_policy_document", "\(c.id)_repository", statements)
-        ctx.resource("aws_ecr_repository_policy", c.id, [a("repository", .reference("aws_ecr_repository.\(repo.id).name")), a("policy", .reference("data.aws_iam_policy_document.\(c.id)_repository.json"))])
+        for repo in repositories {
+            ctx.resource("aws_ecr_repository_policy", repositories.count == 1 ? c.id : "\(c.id)_\(repo)", [a("repository", .reference("aws_ecr_repository.\(repo).name")), a("policy", .reference("data.aws_iam_policy_document.\(c.id)_repository.json"))])
+        }
     }
 }

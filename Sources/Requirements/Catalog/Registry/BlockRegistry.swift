@@ -30,6 +30,16 @@ enum BlockRegistry {
         BlockDefinition(RegistryAccessBlock.self),
         BlockDefinition(FileAccessPointBlock.self),
         BlockDefinition(SecretRotationBlock.self),
+        BlockDefinition(RestAPIBlock.self),
+        BlockDefinition(RegistryReplicationBlock.self),
+        BlockDefinition(EventRuleBlock.self),
+        BlockDefinition(BucketReplicationBlock.self),
+        BlockDefinition(ManagedPolicyBlock.self),
+        BlockDefinition(TableAutoscalingBlock.self),
+        BlockDefinition(DataVolumeBlock.self),
+        BlockDefinition(BucketEventsBlock.self),
+        BlockDefinition(PathRoutingBlock.self),
+        BlockDefinition(HealthCheckBlock.self),
     ]
 
     static let byKind: [String: BlockDefinition] = Dictionary(all.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })

@@ -80,6 +80,10 @@ struct BlockNeeds: Sendable, Equatable {
 struct BlockReadContext {
     /// Whether the statement mentions this block's lexicon.
     var mentionsBlock: Bool
+    /// Whether the statement was routed to the block by its words, its section or the subject
+    /// of the previous statement (false when a block reading every statement is offered one
+    /// about something else).
+    var addressed: Bool = true
 }
 
 /// One instance of a registered block in the spec.
