@@ -101,7 +101,7 @@ import Testing
         let text = "An SQS queue `render`, keep messages 4 days.\n\nUpdate: keep them 7 days, and alerts by email to ops@example.com.\n\nAn SNS topic `alerts` emailing ops@example.com.\n\nActually make that oncall@example.com instead."
         let result = Generator.generate(text)
         let queue = try #require(result.spec.components.first { $0.kind == .queue })
-        #expect(queue.int("retentionDays") == 7)
+        #expect(queue.int("retentionSeconds") == 7 * 86400)
         let topic = try #require(result.spec.components.first { $0.kind == .topic })
         #expect(topic.strings("emails") == ["oncall@example.com"])
     }

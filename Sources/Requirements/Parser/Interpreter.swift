@@ -28,6 +28,8 @@ struct Interpreter {
 
     mutating func run(model contribution: ModelContribution? = nil) {
         readSettings()
+        let excluded = ExclusionReader.excluded(in: statements)
+        settings.excluded = excluded.isEmpty ? nil : excluded
         refusals = RefusalReader.refusals(in: statements) + AskReader.questions(in: statements)
         findMentions()
         discoverComponents()
