@@ -441,7 +441,7 @@ struct Reader {
             if t.has("^\\W*(the )?(dlq|dead[- ]letter( queue)?)\\b[^.;]*\\b(keeps?|kept|retains?|retention|holds?)\\b") { putInt("dlqRetentionDays", days("(keeps?|kept|retains?|retention|holds?)")); return }
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
-        if t.has("retention|retain|kept|\\bkeeps?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionSeconds", seconds("(retention|retain|kept|keep)")) }
+        if t.has("retention|retain|kept|\\bkeep(s|ing)?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionSeconds", seconds("(retention|retain|kept|keep)")) }
         if t.has("visibility") {
             if let x = int("(\\d+)\\s*x the lambda timeout") ?? int("(\\d+) times the (lambda|function) timeout") { putInt("visibilityMultiplier", x) }
             else { putInt("visibilitySeconds", seconds("visibility")) }
@@ -534,6 +534,18 @@ struct Reader {
         if t.has("secret") && t.has("\\b(read|get|access|fetch|use)") { put("readsSecret", .bool(true)) }
         if t.has("\\b(sqs|queue)\\b") && t.has("\\b(send|publish|write|put)s?\\b") && !t.has("trigger") { put("sendsToQueue", .bool(true)) }
         if let m = o.match("\\b(GET|POST|PUT|DELETE|PATCH|ANY)\\b[;:]?\\s*(?:Path:\\s*)?(/[A-Za-z0-9_{}/.-]*)") { putString("route", "\(m[1]) \(m[2])") }
+        // Inside a VPC: the subnets it runs in, and its own security group's outbound rules.
+        if t.has("\\bsubnets?\\b") && t.has("\\b(run|runs|inside|in|within|placed|attach)\\b") { append("subnetIds", ids.subnets) }
+        if t.has("security group") {
+            if !ids.sgs.isEmpty && !t.has("\\bfrom\\s+sg-") { append("securityGroupIds", ids.sgs) }
+            // "egress 5432 to 10.72.0.0/16 and 443 to 0.0.0.0/0", "outbound only to 10.72.0.0/16 on 5432 plus 443 anywhere"
+            let clause = t.range(of: "(outbound|egress|outgoing)[^;]*", options: .regularExpression).map { String(t[$0]) } ?? ""
+            for m in clause.matches("(?:\\b(\\d{2,5})\\s+(?:to\\s+)?(anywhere|0\\.0\\.0\\.0/0|\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2}))|(?:\\bto\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2})\\s+on\\s+(?:port\\s+)?(\\d{2,5}))") {
+                let port = m.groups[1].isEmpty ? m.groups[4] : m.groups[1]
+                let to = m.groups[1].isEmpty ? m.groups[3] : (m.groups[2] == "anywhere" ? "0.0.0.0/0" : m.groups[2])
+                if let p = Int(port), (1...65535).contains(p) { append("egress", ["\(p):\(to)"]) }
+            }
+        }
     }
 
     mutating func httpApi() {

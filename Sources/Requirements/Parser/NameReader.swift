@@ -106,7 +106,8 @@ enum NameReader {
 /// writing outside the stack, names that cannot be used verbatim.
 enum RefusalReader {
     /// A policy that allows every action on every resource: `"Action": "*"` with `"Resource": "*"`, `*:*`.
-    static let wildcardPolicy = "\\*:\\*|\"\\*\"\\s*on\\s*\"\\*\"|\\baction\"?\\s*[:=]\\s*\"?\\*\"?[^.;]{0,60}\\bresources?\"?\\s*[:=]\\s*\"?\\*(?![\\w:])|\\b(actions?|permissions?)\\s+\\*\\s+on\\s+(resources?\\s+)?\\*"
+    // ICU reads "[:" … ":]" as a character-class name: "[=:]" and "(?!\\w|:)" keep clear of it.
+    static let wildcardPolicy = "\\*:\\*|\"\\*\"\\s*on\\s*\"\\*\"|\\baction\"?\\s*[=:]\\s*\"?\\*\"?[^.;]{0,60}\\bresources?\"?\\s*[=:]\\s*\"?\\*(?!\\w|:)|\\b(actions?|permissions?)\\s+\\*\\s+on\\s+(resources?\\s+)?\\*"
 
     static func refusals(in statements: [Statement]) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -114,7 +115,7 @@ enum RefusalReader {
             if !out.contains(where: { $0.line == s.line && $0.message == why }) { out.append(Diagnostic(.error, line: s.line, why)) }
         }
         // An IAM user anywhere in the document makes "one access key for that user" a long-lived key.
-        let documentHasIAMUser = statements.contains { $0.shape != .code && $0.normalized.has("\\biam users?\\b") && PolarityReader.polarity(of: $0, offset: 0, length: 0) != .negated }
+        let documentHasIAMUser = statements.contains { $0.shape != .code && $0.normalized.has("\\biam users?\\b") && !$0.normalized.has("\\b(no|not|never|without|don't|do not|instead of)\\b[^.;]{0,25}\\biam users?") }
         for (i, s) in statements.enumerated() {
             let t = s.normalized
             if s.shape != .code {
@@ -166,7 +167,7 @@ enum RefusalReader {
                 if t.has("\\b(mine|mining|miner)\\b[^.]{0,30}\\b(bitcoin|crypto|monero|ethereum|coins?)\\b|\\bcrypto ?mining\\b") {
                     refuse(s, "refused: cryptocurrency mining is not an allowed workload")
                 }
-                if t.has("\\b(iam users?|access keys?)\\b") && t.has("\\b(create|generate|issue|give|make|add|set up|provision|one|an|a new)\\b") && t.has("\\b(access keys?|secret keys?|credentials|programmatic access)\\b") && !t.has(negated + "[^.]{0,30}(iam user|access key|credentials)") && (t.has("\\b(create|generate|issue|give|make|add|set up|provision)\\b") || documentHasIAMUser) {
+                if t.has("\\b(iam users?|access keys?)\\b") && t.has("\\b(create|generate|issue|give|make|add|set up|provision|one|an|a new|\\d+)\\b") && t.has("\\b(access keys?|secret keys?|credentials|programmatic access)\\b") && !t.has(negated + "[^.]{0,30}(iam user|access key|credentials)") && (t.has("\\b(create|generate|issue|give|make|add|set up|provision)\\b") || documentHasIAMUser) {
                     refuse(s, "refused: long-lived IAM user access keys are not generated; use an IAM role the workload assumes")
                 }
                 if t.has("\\b(all ports|all traffic|any port|every port|0-65535|all protocols)\\b[^.]{0,40}(0\\.0\\.0\\.0/0|anywhere|the internet|everyone|the world)|\\b(0\\.0\\.0\\.0/0|anywhere|the internet)\\b[^.]{0,40}\\b(all ports|all traffic|any port|every port)\\b") && Values.opensToWorld(t) && !t.has(negated) {

@@ -4,7 +4,7 @@ enum Polarity: Equatable { case create, existing, negated, context }
 
 /// Reading negation, existence and background from the words around a mention.
 enum PolarityReader {
-    static let negatedSection = "\\b(out of scope|not in scope|non-goals?|not wanted|explicitly not|phase 2|later phase|future|not needed|not required|won't do|excluded|exclusions|not in (this|the|our) (story|ticket|change|request|release|phase|iteration|sprint|pr|pull request|scope|project)|not part of (this|the)|not included|not covered)\\b"
+    static let negatedSection = "\\b(out of scope|not in scope|non-goals?|not wanted|explicitly not|(do not|don't|we won't|will not) (want|need|build|create|add|include)|deferred|postponed|phase 2|later phase|future|not needed|not required|won't do|excluded|exclusions|not in (this|the|our) (story|ticket|change|request|release|phase|iteration|sprint|pr|pull request|scope|project)|not part of (this|the)|not included|not covered)\\b"
     static let existingSection = "\\b(pre-?existing|existing|already (exists?|have|there)|exists today|what exists|current state|do not create or modify|don't create or modify)\\b"
     static let negationBefore = "\\b(no|not|nothing|not yet|don't|dont|do not|does not|doesn't|never|without|nor|remove|removed|drop|instead of|rather than|avoid|skip|exclude|no need for|won't|will not|isn't|aren't|neither|none of|stop using|get rid of)\\b"
     static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer|deferred|postponed|not now|not yet|(do not|don't) (add|build|create|include) (it|them|this|that|yet)|goes away|go away|(is|are|will be|gets?) (retired|decommissioned|removed|deleted|dropped)|is going away)\\b"
@@ -32,6 +32,7 @@ enum PolarityReader {
     /// A statement about watching things, and the words for what is measured.
     static let monitoring = "\\b(dashboards?|widgets?|graphs?|alarms?|alerts?|monitor(s|ing)?|watch(es|ing)?|metrics?|showing|shows|plots?)\\b"
     static let metricWord = "(cpu|memory|utili[sz]ation|errors?|5xx|4xx|latency|duration|throttl\\w*|invocations|request count|response time|metrics?|queue depth|backlog|connections|free storage)\\b"
+    static let existingList = "^\\W*([a-z']+\\W+){0,8}?(already exists?|exist already|already (there|deployed|in place|running)|(do not|don't) (create|recreate|touch)( them| these| those)?|(only )?reference (them|these|those)( only| by name)?)\\b[^:]{0,60}:"
     static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
     static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
 
@@ -121,6 +122,8 @@ enum PolarityReader {
         // "Out of scope: A, B, C" / "Not needed — X": a list of things ruled out.
         if t.has(ruledOutList) && offset > (t.matches(ruledOutList).first.map { $0.offset } ?? Int.max) { return .negated }
         if t.has(sentenceNegation) { return .negated }
+        // "These already exist, only reference them: Lambda `x`, table `y`": a list of things that are there.
+        if let m = t.matches(existingList).first, offset >= m.offset + m.groups[0].utf16.count { return .existing }
         // The state a migration leaves behind is background, not an ask.
         if statement.era == .before { return .context }
         // "alarm when the RDS instance `prod-db` ..." watches something that exists.

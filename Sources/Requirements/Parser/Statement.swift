@@ -48,6 +48,8 @@ enum MigrationReader {
         }
     }
 
+    /// A value the old half of a change gives: an instance class or a size.
+    static let oldValue = "(?i)\\b(?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal)\\b|\\b\\d+(?:\\.\\d+)?\\s*(?:gb|gib|tb|tib)\\b"
     /// The verbs that move a thing from one value to another.
     static let moveVerb = "(move|moving|moved|migrat\\w*|switch\\w*|upgrad\\w*|downgrad\\w*|resiz\\w*|chang\\w*|bump\\w*|convert\\w*|replatform\\w*|shrink\\w*|increas\\w*|decreas\\w*|rais\\w*|lower\\w*)"
 
@@ -57,11 +59,17 @@ enum MigrationReader {
     static func targetOnly(_ text: String) -> String {
         var t = text
         // "move the database from db.t3.medium to db.r6g.large"
-        t = t.replacing("(?i)(\\b" + moveVerb + "\\b[^.;:]{0,40}?)\\bfrom\\s+(?!(?:the\\s+)?(?:public|private|internet|anywhere|outside)\\b)[^.;:,]{1,60}?\\s+(to|into|onto)\\b", with: "$1$4")
+        t = t.replacing("(?i)(\\b" + moveVerb + "\\b[^.;:]{0,40}?)\\bfrom\\s+(?!(?:the\\s+)?(?:public|private|internet|anywhere|outside)\\b)(?:[^.;:,]|\\.(?=\\w)){1,60}?\\s+(to|into|onto)\\b", with: "$1$4")
         // "replace the old MySQL box with an Aurora cluster"
-        t = t.replacing("(?i)\\b(replac\\w*|swap\\w*)\\s+(?:out\\s+)?(?:the|our|that|this)\\s+(?:old|current|existing|legacy|single)?\\s*[^.;:,]{1,60}?\\s+(with|for|by)\\b", with: "$1 it $2")
-        // "today we have X, (but) we want to move to Y"
-        t = t.replacing("(?i)^[^.;]*?\\b(today|currently|right now|at the moment|until now|so far|at present)\\b[^.;]*?[,;—–]\\s*(?=(?:but |and |so )?(?:we |i )?(?:now )?(?:want to |need to |would like to |will |'ll |should |must |please |are going to )?(?:move|migrat|switch|go |replace|upgrade|change|use|run|put|rebuild))", with: "")
+        t = t.replacing("(?i)\\b(replac\\w*|swap\\w*)\\s+(?:out\\s+)?(?:the|our|that|this)\\s+(?:old|current|existing|legacy|single)?\\s*(?:[^.;:,]|\\.(?=\\w)){1,60}?\\s+(with|for|by)\\b", with: "$1 it $2")
+        // "today we have X, (but) we want to move to Y": the values of the old half go (what it
+        // talks about stays, so "move it" still has its subject).
+        if let m = t.matches("(?i)^(?:[^.;]|\\.(?=\\w))*?\\b(today|currently|right now|at the moment|until now|so far|at present)\\b(?:[^.;]|\\.(?=\\w))*?[,;—–]\\s*(?=(?:but |and |so )?(?:we |i )?(?:now )?(?:want to |need to |would like to |will |'ll |should |must |please |are going to )?(?:move|migrat|switch|go |replace|upgrade|change|use|run|put|rebuild))").first {
+            let ns = t as NSString
+            let old = ns.substring(with: NSRange(location: m.offset, length: (m.groups[0] as NSString).length))
+            let kept = old.replacing(oldValue, with: "")
+            t = ns.replacingCharacters(in: NSRange(location: m.offset, length: (m.groups[0] as NSString).length), with: kept)
+        }
         // "db.t3.medium → db.r6g.large", "100 GB -> 400 GB"
         t = t.replacing("(?i)\\b((?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.[a-z0-9]+|\\d+(?:\\.\\d+)?\\s*(?:gb|gib|tb|tib|mb|mib|days?|hours?|minutes?|seconds?|vcpus?|%))\\s*(?:→|->|=>|⇒)\\s*(?=(?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.[a-z0-9]+|\\d)", with: "")
         return t

@@ -154,9 +154,9 @@ enum Values {
     static let monthly = Patterns.compile("\\b(?:on )?the (\\d{1,2})(?:st|nd|rd|th)? (?:day )?of (?:each|every|the) month\\b")
     static let weekdays = Patterns.compile("\\b(mon(day)?\\s*(-|–|to|through|thru)\\s*fri(day)?|weekdays|every weekday|working days|business days)\\b")
     /// Words that say a statement is about when something runs (gate for `schedule(in:)`).
-    static let scheduleCue = "\\b(every|each|once an?)\\s+(\\d+\\s+)?(minutes?|mins?|hours?|hrs?|days?|nights?|mornings?|evenings?|weekdays?|working days?|business days?|weeks?|months?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\\b|\\b(hourly|daily|nightly|weekly|monthly|cron|schedules?|scheduled)\\b|\\brate\\(|\\bon (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays)\\b|\\bmon(day)?\\s*(-|–|to|through|thru)\\s*fri(day)?\\b|\\bthe \\d{1,2}(st|nd|rd|th)? (day )?of (each|every|the) month\\b"
-    static let hourly = Patterns.compile("\\b(hourly|once an hour|every hour)\\b")
-    static let daily = Patterns.compile("\\b(daily|nightly|every (day|night|morning|evening)|each (day|night)|once a day)\\b")
+    static let scheduleCue = "\\b(every|each|once (?:an?|1))\\s+(\\d+\\s+)?(minutes?|mins?|hours?|hrs?|days?|nights?|mornings?|evenings?|weekdays?|working days?|business days?|weeks?|months?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\\b|\\b(hourly|daily|nightly|weekly|monthly|cron|schedules?|scheduled)\\b|\\brate\\(|\\bon (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays)\\b|\\bmon(day)?\\s*(-|–|to|through|thru)\\s*fri(day)?\\b|\\bthe \\d{1,2}(st|nd|rd|th)? (day )?of (each|every|the) month\\b"
+    static let hourly = Patterns.compile("\\b(hourly|once (an|1) hour|every hour)\\b")
+    static let daily = Patterns.compile("\\b(daily|nightly|every (day|night|morning|evening)|each (day|night)|once (a|1) day)\\b")
     static let atTime = Patterns.compile("\\bat\\s+\\d")
     static let clock = Patterns.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?=\\s|$|[,.;)]|\\s*utc)")
     static let clockAt = Patterns.compile("\\b(?:at|@)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\b|\\b(\\d{1,2}):(\\d{2})\\b|\\b(\\d{1,2})\\s*(am|pm)\\b")
