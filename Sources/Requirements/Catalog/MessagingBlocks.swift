@@ -153,7 +153,7 @@ enum AlarmBlock {
             a("period", .int(c.int("period") ?? 300)), a("evaluation_periods", .int(c.int("periods") ?? 1)),
             a("threshold", .double(Double(c.string("threshold") ?? "80") ?? 80)), a("comparison_operator", .string(c.string("comparison") ?? "GreaterThanThreshold")),
             // Said once for all alarms ("missing data should not page anyone"), it holds for each.
-            a("treat_missing_data", .string(c.string("missingData") ?? ctx.spec.components.lazy.compactMap { $0.kind == .alarm ? $0.string("missingData") : nil }.first ?? "missing")),
+            a("treat_missing_data", .string(c.string("missingData") ?? ctx.spec.components.lazy.compactMap { $0.kind == .alarm ? $0.string("missingDataAll") : nil }.first ?? "missing")),
             dims.isEmpty ? nil : a("dimensions", .object(dims)),
             a("alarm_actions", .list([topicARN])), c.bool("okActions") == true || ctx.spec.components.contains { $0.kind == .alarm && $0.bool("okActions") == true } ? a("ok_actions", .list([topicARN])) : nil,
         ])

@@ -508,7 +508,7 @@ struct Reader {
         if t.has("batching window|batch window") { putInt("batchWindow", seconds("(batching|batch) window")) }
         if t.has("partial batch|reportbatchitemfailures") { put("partialBatch", .bool(true)) }
         // One schedule reader for every block (`Values.schedule`): "every night at 02:30 UTC", "hourly", "each weekday at 7am".
-        if t.has(Values.scheduleCue), !t.has("\\b(retention|retain|kept|keep|backups?|snapshots?|maintenance window|rotat\\w*)\\b"), let e = Values.schedule(in: t) { putString("schedule", e) }
+        if t.has(Values.scheduleCue), !t.has("\\b(backups?|snapshots?|maintenance window|rotat\\w*)\\b"), let e = Values.schedule(in: t) { putString("schedule", e) }
         if let cron = o.capture("(cron\\([^)]+\\)|rate\\([^)]+\\))") { c.set("schedule", .string(cron), line: s.line); hit = true }
         // "remove the EventBridge rule", "instead of being called on a schedule": a later statement takes the schedule away.
         if let old = c.properties["schedule"], old.line < s.line, t.has("\\b(remove|drop|delete|get rid of|no more|no longer|stop|instead of)\\b[^.;]{0,40}\\b(eventbridge rule|scheduled? rule|schedule|cron|polling|timer)\\b") {
@@ -674,11 +674,13 @@ struct Reader {
            let canonical = ["Average", "Maximum", "Minimum", "Sum", "SampleCount"].first(where: { $0.caseInsensitiveCompare(st) == .orderedSame }) {
             putString("statistic", canonical)
         }
-        if t.has("not breaching|notbreaching|missing data[^.;]{0,40}\\b(ok|fine|good|healthy|not (page|alarm|alert|fire|count))\\b") { putString("missingData", "notBreaching") }
-        else if t.has("missing data[^.;]{0,30}\\bignor|\\bignore missing data") { putString("missingData", "ignore") }
-        else if t.has("breaching") { putString("missingData", "breaching") }
+        // On a line of its own ("Missing data should not page anyone") it holds for every alarm.
+        let missingKey = Reader.mentionsMetric(s) ? "missingData" : "missingDataAll"
+        if t.has("not breaching|notbreaching|missing data[^.;]{0,40}\\b(ok|fine|good|healthy|not (page|alarm|alert|fire|count))\\b") { putString(missingKey, "notBreaching") }
+        else if t.has("missing data[^.;]{0,30}\\bignor|\\bignore missing data") { putString(missingKey, "ignore") }
+        else if t.has("breaching") { putString(missingKey, "breaching") }
         // What it watches, named in the line ("kelpie-order-writer errors: …"): matched to a component when rendered.
-        if let subject = o.capture("(?i)^\\W*[`\"“]?([a-z0-9][a-z0-9_.-]*[-_][a-z0-9_.-]*[a-z0-9])[`\"”]?") ?? o.capture("(?i)\\b(?:function|lambda|table|queue|instance|database|db|service|cluster|load balancer|alb|topic|bucket)\\s+[`\"“]([A-Za-z0-9_.:/-]+)[`\"”]") { putString("subject", subject) }
+        if Reader.mentionsMetric(s), let subject = o.capture("(?i)^\\W*[`\"“]?([a-z0-9][a-z0-9_.-]*[-_][a-z0-9_.-]*[a-z0-9])[`\"”]?") ?? o.capture("(?i)\\b(?:function|lambda|table|queue|instance|database|db|service|cluster|load balancer|alb|topic|bucket)\\s+[`\"“]([A-Za-z0-9_.:/-]+)[`\"”]") { putString("subject", subject) }
         if let i = o.capture("\\b(i-[0-9a-f]{8,})\\b") { putString("instanceId", i) }
         if let q = o.capture("`([A-Za-z0-9_-]+)`"), t.has("queue|messages") { putString("queueName", q) }
         if t.has("same queue") { put("sameQueue", .bool(true)) }
