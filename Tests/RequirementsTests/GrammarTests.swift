@@ -115,7 +115,7 @@ import Testing
              must: ["aws_db_instance"], mustNot: []),
         Case(family: "a function's egress to the database port and to 0.0.0.0/0",
              text: "Region sa-east-1. Lambda `purge` (nodejs20.x) talks to our private database. It runs in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 with a new security group: no inbound rules, egress 5432 to 10.72.0.0/16 and 443 to 0.0.0.0/0.",
-             must: ["aws_lambda_function"], mustNot: ["aws_db_instance"]),
+             must: ["aws_lambda_function", "aws_security_group", "aws_iam_role_policy_attachment"], mustNot: ["aws_db_instance", "aws_vpc"]),
         // Alarms on things that exist build only the alarms.
         Case(family: "alarms on an existing function and table build only alarms",
              text: "Region eu-north-1. These already exist in other stacks, only reference them: Lambda function `quill-sync`, DynamoDB table `quill-items`, SNS topic arn:aws:sns:eu-north-1:123456789012:quill-pager.\n\nAlarms (notify that topic):\n\n1. quill-sync errors: Errors >= 3 in 1 minute, 2 periods in a row\n2. quill-sync latency: p95 Duration above 2 s over a 5-minute period\n3. quill-items throttling: WriteThrottleEvents sum > 0 over 5 minutes\n\nTreat missing data as not breaching. Do not create the function, the table or the topic.",
