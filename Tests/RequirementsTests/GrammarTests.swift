@@ -79,6 +79,50 @@ import Testing
         Case(family: "Fargate Spot capacity for a queue worker",
              text: "Region eu-west-1. An ECS Fargate worker `invoice-ocr` (0.5 vCPU / 1 GB) that reads the SQS queue `invoice-ocr-jobs`; no load balancer. Run it on Fargate Spot only, it can be interrupted.",
              must: ["aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_ecs_service"], mustNot: ["aws_lb"]),
+        // Exclusions never ask for what they name.
+        Case(family: "an 'explicitly NOT wanted:' line rules out what it lists",
+             text: "Region eu-west-1. A private S3 bucket `quarry-logs` with versioning.\n\nExplicitly NOT wanted: VPC peering, a CloudFront distribution.",
+             must: ["aws_s3_bucket"], mustNot: ["aws_vpc_peering_connection", "aws_cloudfront_distribution"]),
+        Case(family: "a 'not wanted:' line under a function rules out a NAT, a VPC and a database",
+             text: "Region sa-east-1. Lambda `gc-sweeper` (python3.12) in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 of vpc-0a1b2c3d4e5f60718.\n\nnot wanted: a NAT gateway, a new VPC, an RDS instance, Secrets Manager.",
+             must: ["aws_lambda_function"], mustNot: ["aws_nat_gateway", "aws_vpc", "aws_db_instance", "aws_secretsmanager_secret"]),
+        Case(family: "a titled list of things we do not want",
+             text: "Region eu-central-1. A VPC `yard-net` 10.30.0.0/16 with two public and two private subnets in two zones.\n\n## Things we do not want\n\n- flow logs\n- a transit gateway attachment",
+             must: ["aws_vpc", "aws_subnet"], mustNot: ["aws_flow_log", "aws_ec2_transit_gateway_vpc_attachment"]),
+        Case(family: "struck-through and deferred checklist items are not built",
+             text: "Region ap-southeast-2. Checklist:\n\n- [x] A VPC `kiln-net`, 10.8.0.0/16, public and private subnets in two zones\n- [ ] ~~VPC flow logs~~ (postponed to next quarter)\n- [ ] Flow logs to CloudWatch — deferred, do not add them yet",
+             must: ["aws_vpc"], mustNot: ["aws_flow_log"]),
+        Case(family: "'no X and no Y' beside an ask",
+             text: "Region us-east-2. A DynamoDB table `tally` keyed by id, on-demand. No VPC peering and no customer-managed KMS key of our own.",
+             must: ["aws_dynamodb_table"], mustNot: ["aws_vpc_peering_connection", "aws_kms_key"]),
+        // Migrations build the target only.
+        Case(family: "a migration between titled sections builds the new cluster only",
+             text: "Region us-east-1.\n\n## What we run today\n\n- RDS PostgreSQL 14 instance `atlas-db`, db.t3.medium, 100 GB gp2, single-AZ\n\n## What we want instead\n\n- an Aurora PostgreSQL cluster `atlas-aurora`, two db.r6g.large instances (one writer, one reader)\n- backups 14 days\n\nThe old `atlas-db` instance goes away.",
+             must: ["aws_rds_cluster", "aws_rds_cluster_instance"], mustNot: ["aws_db_instance"]),
+        Case(family: "'replace the old X with Y' builds Y",
+             text: "Region eu-west-2. Replace the old EC2 cron box with a Lambda `nightly-report` (python3.12) on a schedule, every night at 01:15 UTC.",
+             must: ["aws_lambda_function", "aws_cloudwatch_event_rule"], mustNot: ["aws_instance"]),
+        // Identifiers in prose are not names.
+        Case(family: "an environment variable in a code span is not the cache's name",
+             text: "Region eu-west-1. A Redis cluster (ElastiCache, cache.t4g.small) for web sessions in vpc-0a1b2c3d4e5f60718. The app reads the auth token from the environment variable `redis_auth_token`.",
+             must: ["aws_elasticache_replication_group"], mustNot: []),
+        Case(family: "an output and a setting named in code spans are not resource names",
+             text: "Region us-west-2. An SQS queue `render-jobs`; the worker's setting `render_queue_url` holds its URL, and the output `render_queue_arn` exposes the ARN.",
+             must: ["aws_sqs_queue"], mustNot: []),
+        // Egress to anywhere is normal.
+        Case(family: "outbound 443 to anywhere beside a private database",
+             text: "Region eu-west-1. A PostgreSQL 16 RDS instance `ledger` (db.t4g.medium) in vpc-0a1b2c3d4e5f60789. Its security group allows 5432 from 10.20.0.0/16 only. The app servers' security group: outbound 443 to anywhere.",
+             must: ["aws_db_instance"], mustNot: []),
+        Case(family: "a function's egress to the database port and to 0.0.0.0/0",
+             text: "Region sa-east-1. Lambda `purge` (nodejs20.x) talks to our private database. It runs in subnets subnet-0a1b2c3d4e5f60711 and subnet-0a1b2c3d4e5f60712 with a new security group: no inbound rules, egress 5432 to 10.72.0.0/16 and 443 to 0.0.0.0/0.",
+             must: ["aws_lambda_function", "aws_security_group", "aws_iam_role_policy_attachment"], mustNot: ["aws_db_instance", "aws_vpc"]),
+        // Alarms on things that exist build only the alarms.
+        Case(family: "alarms on an existing function and table build only alarms",
+             text: "Region eu-north-1. These already exist in other stacks, only reference them: Lambda function `quill-sync`, DynamoDB table `quill-items`, SNS topic arn:aws:sns:eu-north-1:123456789012:quill-pager.\n\nAlarms (notify that topic):\n\n1. quill-sync errors: Errors >= 3 in 1 minute, 2 periods in a row\n2. quill-sync latency: p95 Duration above 2 s over a 5-minute period\n3. quill-items throttling: WriteThrottleEvents sum > 0 over 5 minutes\n\nTreat missing data as not breaching. Do not create the function, the table or the topic.",
+             must: ["aws_cloudwatch_metric_alarm"], mustNot: ["aws_lambda_function", "aws_dynamodb_table", "aws_sns_topic"]),
+        Case(family: "a dashboard of a load balancer and a service that exist",
+             text: "Region eu-west-3. Add a CloudWatch dashboard `till-overview` showing the 5xx count of our load balancer (app/till-alb/0123456789abcdef) and ECS CPU utilisation for service till-api in cluster till-prod. Nothing changes on the ALB or ECS side.",
+             must: ["aws_cloudwatch_dashboard"], mustNot: ["aws_lb", "aws_ecs_service", "aws_ecs_cluster"]),
     ]
 
     @Test(arguments: cases)
@@ -101,7 +145,7 @@ import Testing
         let text = "An SQS queue `render`, keep messages 4 days.\n\nUpdate: keep them 7 days, and alerts by email to ops@example.com.\n\nAn SNS topic `alerts` emailing ops@example.com.\n\nActually make that oncall@example.com instead."
         let result = Generator.generate(text)
         let queue = try #require(result.spec.components.first { $0.kind == .queue })
-        #expect(queue.int("retentionDays") == 7)
+        #expect(queue.int("retentionSeconds") == 7 * 86400)
         let topic = try #require(result.spec.components.first { $0.kind == .topic })
         #expect(topic.strings("emails") == ["oncall@example.com"])
     }

@@ -27,7 +27,7 @@ import Testing
         Case(text: "An RDS PostgreSQL database; we don't want deletion protection.", kind: .database, key: "deletionProtection", value: .bool(false)),
         Case(text: "An RDS PostgreSQL db.r6g.large with 100 GB storage that can grow up to 1 TB.", kind: .database, key: "maxStorageGb", value: .int(1024)),
         Case(text: "Log queries on the RDS postgres database that take longer than half a second.", kind: .database, key: "slowQueryMs", value: .int(500)),
-        Case(text: "An SQS queue `jobs`, retention 4 days, visibility timeout 60 seconds.", kind: .queue, key: "retentionDays", value: .int(4)),
+        Case(text: "An SQS queue `jobs`, retention 4 days, visibility timeout 60 seconds.", kind: .queue, key: "retentionSeconds", value: .int(4 * 86400)),
         Case(text: "An SQS queue `jobs`, retention 4 days, visibility timeout 60 seconds.", kind: .queue, key: "visibilitySeconds", value: .int(60)),
         Case(text: "An SQS queue `jobs`. After 5 failed receives -> DLQ `jobs-dlq`.", kind: .queue, key: "maxReceives", value: .int(5)),
         Case(text: "An SQS queue named \"orders\", not FIFO.", kind: .queue, key: "fifo", value: .bool(false)),

@@ -22,6 +22,21 @@ import Testing
         ("An EC2 instance; put the admin password \"Sup3rSecret!\" in the user data.", "never written"),
         ("Give the Lambda function AdministratorAccess so it can do anything.", "administrator"),
         ("We need two databases sizes: the RDS database is db.t3.micro.\n\nThe RDS database is db.m5.large.", "conflicting sizes"),
+        // Values AWS cannot take: one range per attribute, refused on the line that gave it.
+        ("Region eu-west-1.\n\nA Lambda `thumbs` (python3.12) with 64 MB of memory.", "line 3 asks for Lambda memory of 64 MB"),
+        ("Region eu-west-1. A Lambda `crunch` (python3.12) with 16 GB of memory.", "Lambda memory of 16384 MB"),
+        ("Region eu-west-1. Lambda `etl` (python3.12), 1024 MB, timeout 20 minutes.", "a Lambda timeout of 20 minutes"),
+        ("Region eu-west-1. Lambda `drain` (nodejs20.x) consumes the SQS queue `drain-jobs`; reserved concurrency 0.", "never runs"),
+        ("Region eu-west-1. An SQS queue `pings` keeping messages for 30 seconds.", "SQS message retention of 30 seconds"),
+        ("Region eu-west-1. An SQS queue `ledger-events` with a retention of 3 weeks.", "SQS message retention of 21 days"),
+        ("Region eu-west-1. A FIFO SQS queue named `payments`.", ".fifo"),
+        ("Region eu-west-1. A private S3 bucket `brochures`.\n\nThe brochures bucket must be publicly readable by anyone.", "readable by everyone"),
+        // Dangerous asks.
+        ("IAM user `etl-partner` with an inline policy `\"Action\": \"*\"` and `\"Resource\": \"*\"`.", "administrator"),
+        ("- IAM user `etl-partner`\n- one access key for that user, which never expires", "access keys"),
+        ("Put the API token in an SSM parameter `/app/token` of type String, not SecureString.", "String SSM parameter"),
+        ("A Postgres RDS database; show its password and the access key id in plain, non-sensitive outputs.", "outputs"),
+        ("A MySQL RDS database `crm` whose security group accepts 3306 inbound from anywhere.", "opens the database to the internet"),
     ])
     func unsafeOrEmptyAsksAreRefusedWithAReason(text: String, reason: String) {
         let result = Generator.generate(text)
@@ -50,6 +65,18 @@ import Testing
         #expect(invalid.refused && invalid.diagnostics.first?.message.contains("UTF-8") == true)
         #expect(huge.refused && huge.diagnostics.first?.message.contains("limited") == true)
         #expect(Date().timeIntervalSince(start) < 2)
+    }
+
+    @Test(arguments: [
+        "Region eu-west-1. A Lambda `thumbs` (python3.12) with 128 MB of memory and a 15-minute timeout.",
+        "Region eu-west-1. An SQS queue `pings` keeping messages for 14 days.",
+        "Region eu-west-1. A FIFO SQS queue named `payments.fifo`.",
+        "Region eu-west-1. A private S3 bucket `brochures`; nothing in it is publicly readable.",
+        "Region eu-west-1. A PostgreSQL RDS instance `ledger` in vpc-0a1b2c3d4e5f60789; outbound 443 to anywhere, inbound 5432 from 10.0.0.0/16.",
+    ])
+    func valuesInsideTheirRangesAreNotRefused(text: String) {
+        let result = Generator.generate(text)
+        #expect(!result.refused, "\(result.diagnostics.filter { $0.severity == .error }.map(\.message))")
     }
 
     @Test func negatedCloudMentionsAreNotRefusals() {

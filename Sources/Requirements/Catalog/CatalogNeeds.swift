@@ -56,9 +56,12 @@ extension ComponentKind {
                                 "aws_lambda_provisioned_concurrency_config",
                                 "aws_lambda_function_event_invoke_config", "aws_apigatewayv2_api", "aws_apigatewayv2_integration",
                                 "aws_apigatewayv2_route", "aws_apigatewayv2_stage", "aws_cloudwatch_event_rule",
-                                "aws_cloudwatch_event_target", "aws_s3_bucket_notification", "aws_dynamodb_table"],
+                                "aws_cloudwatch_event_target", "aws_s3_bucket_notification", "aws_dynamodb_table",
+                                "aws_security_group", "aws_iam_role_policy_attachment"],
                 iamActions: ["lambda:*", "apigateway:*", "events:*", "s3:PutBucketNotification", "s3:GetBucketNotification",
-                             "dynamodb:*", "iam:PassRole"],
+                             "dynamodb:*", "iam:PassRole", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "ec2:DescribeSubnets",
+                             "ec2:CreateSecurityGroup", "ec2:DeleteSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:AuthorizeSecurityGroupEgress",
+                             "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags"],
                 endpoints: [], pricedTypes: [])
         case .container, .registry:
             return BlockNeeds(

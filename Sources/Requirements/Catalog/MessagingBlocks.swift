@@ -1,3 +1,5 @@
+import Foundation
+
 /// SQS queue: SSE (SQS-managed or the stack's key), retention, visibility, FIFO, a DLQ through a
 /// separate redrive policy, and a queue policy when only a topic may send.
 enum QueueBlock {
@@ -18,7 +20,7 @@ enum QueueBlock {
         }
         ctx.resource("aws_sqs_queue", id, [
             a("name", .string(name)), fifo ? a("fifo_queue", .bool(true)) : nil,
-            a("message_retention_seconds", .int(min(1_209_600, (c.int("retentionDays") ?? 4) * 86400))),
+            a("message_retention_seconds", .int(c.int("retentionSeconds") ?? 4 * 86400)),
             a("visibility_timeout_seconds", .int(min(43200, visibility))),
         ] + encryption())
         if c.bool("dlq") == true {
@@ -106,6 +108,14 @@ enum AlarmBlock {
         "DatabaseConnections": "AWS/RDS", "FreeableMemory": "AWS/RDS", "ReadLatency": "AWS/RDS", "WriteLatency": "AWS/RDS", "5XXError": "AWS/ApiGateway",
         "4XXError": "AWS/ApiGateway", "HTTPCode_Target_5XX_Count": "AWS/ApplicationELB", "TargetResponseTime": "AWS/ApplicationELB",
         "UnHealthyHostCount": "AWS/ApplicationELB", "ConsumedReadCapacityUnits": "AWS/DynamoDB", "ConsumedWriteCapacityUnits": "AWS/DynamoDB", "MemoryUtilization": "AWS/ECS",
+        "ConcurrentExecutions": "AWS/Lambda", "IteratorAge": "AWS/Lambda", "DeadLetterErrors": "AWS/Lambda",
+        "SystemErrors": "AWS/DynamoDB", "UserErrors": "AWS/DynamoDB", "ReadThrottleEvents": "AWS/DynamoDB", "WriteThrottleEvents": "AWS/DynamoDB", "ThrottledRequests": "AWS/DynamoDB",
+        "CPUCreditBalance": "AWS/EC2", "NetworkIn": "AWS/EC2", "NetworkOut": "AWS/EC2",
+        "NumberOfNotificationsFailed": "AWS/SNS", "Latency": "AWS/ApiGateway", "Count": "AWS/ApiGateway",
+    ]
+    /// The dimension each namespace's metrics are taken for, and the kind of component it names.
+    static let dimensions: [String: (name: String, kind: ComponentKind, resource: String)] = [
+        "AWS/Lambda": ("FunctionName", .function, "aws_lambda_function.%@.function_name"), "AWS/DynamoDB": ("TableName", .dynamodb, "aws_dynamodb_table.%@.name"),
     ]
 
     static func render(_ c: Component, index: Int, into ctx: inout RenderContext) {
@@ -126,14 +136,24 @@ enum AlarmBlock {
                 ?? ctx.components(.queue).first?.name?.value
             if let q { dims.append(("QueueName", .string(q))) }
         }
+        if let d = dimensions[namespace] {
+            // The component the alarm's line names, else the only one of its kind.
+            let candidates = ctx.components(d.kind)
+            let subject = c.string("subject")?.lowercased()
+            let target = candidates.first { $0.name?.value.lowercased() == subject } ?? (candidates.count == 1 ? candidates.first : nil)
+            if let target, target.ownership == .create { dims.append((d.name, .reference(d.resource.replacingOccurrences(of: "%@", with: target.id)))) }
+            else if let name = target?.name?.value ?? c.string("subject") { dims.append((d.name, .string(name))) }
+        }
         var base = c.name?.value ?? metricTitle(metric)
         if let p = ctx.spec.settings.namePrefix?.value, !base.hasPrefix(p) { base = p + base }
         ctx.resource("aws_cloudwatch_metric_alarm", c.id, [
             a("alarm_name", .string(AWSNames.sanitize(base, for: .alarm))), a("alarm_description", .string("\(metric) \(c.string("comparison") ?? "GreaterThanThreshold") \(c.string("threshold") ?? "80")")),
-            a("namespace", .string(namespace)), a("metric_name", .string(metric)), a("statistic", .string(c.string("statistic") ?? "Average")),
+            a("namespace", .string(namespace)), a("metric_name", .string(metric)),
+            c.string("extendedStatistic").map { a("extended_statistic", .string($0)) } ?? a("statistic", .string(c.string("statistic") ?? "Average")),
             a("period", .int(c.int("period") ?? 300)), a("evaluation_periods", .int(c.int("periods") ?? 1)),
             a("threshold", .double(Double(c.string("threshold") ?? "80") ?? 80)), a("comparison_operator", .string(c.string("comparison") ?? "GreaterThanThreshold")),
-            a("treat_missing_data", .string(c.string("missingData") ?? "missing")),
+            // Said once for all alarms ("missing data should not page anyone"), it holds for each.
+            a("treat_missing_data", .string(c.string("missingData") ?? ctx.spec.components.lazy.compactMap { $0.kind == .alarm ? $0.string("missingDataAll") : nil }.first ?? "missing")),
             dims.isEmpty ? nil : a("dimensions", .object(dims)),
             a("alarm_actions", .list([topicARN])), c.bool("okActions") == true || ctx.spec.components.contains { $0.kind == .alarm && $0.bool("okActions") == true } ? a("ok_actions", .list([topicARN])) : nil,
         ])

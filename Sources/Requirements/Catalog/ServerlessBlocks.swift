@@ -1,6 +1,33 @@
 /// Lambda function: its own role and log group, least-privilege access to what the document
 /// names, and triggers (SQS, schedule, S3 uploads). The package is built outside Terraform.
 enum FunctionBlock {
+    /// A function in given subnets runs in their VPC with a security group of its own (no inbound
+    /// rules; the outbound rules the document gives, else HTTPS out) and the AWS-managed policy
+    /// that lets it create its network interfaces.
+    static func vpcConfig(_ c: Component, id: String, name: String, into ctx: inout RenderContext) -> HCLBodyItem? {
+        let subnets = c.strings("subnetIds")
+        guard !subnets.isEmpty else { return nil }
+        var groups: [HCLExpression] = c.strings("securityGroupIds").map { .string($0) }
+        if groups.isEmpty || !c.strings("egress").isEmpty {
+            ctx.data("aws_subnet", "\(id)_lambda", [a("id", .string(subnets[0]))])
+            let egress = c.strings("egress").isEmpty ? ["443:0.0.0.0/0"] : c.strings("egress")
+            ctx.resource("aws_security_group", "\(id)_lambda", [
+                a("name", .string("\(name)-lambda")), a("description", .string("\(name): no inbound; outbound as the requirements say")),
+                a("vpc_id", .reference("data.aws_subnet.\(id)_lambda.vpc_id")),
+            ] + egress.map { rule -> HCLBodyItem? in
+                let parts = rule.split(separator: ":", maxSplits: 1).map(String.init)
+                let port = Int(parts[0]) ?? 443
+                return b("egress", [a("from_port", .int(port)), a("to_port", .int(port)), a("protocol", .string("tcp")), a("cidr_blocks", .strings([parts.count > 1 ? parts[1] : "0.0.0.0/0"]))])
+            })
+            groups.append(.reference("aws_security_group.\(id)_lambda.id"))
+        }
+        ctx.resource("aws_iam_role_policy_attachment", "\(id)_lambda_vpc", [
+            a("role", .reference("aws_iam_role.\(id)_lambda.name")),
+            a("policy_arn", .string("arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")),
+        ])
+        return b("vpc_config", [a("subnet_ids", .strings(subnets)), a("security_group_ids", .list(groups))])
+    }
+
     static func render(_ c: Component, into ctx: inout RenderContext) {
         guard c.ownership == .create else { return }
         let id = c.id
@@ -83,6 +110,7 @@ enum FunctionBlock {
             let key = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
             env.append((key, value == "@bucket" ? (bucketName ?? .string("")) : .string(value)))
         }
+        let vpc = vpcConfig(c, id: id, name: name, into: &ctx)
         ctx.resource("aws_lambda_function", id, [
             a("function_name", .string(AWSNames.sanitize(name, for: .queue).replacingOccurrences(of: ".", with: "-"))),
             a("role", .reference("aws_iam_role.\(id)_lambda.arn")),
@@ -93,6 +121,7 @@ enum FunctionBlock {
             c.int("concurrency").map { a("reserved_concurrent_executions", .int($0)) } ?? nil,
             c.string("alias") != nil ? a("publish", .bool(true)) : nil,
             env.isEmpty ? nil : b("environment", [a("variables", .object(env))]),
+            vpc,
             b("tracing_config", [a("mode", .string("Active"))]),
             a("depends_on", .list([.reference("aws_cloudwatch_log_group.\(id)_lambda"), .reference("aws_iam_role_policy.\(id)_lambda")])),
         ])

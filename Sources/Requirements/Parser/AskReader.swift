@@ -45,7 +45,13 @@ enum AskReader {
         }
         // A database opened to the internet, or a password written into the document.
         let mentionsDatabase = statements.contains { databaseWord.test($0.normalized) }
-        for s in statements where s.shape != .code && mentionsDatabase && publicDatabase.test(s.normalized) && !s.normalizedContext.has(PolarityReader.negatedSection) {
+        // Only traffic coming in counts: "outbound 443 to anywhere" is how a private function reaches AWS APIs.
+        func opensDatabase(_ t: String) -> Bool {
+            publicDatabase.all(in: t).contains { m in
+                m.groups[0].lowercased().has("publicly[ _]accessible") || Values.opensToWorld(t, within: NSRange(location: m.offset, length: (m.groups[0] as NSString).length))
+            }
+        }
+        for s in statements where s.shape != .code && mentionsDatabase && opensDatabase(s.normalized) && !s.normalizedContext.has(PolarityReader.negatedSection) {
             ask(s.line, "refused: this opens the database to the internet; databases stay in private subnets, reachable only from named networks or security groups (use a VPN or bastion for people at home)")
         }
         for s in statements where s.shape != .code {

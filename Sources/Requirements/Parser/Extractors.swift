@@ -10,7 +10,13 @@ enum Extractors {
     /// Applies every reader for the component's kind; returns whether anything was read.
     static func extract(into c: inout Component, from s: Statement, index: Int, interpreter: Interpreter) -> Bool {
         var r = Reader(c: c, s: s)
-        if c.name == nil, let n = NameReader.name(for: c.kind, in: s), !(c.kind == .queue && s.normalized.has("\\b(dlq|dead[- ]letter)")) {
+        // A name read loosely (not after "named", "called" or the kind's noun) that the kind cannot
+        // take is some other identifier, not this component's name.
+        if c.name == nil, let n = NameReader.name(for: c.kind, in: s), !(c.kind == .queue && s.normalized.has("\\b(dlq|dead[- ]letter)")),
+           NameReader.name(for: c.kind, in: s, strict: true) == n || AWSNames.sanitize(n, for: c.kind).lowercased() == n.lowercased() {
+            r.c.name = Sourced(n, line: s.line); r.hit = true
+        } else if s.era == .after, let old = c.name, old.line < s.line, let n = NameReader.name(for: c.kind, in: s, strict: true), n.lowercased() != old.value.lowercased() {
+            // The state a migration moves to names the new component ("identifier `orders-aurora`").
             r.c.name = Sourced(n, line: s.line); r.hit = true
         }
         switch c.kind {
@@ -59,7 +65,11 @@ struct Reader {
     static let overrideCue = "\\b(make (that|it)|instead|actually|rather|change(d)? (it |that |this )?to|bump(ed)?|increase[ds]?|raise[ds]?|reduce[ds]?|lower(ed)?|decrease[ds]?|switch(ed)?|update[ds]?|no longer|any ?more|drop(ped)?|remove[ds]?|then\\W*$)\\b"
     static let changeSection = "\\b(change|changes|changed|after|update|updated|new version|what changes|to be|target|requested changes?)\\b"
     /// Whether a statement changes values read before it (see `put`).
-    static func overrides(_ s: Statement) -> Bool { s.normalized.has(overrideCue) || s.normalizedContext.has(changeSection) }
+    static func overrides(_ s: Statement) -> Bool { s.era == .after || (s.era != .before && (s.normalized.has(overrideCue) || s.normalizedContext.has(changeSection))) }
+    /// Whether two differing values read from this statement and an earlier one contradict each
+    /// other: not when this one changes the earlier one, nor in a migration (old and new state).
+    static func contradicts(_ s: Statement) -> Bool { s.era == .present && !overrides(s) }
+    static let publicRead = "\\b(public(ly)?[- ]?(read(able)?|accessible|downloadable|visible)|public-read|world[- ]readable|(anyone|everyone|the public) (on the internet )?(can|may|should be able to|must be able to) (read|download|see|view|get|fetch)|open to the (public|world|whole internet))\\b"
     static let replacement = "\\b(make (that|it)|instead|rather|change (that|it) to|replace (that|it)|switch (that|it) to|not (me|him|her|them|that one)\\b)"
     mutating func putString(_ key: String, _ value: String?) { if let value { put(key, .string(value)) } }
     mutating func putInt(_ key: String, _ value: Int?) { if let value { put(key, .int(value)) } }
@@ -124,10 +134,12 @@ struct Reader {
             flag("mapPublicIp", "(get|assign|auto-?assign|automatic(ally)?)[^.;]*public ip|public ip[^.;]*(automatic|auto)")
         }
         if t.has("flow logs?") {
-            put("flowLogs", .bool(true))
-            if let g = o.capture("`(/[^`]+)`") { putString("flowLogGroup", g) }
-            putInt("flowLogRetention", days("(retain|retention|kept|keep)"))
-            if t.has("customer[- ]managed|\\bkms\\b|\\bcmk\\b") { put("flowLogKms", .bool(true)) }
+            flag("flowLogs", "flow logs?")
+            if c.bool("flowLogs") == true {
+                if let g = o.capture("`(/[^`]+)`") { putString("flowLogGroup", g) }
+                putInt("flowLogRetention", days("(retain|retention|kept|keep)"))
+                if t.has("customer[- ]managed|\\bkms\\b|\\bcmk\\b") { put("flowLogKms", .bool(true)) }
+            }
         }
         if t.has("retain(ed)?|retention") && c.bool("flowLogs") == true { putInt("flowLogRetention", days("(retain|retention)")) }
         // "IT already set up the Session Manager endpoints": endpoints that exist are not made again.
@@ -170,6 +182,8 @@ struct Reader {
         if t.has("ownership|acls? disabled|bucket owner enforced") { put("ownershipEnforced", .bool(true)) }
         if t.has("tls|https only|secure transport|not made over") { put("tlsOnly", .bool(true)) }
         if t.has("block (all )?public access|not public|private|no public") { put("private", .bool(true)) }
+        // Read by everyone: contradicts a private bucket (`Limits`).
+        if t.has(Reader.publicRead) { flag("publicRead", Reader.publicRead) }
         if let p = o.capture("(?i)(?:under|prefix)\\s+(?:the\\s+)?(?:prefix\\s+)?[`\"“]?([A-Za-z0-9_.-]+/)") { putString("prefix", p) }
     }
 
@@ -296,11 +310,11 @@ struct Reader {
             // "one read replica (db.r6g.large, single-AZ)": the replica's own size, not the primary's.
             putString("replicaClass", m.groups[1])
         } else if let cls = o.capture("\\b(db\\.[a-z0-9]+\\.[a-z0-9]+)\\b") {
-            if let old = c.properties["instanceClass"], old.value.string != cls, old.line != s.line { c.set("conflict", .string("instance class \(old.value.string ?? "") (line \(old.line)) and \(cls) (line \(s.line))"), line: s.line) }
+            if let old = c.properties["instanceClass"], old.value.string != cls, old.line != s.line, Reader.contradicts(s) { c.set("conflict", .string("instance class \(old.value.string ?? "") (line \(old.line)) and \(cls) (line \(s.line))"), line: s.line) }
             putString("instanceClass", cls)
         }
         if let m = t.match("(\\d+(?:\\.\\d+)?)\\s*v?cpus?\\s*(?:/|,|and|with)?\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib)") {
-            if let old = c.properties["vcpu"], old.value.string != m[1], old.line != s.line, !t.has("same size") { c.set("conflict", .string("size \(old.value.string ?? "") vCPU (line \(old.line)) and \(m[1]) vCPU (line \(s.line))"), line: s.line) }
+            if let old = c.properties["vcpu"], old.value.string != m[1], old.line != s.line, !t.has("same size"), Reader.contradicts(s) { c.set("conflict", .string("size \(old.value.string ?? "") vCPU (line \(old.line)) and \(m[1]) vCPU (line \(s.line))"), line: s.line) }
             putString("vcpu", m[1]); putString("memoryGb", m[2])
         }
         if let m = t.match("\\b(\\d+) writers? and (\\d+) readers?\\b") { putInt("instanceCount", (Int(m[1]) ?? 1) + (Int(m[2]) ?? 0)) }
@@ -427,7 +441,7 @@ struct Reader {
             if t.has("^\\W*(the )?(dlq|dead[- ]letter( queue)?)\\b[^.;]*\\b(keeps?|kept|retains?|retention|holds?)\\b") { putInt("dlqRetentionDays", days("(keeps?|kept|retains?|retention|holds?)")); return }
             if t.has("dlq retention|retention") && t.has("\\bdlq\\b[^.;]*retention|retention[^.;]*dlq|^dlq retention") { putInt("dlqRetentionDays", days("retention")); return }
         }
-        if t.has("retention|retain|kept|\\bkeeps?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionDays", days("(retention|retain|kept|keep)")) }
+        if t.has("retention|retain|kept|\\bkeep(s|ing)?\\b") && !t.has("^dlq|this one|the dlq|dead[- ]letter") { putInt("retentionSeconds", seconds("(retention|retain|kept|keep)")) }
         if t.has("visibility") {
             if let x = int("(\\d+)\\s*x the lambda timeout") ?? int("(\\d+) times the (lambda|function) timeout") { putInt("visibilityMultiplier", x) }
             else { putInt("visibilitySeconds", seconds("visibility")) }
@@ -493,14 +507,8 @@ struct Reader {
         if t.has("batch size") { putInt("batchSize", int("batch size (of )?(\\d+)", 2)) }
         if t.has("batching window|batch window") { putInt("batchWindow", seconds("(batching|batch) window")) }
         if t.has("partial batch|reportbatchitemfailures") { put("partialBatch", .bool(true)) }
-        if let n = int("every (\\d+) minutes?") { putString("schedule", "rate(\(n) minute\(n == 1 ? "" : "s"))") }
-        else if let n = int("every (\\d+) hours?") { putString("schedule", "rate(\(n) hour\(n == 1 ? "" : "s"))") }
-        else if t.has("every (minute)\\b") { putString("schedule", "rate(1 minute)") }
-        else if t.has("\\b(every hour|hourly)\\b") { putString("schedule", "rate(1 hour)") }
-        else if t.has("\\b(every day|daily|nightly|once a day)\\b") && t.has("\\b(run|schedule|trigger|invoke|at)\\b") {
-            let hour = int("at (\\d{1,2})(:\\d{2})?\\s*(am|utc)?") ?? 2
-            putString("schedule", "cron(0 \(hour % 24) * * ? *)")
-        }
+        // One schedule reader for every block (`Values.schedule`): "every night at 02:30 UTC", "hourly", "each weekday at 7am".
+        if t.has(Values.scheduleCue), !t.has("\\b(backups?|snapshots?|maintenance window|rotat\\w*)\\b"), let e = Values.schedule(in: t) { putString("schedule", e) }
         if let cron = o.capture("(cron\\([^)]+\\)|rate\\([^)]+\\))") { c.set("schedule", .string(cron), line: s.line); hit = true }
         // "remove the EventBridge rule", "instead of being called on a schedule": a later statement takes the schedule away.
         if let old = c.properties["schedule"], old.line < s.line, t.has("\\b(remove|drop|delete|get rid of|no more|no longer|stop|instead of)\\b[^.;]{0,40}\\b(eventbridge rule|scheduled? rule|schedule|cron|polling|timer)\\b") {
@@ -526,6 +534,18 @@ struct Reader {
         if t.has("secret") && t.has("\\b(read|get|access|fetch|use)") { put("readsSecret", .bool(true)) }
         if t.has("\\b(sqs|queue)\\b") && t.has("\\b(send|publish|write|put)s?\\b") && !t.has("trigger") { put("sendsToQueue", .bool(true)) }
         if let m = o.match("\\b(GET|POST|PUT|DELETE|PATCH|ANY)\\b[;:]?\\s*(?:Path:\\s*)?(/[A-Za-z0-9_{}/.-]*)") { putString("route", "\(m[1]) \(m[2])") }
+        // Inside a VPC: the subnets it runs in, and its own security group's outbound rules.
+        if t.has("\\bsubnets?\\b") && t.has("\\b(run|runs|inside|in|within|placed|attach)\\b") { append("subnetIds", ids.subnets) }
+        if t.has("security group") {
+            if !ids.sgs.isEmpty && !t.has("\\bfrom\\s+sg-") { append("securityGroupIds", ids.sgs) }
+            // "egress 5432 to 10.72.0.0/16 and 443 to 0.0.0.0/0", "outbound only to 10.72.0.0/16 on 5432 plus 443 anywhere"
+            let clause = t.range(of: "(outbound|egress|outgoing)[^;]*", options: .regularExpression).map { String(t[$0]) } ?? ""
+            for m in clause.matches("(?:\\b(\\d{2,5})\\s+(?:to\\s+)?(anywhere|0\\.0\\.0\\.0/0|\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2}))|(?:\\bto\\s+(\\d{1,3}(?:\\.\\d{1,3}){3}/\\d{1,2})\\s+on\\s+(?:port\\s+)?(\\d{2,5}))") {
+                let port = m.groups[1].isEmpty ? m.groups[4] : m.groups[1]
+                let to = m.groups[1].isEmpty ? m.groups[3] : (m.groups[2] == "anywhere" ? "0.0.0.0/0" : m.groups[2])
+                if let p = Int(port), (1...65535).contains(p) { append("egress", ["\(p):\(to)"]) }
+            }
+        }
     }
 
     mutating func httpApi() {
@@ -627,7 +647,7 @@ struct Reader {
 
     mutating func alarm() {
         if c.name == nil, Reader.mentionsMetric(s), let title = o.capture("^([A-Za-z][^—–:]{2,40}?)(?:\\s*[—–:]|\\s+-)\\s") { c.name = Sourced(title, line: s.line); hit = true }
-        if let metric = o.capture("\\b(CPUUtilization|ApproximateNumberOfMessagesVisible|ApproximateAgeOfOldestMessage|NumberOfMessagesSent|Errors|Throttles|Duration|FreeStorageSpace|DatabaseConnections|5XXError|4XXError|HTTPCode_Target_5XX_Count|TargetResponseTime|UnHealthyHostCount|StatusCheckFailed|MemoryUtilization|FreeableMemory|ReadLatency|WriteLatency|ConsumedReadCapacityUnits|ConsumedWriteCapacityUnits)\\b") ?? (t.has("\\bcpu\\b") ? "CPUUtilization" : nil) {
+        if let metric = o.capture("(?-i)\\b(" + AlarmBlock.namespaces.keys.sorted().joined(separator: "|") + ")\\b") ?? (t.has("\\bcpu\\b") ? "CPUUtilization" : nil) {
             putString("metric", metric)
         }
         if c.string("metric") == nil {
@@ -637,29 +657,36 @@ struct Reader {
             if let hit = phrases.first(where: { t.has($0.0) }) { putString("metric", hit.1) }
         }
         if t.has("\\b(rds|database|db)\\b"), let id = o.capture("(?i)(?:rds|database|db)(?: instance)?\\s*[`\"“]([A-Za-z0-9-]+)[`\"”]") { putString("dbInstance", id) }
-        if let m = t.match("(>=|<=|>|<|greater than or equal to|at least|above|over|more than|exceeds?|below|under|less than)\\s*(\\d+(?:\\.\\d+)?)") {
-            let op: String
-            switch m[1] {
-            case ">=", "at least", "greater than or equal to": op = "GreaterThanOrEqualToThreshold"
-            case "<=": op = "LessThanOrEqualToThreshold"
-            case "<", "below", "under", "less than": op = "LessThanThreshold"
-            default: op = "GreaterThanThreshold"
+        if let cmp = Values.comparison(in: t) {
+            putString("comparison", cmp.op)
+            var value = cmp.value
+            switch cmp.unit {
+            case "gb", "gib": value *= 1_073_741_824
+            case "mb", "mib": value *= 1_048_576
+            // Lambda's Duration is in milliseconds, a load balancer's response time in seconds.
+            case "s", "sec", "secs", "second", "seconds": if c.string("metric") == "Duration" { value *= 1000 }
+            case "ms", "millisecond", "milliseconds": if c.string("metric") == "TargetResponseTime" { value /= 1000 }
+            default: break
             }
-            putString("comparison", op)
-            var value = Double(m[2]) ?? 0
-            if let unit = t.capture(NSRegularExpression.escapedPattern(for: m[2]) + "\\s*(gb|gib|mb|mib)\\b") { value *= unit.hasPrefix("g") ? 1_073_741_824 : 1_048_576 }
             putString("threshold", value == value.rounded() ? String(Int(value)) : String(value))
         }
-        if let m = t.match("(\\d+) consecutive (\\d+)[- ]min(ute)?s? periods?") { putInt("periods", Int(m[1])); putInt("period", (Int(m[2]) ?? 5) * 60) }
-        else if let minutes = int("for (\\d+) min(ute)?s?") { putInt("period", 300); putInt("periods", max(1, minutes / 5)) }
-        else if let p = int("(?:single|one|1|a) (\\d+)[- ]min(ute)? period") { putInt("periods", 1); putInt("period", p * 60) }
+        let window = Values.alarmWindow(in: t)
+        putInt("period", window.period)
+        putInt("periods", window.periods)
+        // A dashboard's percentiles are its widgets', not the alarm's.
+        if let p = Values.percentile(in: t), !t.has("\\b(dashboards?|widgets?|graphs?)\\b") { putString("extendedStatistic", p) }
         // CloudWatch takes the statistic's own spelling only ("sum" is refused by the API).
         if let st = o.capture("\\b(Average|Maximum|Minimum|Sum|SampleCount)\\b"),
            let canonical = ["Average", "Maximum", "Minimum", "Sum", "SampleCount"].first(where: { $0.caseInsensitiveCompare(st) == .orderedSame }) {
             putString("statistic", canonical)
         }
-        if t.has("not breaching|notbreaching") { putString("missingData", "notBreaching") }
-        if t.has("breaching") && !t.has("not breaching") { putString("missingData", "breaching") }
+        // On a line of its own ("Missing data should not page anyone") it holds for every alarm.
+        let missingKey = Reader.mentionsMetric(s) ? "missingData" : "missingDataAll"
+        if t.has("not breaching|notbreaching|missing data[^.;]{0,40}\\b(ok|fine|good|healthy|not (page|alarm|alert|fire|count))\\b") { putString(missingKey, "notBreaching") }
+        else if t.has("missing data[^.;]{0,30}\\bignor|\\bignore missing data") { putString(missingKey, "ignore") }
+        else if t.has("breaching") { putString(missingKey, "breaching") }
+        // What it watches, named in the line ("kelpie-order-writer errors: …"): matched to a component when rendered.
+        if Reader.mentionsMetric(s), let subject = o.capture("(?i)^\\W*[`\"“]?([a-z0-9][a-z0-9_.-]*[-_][a-z0-9_.-]*[a-z0-9])[`\"”]?") ?? o.capture("(?i)\\b(?:function|lambda|table|queue|instance|database|db|service|cluster|load balancer|alb|topic|bucket)\\s+[`\"“]([A-Za-z0-9_.:/-]+)[`\"”]") { putString("subject", subject) }
         if let i = o.capture("\\b(i-[0-9a-f]{8,})\\b") { putString("instanceId", i) }
         if let q = o.capture("`([A-Za-z0-9_-]+)`"), t.has("queue|messages") { putString("queueName", q) }
         if t.has("same queue") { put("sameQueue", .bool(true)) }
@@ -707,7 +734,9 @@ struct Reader {
 extension Reader {
     /// Whether a statement names a CloudWatch metric (a CamelCase metric or CPU with a threshold).
     static func mentionsMetric(_ s: Statement) -> Bool {
-        s.text.has("\\b(CPUUtilization|ApproximateNumberOfMessagesVisible|ApproximateAgeOfOldestMessage|NumberOfMessagesSent|Errors|Throttles|FreeStorageSpace|DatabaseConnections|5XXError|4XXError|HTTPCode_Target_5XX_Count|TargetResponseTime|UnHealthyHostCount|StatusCheckFailed|MemoryUtilization|FreeableMemory|ReadLatency|WriteLatency)\\b")
+        // Metric names that are also plain words ("Duration", "Count") count only with a threshold.
+        s.text.has("(?-i)\\b(" + AlarmBlock.namespaces.keys.filter { !["Duration", "Count", "Latency"].contains($0) }.sorted().joined(separator: "|") + ")\\b")
+            || (s.text.has("(?-i)\\b(Duration|Count|Latency)\\b") && Values.comparison(in: s.normalized) != nil)
             || (s.normalized.has("\\bcpu\\b") && s.normalized.has("(above|over|>|exceeds?)\\s*\\d+\\s*%"))
     }
 }

@@ -28,6 +28,8 @@ struct Interpreter {
 
     mutating func run(model contribution: ModelContribution? = nil) {
         readSettings()
+        let excluded = ExclusionReader.excluded(in: statements)
+        settings.excluded = excluded.isEmpty ? nil : excluded
         refusals = RefusalReader.refusals(in: statements) + AskReader.questions(in: statements)
         findMentions()
         discoverComponents()
@@ -285,7 +287,8 @@ struct Interpreter {
                 used.insert(i)
             }
             // A distinctive first word of a name ("warehouse" for warehouse-order-created) points at that component.
-            for (k, comp) in components.enumerated() where KindRules.multiple.contains(comp.kind) && !targets.contains(k) {
+            // (Not alarms: each line naming a metric is an alarm of its own, named after what it watches.)
+            for (k, comp) in components.enumerated() where KindRules.multiple.contains(comp.kind) && comp.kind != .alarm && !targets.contains(k) {
                 guard let first = comp.name?.value.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).first, first.count >= 3 else { continue }
                 let sharing = components.filter { $0.kind == comp.kind && $0.name?.value.lowercased().hasPrefix(String(first)) == true }.count
                 if sharing == 1 && s.normalized.has("\\b" + NSRegularExpression.escapedPattern(for: String(first)) + "\\b") && !s.normalized.has(NSRegularExpression.escapedPattern(for: comp.name!.value.lowercased())) {
@@ -403,7 +406,7 @@ struct Interpreter {
                     used.insert(i)
                 }
             }
-            if let m = s.text.match("(?i)\\b(?:env|environment)\\s*[=:]\\s*`?([A-Za-z0-9-]+)") , settings.environment == nil {
+            if let m = s.text.match("(?i)\\b(?:env|environment)\\s*[:=]\\s*`?([A-Za-z0-9-]+)") , settings.environment == nil {
                 settings.environment = Sourced(m[1].lowercased(), line: s.line)
                 if s.text.has("(?i)^\\s*(env|environment)\\s*:") { used.insert(i) }
             }

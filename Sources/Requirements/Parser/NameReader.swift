@@ -1,10 +1,36 @@
+import Foundation
+
 /// Finds the names people give things: backticks, quotes, "named X", "called X", "name: X".
 enum NameReader {
     static let quoted = "[`\"“']([^`\"”'\\n]{1,255})[`\"”']"
     static let bare = "([A-Za-z0-9][A-Za-z0-9_./-]*[A-Za-z0-9])"
 
-    /// The name a statement gives a component of `kind`, if any.
+    /// Words for what a value in code names when it is not a resource: a variable, an output, an
+    /// environment variable, a column ("the variable `redis_auth_token`", "`DB_HOST` env var").
+    static let notAResource = "(variables?|vars?|env(ironment)?( var(iable)?s?)?|outputs?|parameters? keys?|columns?|attributes?|fields?|headers?|arguments?|args?|propert(y|ies)|settings?|flags?|placeholders?|json keys?|keys? in|tags? keys?|files?|paths?|handlers?|modules?|locals?|input|secret keys?|tokens?)"
+
+    /// The name a statement gives a component of `kind`, if any: only a value in a naming position
+    /// (after "named", "called", the kind's noun, or opening a list item), never a variable,
+    /// output or other identifier the text merely mentions.
     static func name(for kind: ComponentKind, in s: Statement, strict: Bool = false) -> String? {
+        guard let n = candidate(for: kind, in: s, strict: strict) else { return nil }
+        return namesResource(n, in: s.text) ? n : nil
+    }
+
+    /// Whether the first occurrence of `n` in the text names a resource rather than a variable,
+    /// output, column or other identifier.
+    static func namesResource(_ n: String, in text: String) -> Bool {
+        let ns = text as NSString
+        let r = ns.range(of: n)
+        guard r.location != NSNotFound else { return true }
+        let before = ns.substring(to: r.location).lowercased()
+        let after = ns.substring(from: r.location + r.length).lowercased()
+        if before.has("\\b" + notAResource + "\\s*(name(d|s)?|called)?\\s*(is|:|=|of)?\\s*[`\"“']?$") { return false }
+        if after.has("^[`\"”']?\\s*(" + notAResource + ")\\b") { return false }
+        return true
+    }
+
+    static func candidate(for kind: ComponentKind, in s: Statement, strict: Bool) -> String? {
         let t = s.text
         let cues = "(?:named|called|call it|name(?: of it)?|identifier|name tag|names?)"
         if kind == .queue && s.normalized.has("(dead[- ]letter queue|dlq)\\s*(name)?\\s*[:=]?\\s*[`\"“]") && s.text.matches(quoted).count == 1 { return nil }
@@ -79,11 +105,17 @@ enum NameReader {
 /// Finds asks that must be refused: other clouds, running commands, leaking credentials,
 /// writing outside the stack, names that cannot be used verbatim.
 enum RefusalReader {
+    /// A policy that allows every action on every resource: `"Action": "*"` with `"Resource": "*"`, `*:*`.
+    // ICU reads "[:" … ":]" as a character-class name: "[=:]" and "(?!\\w|:)" keep clear of it.
+    static let wildcardPolicy = "\\*:\\*|\"\\*\"\\s*on\\s*\"\\*\"|\\baction\"?\\s*[=:]\\s*\"?\\*\"?[^.;]{0,60}\\bresources?\"?\\s*[=:]\\s*\"?\\*(?!\\w|:)|\\b(actions?|permissions?)\\s+\\*\\s+on\\s+(resources?\\s+)?\\*"
+
     static func refusals(in statements: [Statement]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func refuse(_ s: Statement, _ why: String) {
             if !out.contains(where: { $0.line == s.line && $0.message == why }) { out.append(Diagnostic(.error, line: s.line, why)) }
         }
+        // An IAM user anywhere in the document makes "one access key for that user" a long-lived key.
+        let documentHasIAMUser = statements.contains { $0.shape != .code && $0.normalized.has("\\biam users?\\b") && !$0.normalized.has("\\b(no|not|never|without|don't|do not|instead of)\\b[^.;]{0,25}\\biam users?") }
         for (i, s) in statements.enumerated() {
             let t = s.normalized
             if s.shape != .code {
@@ -116,7 +148,7 @@ enum RefusalReader {
                         refuse(s, "refused: the name the document insists on verbatim is not a valid AWS name")
                     }
                 }
-                if t.has("\\b(ssh|port 22|rdp|3389)\\b[^.]*\\b(0\\.0\\.0\\.0/0|from anywhere|the (whole )?internet|everyone|the world)") && !t.has("\\b(no|not|never|nobody|must not|mustn't|don't|do not|without)\\b") {
+                if t.has("\\b(ssh|port 22|rdp|3389)\\b[^.]*\\b(0\\.0\\.0\\.0/0|from anywhere|the (whole )?internet|everyone|the world)") && Values.opensToWorld(t) && !t.has("\\b(no|not|never|nobody|must not|mustn't|don't|do not|without)\\b") {
                     refuse(s, "refused: opening SSH or RDP to the whole internet is unsafe; name the addresses that need it or use SSM Session Manager")
                 }
                 if t.has("\\b(database|db|rds|postgres|mysql)\\b[^.]*\\b(publicly accessible|public(ly)? reachable|open to the internet|accessible from (the )?internet)") && !t.has("\\b(no|not|never|neither|nor|must not|mustn't|don't|do not|without)\\b") {
@@ -135,20 +167,28 @@ enum RefusalReader {
                 if t.has("\\b(mine|mining|miner)\\b[^.]{0,30}\\b(bitcoin|crypto|monero|ethereum|coins?)\\b|\\bcrypto ?mining\\b") {
                     refuse(s, "refused: cryptocurrency mining is not an allowed workload")
                 }
-                if t.has("\\b(iam users?|access keys?)\\b") && t.has("\\b(create|generate|issue|give|make|add|set up|provision)\\b") && t.has("\\b(access keys?|secret keys?|credentials|programmatic access)\\b") && !t.has(negated + "[^.]{0,30}(iam user|access key|credentials)") {
+                if t.has("\\b(iam users?|access keys?)\\b") && t.has("\\b(create|generate|issue|give|make|add|set up|provision|one|an|a new|\\d+)\\b") && t.has("\\b(access keys?|secret keys?|credentials|programmatic access)\\b") && !t.has(negated + "[^.]{0,30}(iam user|access key|credentials)") && (t.has("\\b(create|generate|issue|give|make|add|set up|provision)\\b") || documentHasIAMUser) {
                     refuse(s, "refused: long-lived IAM user access keys are not generated; use an IAM role the workload assumes")
                 }
-                if t.has("\\b(all ports|all traffic|any port|every port|0-65535|all protocols)\\b[^.]{0,40}(0\\.0\\.0\\.0/0|anywhere|the internet|everyone|the world)|\\b(0\\.0\\.0\\.0/0|anywhere|the internet)\\b[^.]{0,40}\\b(all ports|all traffic|any port|every port)\\b") && !t.has(negated) {
+                if t.has("\\b(all ports|all traffic|any port|every port|0-65535|all protocols)\\b[^.]{0,40}(0\\.0\\.0\\.0/0|anywhere|the internet|everyone|the world)|\\b(0\\.0\\.0\\.0/0|anywhere|the internet)\\b[^.]{0,40}\\b(all ports|all traffic|any port|every port)\\b") && Values.opensToWorld(t) && !t.has(negated) {
                     refuse(s, "refused: opening all ports to the internet is unsafe; name the ports and sources that need access")
                 }
                 if t.has("\\b(output|print|show|expose|log|email|send)s?\\s+(it |them |out )?(the |a |our |their |his |her )?(master |admin |db |database |initial )?(password|secret value|private key)s?\\b") && !t.has(negated) && !t.has("secrets manager") {
                     refuse(s, "refused: secret values are never printed or exported by the generated code")
                 }
-                if t.has("\\b(administratoraccess|admin(istrator)? access|full admin|\"\\*\"\\s*on\\s*\"\\*\"|\\*:\\*|all permissions|every permission)\\b") && !t.has("\\b(no|not|never|without|don't|do not|nothing)\\b") {
+                if (t.has("\\b(administratoraccess|admin(istrator)? access|full admin|all permissions|every permission|all actions on all resources|full access to everything)\\b") || t.has(RefusalReader.wildcardPolicy)) && !t.has("\\b(no|not|never|without|don't|do not|nothing)\\b[^.;]{0,30}\\b(admin|\\*|permission|actions?)") {
                     refuse(s, "refused: full administrator permissions are not granted; name the actions and resources that are needed")
                 }
                 if t.has("\\b(public(ly)?|anyone|everyone|the world)\\b[^.]*\\b(write|upload|put|delete)|\\b(write|upload|delete)[^.]*\\b(by|for|from) (anyone|everyone|the public)") && t.has("\\b(bucket|s3)\\b") && !t.has("\\b(no|not|never|nobody|don't|do not)\\b[^.]{0,25}\\b(public|anyone|everyone|upload|write)") {
                     refuse(s, "refused: a bucket anyone can write to is unsafe")
+                }
+                // A secret in a plain (String) SSM parameter, or in outputs that print it.
+                let secretWord = "(?<![a-z])(secrets?|passwords?|tokens?|credentials?|api[ _-]keys?|access[ _-]keys?|secret[ _-]keys?|private[ _-]keys?|key[ _-]ids?)(?![a-z])"
+                if t.has(secretWord) && t.has("\\b(ssm|parameter store|parameters?)\\b") && (t.has("\\b(type )?string\\b(?! ?list)|\\bplain ?text\\b|\\bunencrypted\\b") && (!t.has("securestring") || t.has("\\b(not|no|instead of|rather than|never)\\s+(an? )?securestring"))) {
+                    refuse(s, "refused: a secret is never stored in a plain String SSM parameter; use a SecureString parameter (or Secrets Manager) that only its readers can decrypt")
+                }
+                if t.has(secretWord) && t.has("\\boutputs?\\b") && t.has("\\b(plain|non-?sensitive|not (marked )?sensitive|unmasked|in clear ?text|cleartext|sensitive\\s*=\\s*false|so (they|it) prints?)\\b") {
+                    refuse(s, "refused: secret values are never written to Terraform outputs, where the plan, the state and the pipeline log show them")
                 }
                 if t.has("\\b(disable|turn off|switch off|without|no)\\b[^.]{0,20}\\bencryption\\b") && !t.has("(don't|do not|never|not) (disable|turn off)") && !t.has("without (any )?encryption (key|keys)") {
                     refuse(s, "refused: encryption at rest cannot be turned off; every data store is encrypted")

@@ -4,16 +4,16 @@ enum Polarity: Equatable { case create, existing, negated, context }
 
 /// Reading negation, existence and background from the words around a mention.
 enum PolarityReader {
-    static let negatedSection = "\\b(out of scope|not in scope|non-goals?|not wanted|explicitly not|phase 2|later phase|future|not needed|not required|won't do|excluded|exclusions|not in (this|the|our) (story|ticket|change|request|release|phase|iteration|sprint|pr|pull request|scope|project)|not part of (this|the)|not included|not covered)\\b"
+    static let negatedSection = "\\b(out of scope|not in scope|non-goals?|not wanted|explicitly not|(do not|don't|we won't|will not) (want|need|build|create|add|include)|deferred|postponed|phase 2|later phase|future|not needed|not required|won't do|excluded|exclusions|not in (this|the|our) (story|ticket|change|request|release|phase|iteration|sprint|pr|pull request|scope|project)|not part of (this|the)|not included|not covered)\\b"
     static let existingSection = "\\b(pre-?existing|existing|already (exists?|have|there)|exists today|what exists|current state|do not create or modify|don't create or modify)\\b"
     static let negationBefore = "\\b(no|not|nothing|not yet|don't|dont|do not|does not|doesn't|never|without|nor|remove|removed|drop|instead of|rather than|avoid|skip|exclude|no need for|won't|will not|isn't|aren't|neither|none of|stop using|get rid of)\\b"
-    static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer)\\b"
+    static let negationAfter = "\\b(not needed|not required|not wanted|out of scope|not in scope|is overkill|overkill|not part of|later|in phase 2|isn't needed|aren't needed|too expensive|not good|not necessary|unnecessary|no longer|deferred|postponed|not now|not yet|(do not|don't) (add|build|create|include) (it|them|this|that|yet)|goes away|go away|(is|are|will be|gets?) (retired|decommissioned|removed|deleted|dropped)|is going away)\\b"
     static let sentenceNegation = "^\\W*[a-z][a-z /-]{0,30}:\\s*(none|n/a|no|not needed|nope|-)\\W*$|\\b(not (part of|in) (this|the) (request|ticket|change|scope|story|release|phase|iteration|sprint|project)|by ourselves? later|we will (add|put|do) [^.]* later|comes? in phase 2)\\b"
     static let existingCue = "\\b(existing|already exists?|already there|already have|pre-?existing|exists already|owned by (another|the other|a different) team|(don't|do not) create (it|them|this)|our own golden|which exists?|that exists?)\\b|\\b(vpc|subnet|sg|i|ami|igw|nat|rtb|vol|eni)-[0-9a-f]{6,}\\b|arn:aws"
-    static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current|already (have|own|run|use|got)( an?| the| our)?|there('s| is) already( an?)?)\\s+(\\S+\\s+){0,3}[`\"“']?$"
+    static let existingBefore = "\\b(existing|pre-?existing|already[- ]existing|our current|the current|already (have|own|run|use|got)( an?| the| our)?|there('s| is) already( an?)?)\\s+((?!(on|in|to|for|from|with|of|and|or|at|by)\\b)\\S+\\s+){0,3}[`\"“']?$"
     /// An id right after the mention names it ("the VPC vpc-0abc"); an id after a preposition is
     /// where it sits or what reaches it ("MySQL port from sg-0abc", "a database in vpc-0abc").
-    static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?|(is|are) already (deployed|running|live|in place|provisioned|issued|set up|created|managed)|already (deployed|running|live|provisioned|issued|in place|runs?|serves?|hosts?)|(is|are) (deployed|managed|owned|run) by (the|another|a different|their|our) \\S+ (team|squad|group|pipeline)|(must|should|shall) not be (created|recreated|redeployed|replaced|modified)|(which|that) (already )?(runs?|lives?|sits?|is hosted|is running) (on|in) our\\b)\\b"
+    static let existingAfter = "^\\W*(\\S+\\W+){0,4}?((that|which) (another|the other|a different|their|the \\S+) team|(launched|created|managed|owned|run|built) by (another|the other|a different|their|the \\S+) team|already exists?|exists already|(is|are) already there|already have|owned by (another|the other|a different|the \\S+) team|(don't|do not) create (it|them|this)|(which|that) exists?|(is|are) already (deployed|running|live|in place|provisioned|issued|set up|created|managed)|already (deployed|running|live|provisioned|issued|in place|runs?|serves?|hosts?)|(is|are) (deployed|managed|owned|run) by (the|another|a different|their|our) \\S+ (team|squad|group|pipeline)|(must|should|shall) not be (created|recreated|redeployed|replaced|modified)|(which|that) (already )?(runs?|lives?|sits?|is hosted|is running) (on|in) our\\b|(owns|manages|creates|deploys|provisions) (it|them|this|that|those)\\b)\\b"
     static let existingAfterID = "^\\W*((?!(from|to|into|in|via|behind|through|on|for|with|and|or|reaches?|reached)\\b)\\S+\\W+){0,2}?[`\"“]?(?:(vpc|subnet|sg|i|ami|igw|rtb)-[0-9a-f]{6,}|(arn):aws)"
     /// The words an id of each family can name: a security group id does not name the servers it guards.
     static let idFamilies: [String: String] = [
@@ -27,7 +27,12 @@ enum PolarityReader {
         let family = !m[4].isEmpty ? m[4] : m[3]
         return idFamilies[family].map { mentioned.has($0) } ?? false
     }
-    static let ruledOutList = "^\\W*(out of scope|not in scope|not needed|not wanted|not required|non-goals?|excluded|exclusions|won't do|not now|not in this (change|ticket|request)|later|phase 2|future work|explicitly not)\\W{0,3}\\s*[:—–-]"
+    /// "Out of scope: A, B", "Explicitly NOT wanted — X", "Things we do not want: Y": a list of things ruled out.
+    static let ruledOutList = "^\\W*([a-z]+\\W+){0,3}?(out of scope|not in scope|not needed|not wanted|not required|non-goals?|excluded|exclusions|won't do|not now|not in this (change|ticket|request)|later|phase 2|future work|explicitly not( wanted| needed)?|deferred|(do not|don't) (want|need|build|create|add|include)|not (to be )?(built|created|included))\\W{0,3}\\s*[:—–-]"
+    /// A statement about watching things, and the words for what is measured.
+    static let monitoring = "\\b(dashboards?|widgets?|graphs?|alarms?|alerts?|monitor(s|ing)?|watch(es|ing)?|metrics?|showing|shows|plots?)\\b"
+    static let metricWord = "(cpu|memory|utili[sz]ation|errors?|5xx|4xx|latency|duration|throttl\\w*|invocations|request count|response time|metrics?|queue depth|backlog|connections|free storage)\\b"
+    static let existingList = "^\\W*([a-z']+\\W+){0,8}?(already exists?|exist already|already (there|deployed|in place|running)|(do not|don't) (create|recreate|touch)( them| these| those)?|(only )?reference (them|these|those)( only| by name)?)\\b[^:]{0,60}:"
     static let referenceSection = "\\b(for reference|v1|today|current state|as-is)\\b"
     static let contextCue = "\\b(right now|currently|up until now|until now|at the moment|used to|in the past|previously|legacy|was fine|old vm|today we|someone on the team (liked|asked)|there was a discussion|came up)\\b"
 
@@ -117,9 +122,20 @@ enum PolarityReader {
         // "Out of scope: A, B, C" / "Not needed — X": a list of things ruled out.
         if t.has(ruledOutList) && offset > (t.matches(ruledOutList).first.map { $0.offset } ?? Int.max) { return .negated }
         if t.has(sentenceNegation) { return .negated }
+        // "These already exist, only reference them: Lambda `x`, table `y`": a list of things that are there.
+        if let m = t.matches(existingList).first, offset >= m.offset + m.groups[0].utf16.count { return .existing }
+        // The state a migration leaves behind is background, not an ask.
+        if statement.era == .before { return .context }
         // "alarm when the RDS instance `prod-db` ..." watches something that exists.
         let mentioned = String(t.utf16.dropFirst(offset).prefix(length)) ?? ""
         if !mentioned.has("sns|topic|alarm|alert") && t.has("\\b(alarm|alert|notify|page|monitor|watch)") && before.has("\\b(the|our)\\s+(\\S+\\s+){0,2}$") && after.has("^\\s*(instance\\s+)?[`\"“]") && !t.has("\\b(create|new|add)\\b") { return .existing }
+        // What a dashboard or an alarm watches is talked about, not asked for: "the p95 response time
+        // of our load balancer", "ECS CPU and memory utilisation for service x" (built only when
+        // another statement asks for it).
+        if !mentioned.has("sns|topic|alarm|alert|dashboard|log group") && t.has(monitoring) && !before.has("\\b(create|new|add|build|provision|deploy)\\b")
+            && (before.has("\\b(of|for|on|from|in)\\s+(our|the|their|that|this|its)\\s+(\\S+\\s+){0,2}$") || after.has("^\\s*" + metricWord)) {
+            return .context
+        }
         if statement.normalizedContext.has(negatedSection) && !statement.normalizedContext.has(existingSection) { return .negated }
         if before.has(existingBefore) || after.has(existingAfter) || afterWide.has(existingAfter) { return .existing }
         if namedByID(after, mentioned: mentioned) || namedByID(afterWide, mentioned: mentioned) { return .existing }
@@ -130,6 +146,9 @@ enum PolarityReader {
         let opener = clauseStart > 0 ? String(t.utf16.prefix(clauseStart - 1).suffix(80)).map { String($0) } ?? "" : ""
         let described = clauseStart > 0 && t.utf16[t.utf16.index(t.utf16.startIndex, offsetBy: clauseStart - 1)] == 40 ? opener + " " : ""
         if described.has(consumer) || before.has(consumer) { return .context }
+        // "invoke only those two Lambda functions": it points back at something
+        // named before, which asked (or not) for itself.
+        if before.has("\\b(those|these|both of (those|these))\\s+(\\d+\\s+)?(\\S+\\s+)?$") { return .context }
         // "every production database and file system is backed up": a set of things that are there.
         if ((head.map { $0 + ", " } ?? "") + before).has(quantifier) { return .context }
         // "…, which we'll create ourselves — please don't create it": the cue belongs to the last thing named before it.

@@ -15,6 +15,65 @@ public struct Statement: Sendable, Equatable {
     public var normalized: String
     /// Lowercased, normalised context joined.
     public var normalizedContext: String
+    /// Which state of a migration the statement describes (`Era`); `.present` outside one.
+    public var era: Era = .present
+
+    /// In a document that moves from one setup to another ("what we have today" … "what we want
+    /// instead"), the state being left and the state wanted; everything else is `.present`.
+    public enum Era: Sendable, Equatable { case present, before, after }
+}
+
+/// Reading a migration: which sections describe the state being left and which the state wanted,
+/// and the old half of a sentence that says both ("move from db.t3.medium to db.r6g.large").
+enum MigrationReader {
+    /// A title of the state being left ("What we have today", "Current setup", "Before", "As-is").
+    static let beforeTitle = "\\b(what (we|you) (have|run|use|got)( today| now| currently)?|what('s| is) (there|running)( today| now)?|today|as-is|before|current (state|setup|architecture|situation|deployment)|old (setup|state|architecture|version)|existing setup|legacy setup|status quo)\\b"
+    /// A title of the state wanted ("What we want instead", "Target", "After", "To-be", "Change").
+    static let afterTitle = "\\b(what (we|you) want|want(ed)? instead|instead|target( state| setup| architecture)?|to-be|after|new (setup|state|architecture|version)|desired|end state|change|changes|going forward|move to|migrat\\w*|cut-?over)\\b"
+
+    /// Marks the statements of a migration document: `.before` under a title of the state being
+    /// left, `.after` under a title of the state wanted; only when the document has both.
+    static func markEras(_ statements: inout [Statement]) {
+        /// The nearest title that names a state, innermost first.
+        func title(_ s: Statement) -> String {
+            let titles = (s.context + (s.shape == .heading || s.shape == .leadIn ? [s.text] : [])).map { $0.lowercased() }
+            return titles.last { $0.has(beforeTitle) || $0.has(afterTitle) } ?? ""
+        }
+        let titles = statements.filter { $0.shape == .heading || $0.shape == .leadIn }.map { Quantities.normalizeNumbers($0.text.lowercased()) }
+        guard titles.contains(where: { $0.has(beforeTitle) && !$0.has(afterTitle) }), titles.contains(where: { $0.has(afterTitle) && !$0.has(beforeTitle) }) else { return }
+        for i in statements.indices {
+            let t = title(statements[i])
+            if t.has(afterTitle) && !t.has(beforeTitle) { statements[i].era = .after }
+            else if t.has(beforeTitle) && !t.has(afterTitle) { statements[i].era = .before }
+        }
+    }
+
+    /// A value the old half of a change gives: an instance class or a size.
+    static let oldValue = "(?i)\\b(?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.(?:nano|micro|small|medium|large|\\d*xlarge|metal)\\b|\\b\\d+(?:\\.\\d+)?\\s*(?:gb|gib|tb|tib)\\b"
+    /// The verbs that move a thing from one value to another.
+    static let moveVerb = "(move|moving|moved|migrat\\w*|switch\\w*|upgrad\\w*|downgrad\\w*|resiz\\w*|chang\\w*|bump\\w*|convert\\w*|replatform\\w*|shrink\\w*|increas\\w*|decreas\\w*|rais\\w*|lower\\w*)"
+
+    /// The sentence without the old half of a change it describes: "from X to Y" after a verb of
+    /// moving keeps "to Y"; "replace the old X with Y" keeps "replace with Y"; "today we have X,
+    /// move to Y" keeps "move to Y"; "db.t3.medium → db.r6g.large" keeps the right side.
+    static func targetOnly(_ text: String) -> String {
+        var t = text
+        // "move the database from db.t3.medium to db.r6g.large"
+        t = t.replacing("(?i)(\\b" + moveVerb + "\\b[^.;:]{0,40}?)\\bfrom\\s+(?!(?:the\\s+)?(?:public|private|internet|anywhere|outside)\\b)(?:[^.;:,]|\\.(?=\\w)){1,60}?\\s+(to|into|onto)\\b", with: "$1$4")
+        // "replace the old MySQL box with an Aurora cluster"
+        t = t.replacing("(?i)\\b(replac\\w*|swap\\w*)\\s+(?:out\\s+)?(?:the|our|that|this)\\s+(?:old|current|existing|legacy|single)?\\s*(?:[^.;:,]|\\.(?=\\w)){1,60}?\\s+(with|for|by)\\b", with: "$1 it $2")
+        // "today we have X, (but) we want to move to Y": the values of the old half go (what it
+        // talks about stays, so "move it" still has its subject).
+        if let m = t.matches("(?i)^(?:[^.;]|\\.(?=\\w))*?\\b(today|currently|right now|at the moment|until now|so far|at present)\\b(?:[^.;]|\\.(?=\\w))*?[,;—–]\\s*(?=(?:but |and |so )?(?:we |i )?(?:now )?(?:want to |need to |would like to |will |'ll |should |must |please |are going to )?(?:move|migrat|switch|go |replace|upgrade|change|use|run|put|rebuild))").first {
+            let ns = t as NSString
+            let old = ns.substring(with: NSRange(location: m.offset, length: (m.groups[0] as NSString).length))
+            let kept = old.replacing(oldValue, with: "")
+            t = ns.replacingCharacters(in: NSRange(location: m.offset, length: (m.groups[0] as NSString).length), with: kept)
+        }
+        // "db.t3.medium → db.r6g.large", "100 GB -> 400 GB"
+        t = t.replacing("(?i)\\b((?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.[a-z0-9]+|\\d+(?:\\.\\d+)?\\s*(?:gb|gib|tb|tib|mb|mib|days?|hours?|minutes?|seconds?|vcpus?|%))\\s*(?:→|->|=>|⇒)\\s*(?=(?:db\\.|cache\\.)?[a-z]\\d[a-z0-9-]*\\.[a-z0-9]+|\\d)", with: "")
+        return t
+    }
 }
 
 /// Splits Markdown into statements.
@@ -35,11 +94,11 @@ enum DocumentReader {
             return c
         }
         func emit(_ line: Int, _ text: String, _ shape: Statement.Shape, context ctx: [String]? = nil) {
-            let clean = cleanMarkdown(text)
+            let clean = MigrationReader.targetOnly(cleanMarkdown(text))
             guard !clean.trimmed.isEmpty else { return }
             let c = ctx ?? context()
             statements.append(Statement(line: line, text: clean, shape: shape, context: c,
-                                        normalized: Quantities.normalizeNumbers(DocumentReader.plainQuotes(clean).lowercased()),
+                                        normalized: Quantities.normalizeNumbers(DocumentReader.struckOut(DocumentReader.plainQuotes(clean)).lowercased()),
                                         normalizedContext: Quantities.normalizeNumbers(c.filter { !isChoiceQuestion($0) }.joined(separator: " / ").lowercased())))
         }
         func flushParagraph() {
@@ -183,8 +242,12 @@ enum DocumentReader {
             i += 1
         }
         flushParagraph()
+        MigrationReader.markEras(&statements)
         return statements
     }
+
+    /// Struck-through text ("~~Flow logs~~") is withdrawn: it reads as "not flow logs".
+    static func struckOut(_ s: String) -> String { s.replacing("~~([^~]+)~~", with: "not $1") }
 
     /// Straight apostrophes instead of typographic ones, so "don’t" reads as "don't".
     static func plainQuotes(_ s: String) -> String {
@@ -213,9 +276,15 @@ enum DocumentReader {
 
     /// Removes emphasis markers and links; keeps code spans.
     static func cleanMarkdown(_ text: String) -> String {
-        var t = text.replacing("\\*\\*|__", with: "")
+        // Code spans are kept as written (`"Action": "*"` is not emphasis): they are set aside
+        // while emphasis and links are removed, then put back.
+        let spans = text.matches("`[^`\\n]*`").map { $0.groups[0] }
+        var t = text
+        for (k, span) in spans.enumerated() { if let r = t.range(of: span) { t.replaceSubrange(r, with: "\u{E000}\(k)\u{E001}") } }
+        t = t.replacing("\\*\\*|__", with: "")
         t = t.replacing("(?<![\\w*])\\*(?=\\S)([^*]+?)\\*(?![\\w*])", with: "$1")
         t = t.replacing("\\[([^\\]]+)\\]\\(([^)]+)\\)", with: "$1 ($2)")
+        for (k, span) in spans.enumerated() { t = t.replacingOccurrences(of: "\u{E000}\(k)\u{E001}", with: span) }
         return t.trimmed
     }
 

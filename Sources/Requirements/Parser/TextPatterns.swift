@@ -134,6 +134,9 @@ enum Quantities {
         if u.hasPrefix("m") && !u.hasPrefix("mo") { return Int(amount * 60) }
         if u.hasPrefix("h") { return Int(amount * 3600) }
         if u.hasPrefix("d") { return Int(amount * 86400) }
+        if u.hasPrefix("w") { return Int(amount * 7 * 86400) }
+        if u.hasPrefix("mo") { return Int(amount * 30 * 86400) }
+        if u.hasPrefix("y") { return Int(amount * 365 * 86400) }
         return nil
     }
 

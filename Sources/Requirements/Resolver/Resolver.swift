@@ -42,7 +42,7 @@ enum Resolver {
            !comps.contains(where: { $0.kind == .function && $0.bool("sqsTrigger") == true }) {
             let line = comps[q].properties["dlq"]?.line ?? comps[q].line
             if let n = comps[q].string("dlqName") { comps[q].name = Sourced(n, line: line) }
-            if let r = comps[q].int("dlqRetentionDays") ?? comps[q].int("retentionDays") { comps[q].set("retentionDays", .int(r), line: line) }
+            if let r = comps[q].int("dlqRetentionDays") { comps[q].set("retentionSeconds", .int(r * 86400), line: line) }
             comps[q].set("dlq", .bool(false), line: line)
             _ = f
         }
@@ -138,6 +138,8 @@ enum Resolver {
             }
             comps[i] = c
         }
+        // Values AWS cannot take, and settings that contradict each other, refuse on their lines.
+        it.refusals += Limits.violations(in: comps)
         // Give every component a unique, stable Terraform identifier.
         var seen: Set<String> = []
         for i in comps.indices {

@@ -69,6 +69,9 @@ public struct Settings: Codable, Sendable, Equatable {
     public var namePrefix: Sourced<String>?
     /// Tags applied through the provider's `default_tags`.
     public var tags: [String: Sourced<String>]
+    /// Resource types the document rules out ("not wanted: a NAT gateway"), with the line that
+    /// does; nil when it rules out nothing (and then absent from `spec.json`).
+    public var excluded: [Sourced<String>]?
 
     /// Creates settings.
     public init(region: Sourced<String>, environment: Sourced<String>? = nil, namePrefix: Sourced<String>? = nil, tags: [String: Sourced<String>] = [:]) {

@@ -153,8 +153,10 @@ enum Values {
     static let weekday = Patterns.compile("\\b(?:every|on|each)\\s+(weekdays?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b")
     static let monthly = Patterns.compile("\\b(?:on )?the (\\d{1,2})(?:st|nd|rd|th)? (?:day )?of (?:each|every|the) month\\b")
     static let weekdays = Patterns.compile("\\b(mon(day)?\\s*(-|–|to|through|thru)\\s*fri(day)?|weekdays|every weekday|working days|business days)\\b")
-    static let hourly = Patterns.compile("\\b(hourly|once an hour|every hour)\\b")
-    static let daily = Patterns.compile("\\b(daily|nightly|every (day|night|morning|evening)|each (day|night)|once a day)\\b")
+    /// Words that say a statement is about when something runs (gate for `schedule(in:)`).
+    static let scheduleCue = "\\b(every|each|once (?:an?|1))\\s+(\\d+\\s+)?(minutes?|mins?|hours?|hrs?|days?|nights?|mornings?|evenings?|weekdays?|working days?|business days?|weeks?|months?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\\b|\\b(hourly|daily|nightly|weekly|monthly|cron|schedules?|scheduled)\\b|\\brate\\(|\\bon (mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays)\\b|\\bmon(day)?\\s*(-|–|to|through|thru)\\s*fri(day)?\\b|\\bthe \\d{1,2}(st|nd|rd|th)? (day )?of (each|every|the) month\\b"
+    static let hourly = Patterns.compile("\\b(hourly|once (an|1) hour|every hour)\\b")
+    static let daily = Patterns.compile("\\b(daily|nightly|every (day|night|morning|evening)|each (day|night)|once (a|1) day)\\b")
     static let atTime = Patterns.compile("\\bat\\s+\\d")
     static let clock = Patterns.compile("\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?=\\s|$|[,.;)]|\\s*utc)")
     static let clockAt = Patterns.compile("\\b(?:at|@)\\s+(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\b|\\b(\\d{1,2}):(\\d{2})\\b|\\b(\\d{1,2})\\s*(am|pm)\\b")
@@ -180,6 +182,73 @@ enum Values {
         return (f + ["*"]).joined(separator: " ")
     }
 
+    // MARK: alarm conditions
+
+    /// A comparison with its threshold: "≥ 5", ">= 5", "5 or more", "at least 5", "above 8 seconds",
+    /// "more than 80%", "below 10 GB", "at most 3". The unit is kept as written ("" when none).
+    struct Comparison: Sendable, Equatable {
+        /// CloudWatch's operator name (`GreaterThanOrEqualToThreshold`, …).
+        var op: String
+        var value: Double
+        var unit: String
+    }
+    static func comparison(in text: String) -> Comparison? {
+        let unit = "\\s*(%|percent|ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|gb|gib|mb|mib)?\\b"
+        if let m = trailingComparison.all(in: text).first, let v = Double(m.groups[1]) {
+            let ge = m.groups[3].lowercased().has("more|above|higher|greater|over")
+            return Comparison(op: ge ? "GreaterThanOrEqualToThreshold" : "LessThanOrEqualToThreshold", value: v, unit: m.groups[2].lowercased())
+        }
+        // "over 5 minutes" is the window, not the threshold.
+        guard let m = text.matches("(≥|≤|>=|<=|=>|=<|>|<|greater than or equal to|less than or equal to|at least|at most|no more than|above|over|more than|higher than|greater than|exceeds?|exceeding|below|under|less than|fewer than|lower than|drops? below)\\s*(\\d+(?:\\.\\d+)?)" + unit + "(\\s*(?:minutes?|mins?|hours?|[- ]minute))?").map(\.groups).first(where: { !($0[1].lowercased() == "over" && !$0[4].isEmpty) && !($0[1].lowercased() == "over" && $0[3].has("^(minutes?|mins?|s|seconds?|secs?)$")) }),
+              let v = Double(m[2]) else { return nil }
+        let op: String
+        switch m[1].lowercased() {
+        case "≥", ">=", "=>", "at least", "greater than or equal to": op = "GreaterThanOrEqualToThreshold"
+        case "≤", "<=", "=<", "at most", "no more than", "less than or equal to": op = "LessThanOrEqualToThreshold"
+        case "<", "below", "under", "less than", "fewer than", "lower than", "drop below", "drops below": op = "LessThanThreshold"
+        default: op = "GreaterThanThreshold"
+        }
+        return Comparison(op: op, value: v, unit: m[3].lowercased())
+    }
+    static let trailingComparison = Patterns.compile("\\b(\\d+(?:\\.\\d+)?)\\s*(%|percent|ms|seconds?|gb|mb)?\\s+(or more|or above|or higher|and above|and up|or greater|or less|or fewer|or below|and below)\\b")
+
+    /// The window of an alarm: the period in seconds and how many periods in a row breach it.
+    /// "within one minute, two minutes in a row" → (60, 2); "for three consecutive 5-minute
+    /// periods" → (300, 3); "over a 5-minute period" → (300, nil); "for 15 minutes" → (300, 3).
+    static func alarmWindow(in text: String) -> (period: Int?, periods: Int?) {
+        let t = text.lowercased()
+        var period: Int? = nil, periods: Int? = nil
+        if let m = t.match("(\\d+) (?:consecutive|successive) (\\d+)[- ]?(minute|min|hour|second)s?\\b(?: periods?)?") {
+            return (Int(m[2]).map { $0 * unitSeconds(m[3]) }, Int(m[1]))
+        }
+        if let m = t.match("\\b(?:over|in|within|during|per|each|every|across)\\s+(?:an?\\s+|one\\s+|the\\s+(?:last\\s+)?)?(\\d+)?[- ]?(minute|min|hour|second|day)s?\\b(?:[- ]?(?:period|window|interval))?") {
+            period = (Int(m[1]) ?? 1) * unitSeconds(m[2])
+        } else if let m = t.match("\\b(?:an?|one|1|single)?\\s*(\\d+)?[- ]?(minute|min|hour)s?[- ](?:period|window|interval)\\b") {
+            period = (Int(m[1]) ?? 1) * unitSeconds(m[2])
+        }
+        if let m = t.match("\\b(\\d+) (?:periods|datapoints|data points|evaluation periods|times|checks|intervals|(minute|min|hour)s?) in a row\\b|\\b(\\d+) (?:consecutive|successive) (?:periods|datapoints|data points|checks|intervals|times)\\b") {
+            if !m[2].isEmpty, let n = Int(m[1]) {
+                // "two minutes in a row": that many minutes, period by period.
+                let p = period ?? unitSeconds(m[2])
+                period = p
+                periods = max(1, n * unitSeconds(m[2]) / max(p, 1))
+            } else { periods = Int(m[1].isEmpty ? m[3] : m[1]) }
+        } else if period == nil, let m = t.match("\\bfor (\\d+) (minute|min|hour)s?\\b") {
+            let total = (Int(m[1]) ?? 5) * unitSeconds(m[2])
+            period = total >= 300 ? 300 : 60
+            periods = max(1, total / period!)
+        }
+        return (period, periods)
+    }
+    static func unitSeconds(_ u: String) -> Int { u.hasPrefix("h") ? 3600 : u.hasPrefix("d") ? 86400 : u.hasPrefix("s") ? 1 : 60 }
+
+    /// A percentile statistic ("p99 Duration", "99th percentile") in CloudWatch's spelling ("p99").
+    static func percentile(in text: String) -> String? {
+        if let m = text.match("\\bp(\\d{1,2}(?:\\.\\d+)?)\\b") { return "p" + m[1] }
+        if let m = text.match("\\b(\\d{1,2}(?:\\.\\d+)?)(?:th|st|nd|rd)? percentile\\b") { return "p" + m[1] }
+        return nil
+    }
+
     // MARK: network values
 
     /// Ports: "port 443", "443/tcp", "ports 8000-8100", "on 5432", "TCP 1883 and 8883".
@@ -197,6 +266,30 @@ enum Values {
     }
     static let port = Patterns.compile("\\b(?:ports?|on|tcp|udp)\\s+((?:\\d{2,5}(?:\\s*[-–]\\s*\\d{2,5})?(?:/(?:tcp|udp))?(?:\\s*(?:,|and|or|&)\\s*)?)+)|\\b(\\d{2,5}(?:/(?:tcp|udp)))")
     static let portItem = Patterns.compile("(\\d{2,5})(?:\\s*[-–]\\s*(\\d{2,5}))?")
+
+    /// Which way traffic to or from "the world" flows: "from anywhere", "open to the internet" and
+    /// "inbound 3306 from 0.0.0.0/0" come in; "outbound 443 to anywhere", "egress to 0.0.0.0/0"
+    /// and "443 anywhere" after "outbound" go out. Unclear wording counts as inbound (the unsafe side).
+    enum Direction: Sendable, Equatable { case inbound, outbound }
+    static let world = Patterns.compile("(?<![\\w.:/])(?:0\\.0\\.0\\.0/0|::/0)|\\b(?:anywhere|any where|the (?:whole |public |open )?internet|everyone|the world)\\b")
+    static func direction(ofWorldAt offset: Int, in text: String) -> Direction {
+        let before = (String(text.utf16.prefix(offset)) ?? "").lowercased()
+        // A clause ends at ". ", ";" or a line break; the dots inside 10.72.0.0/16 do not end it.
+        let clause = before.replacing("[.;]\\s|;|\\n", with: "\n").split(separator: "\n").last.map(String.init) ?? ""
+        if clause.has("\\bfrom\\s*$") { return .inbound }
+        if clause.has("\\bto\\s*$") {
+            return clause.has("\\b(open(ed|s)?|expos\\w*|reachable|accessible|available|publish\\w*|visible|inbound|ingress|incoming)\\b[^,]*$") ? .inbound : .outbound
+        }
+        let inbound = clause.matches("\\b(inbound|ingress|incoming|allow(s|ed)? in|accept\\w*|from|listen\\w*|open(ed|s)?|reachable)\\b").last?.offset ?? -1
+        let outbound = clause.matches("\\b(outbound|egress|outgoing|out to|calls? out|reach(es|ing)? out|connect\\w* (out|to))\\b").last?.offset ?? -1
+        return outbound > inbound ? .outbound : .inbound
+    }
+    /// Whether the text lets traffic in from the world (an ingress rule open to everyone).
+    static func opensToWorld(_ text: String, within range: NSRange? = nil) -> Bool {
+        world.all(in: text).contains { m in
+            (range.map { m.offset >= $0.location && m.offset < $0.location + $0.length } ?? true) && direction(ofWorldAt: m.offset, in: text) == .inbound
+        }
+    }
 
     /// IPv4 CIDR blocks, validated ("10.0.0.0/16"); a bare address becomes a /32.
     static func cidrs(in text: String) -> [String] {

@@ -46,7 +46,7 @@ enum BackupPlanBlock: BuildingBlock {
             if let n = t.capture("\\bmax(?:imum)?(?: retention)?(?: of)?\\s*(\\d+)\\s*days?") .flatMap({ Int($0) }) { p.maxRetentionDays.read(n, line: s.line) }
             if let n = t.capture("(\\d+)[- ]days? (?:grace|cooling[- ]off|to change)|(?:grace|cooling[- ]off)[^.]{0,20}?(\\d+)\\s*days?").flatMap({ Int($0) }) { p.lockGraceDays.read(n, line: s.line) }
         }
-        if let m = s.text.match("(?i)\\btag(?:ged)?\\s*(?:with\\s*)?[`\"“]?([A-Za-z0-9_.:/+-]+)[`\"”]?\\s*[=:]\\s*[`\"“]?([A-Za-z0-9_.:/+-]+)[`\"”]?") { hit = p.tagKey.read(m[1], line: s.line) || hit; p.tagValue.read(m[2], line: s.line) }
+        if let m = s.text.match("(?i)\\btag(?:ged)?\\s*(?:with\\s*)?[`\"“]?([A-Za-z0-9_.:/+-]+)[`\"”]?\\s*[:=]\\s*[`\"“]?([A-Za-z0-9_.:/+-]+)[`\"”]?") { hit = p.tagKey.read(m[1], line: s.line) || hit; p.tagValue.read(m[2], line: s.line) }
         for arn in Values.arns(in: s.text) where ["rds", "dynamodb", "elasticfilesystem", "ec2", "s3"].contains(arn.service) && !p.resourceARNs.contains(arn.text) { p.resourceARNs.append(arn.text); hit = true }
         return hit || context.mentionsBlock
     }

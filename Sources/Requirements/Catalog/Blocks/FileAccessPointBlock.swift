@@ -25,9 +25,9 @@ enum FileAccessPointBlock: BuildingBlock {
 
     static func read(_ s: Statement, into p: inout Properties, context: BlockReadContext) -> Bool {
         var hit = false
-        let uid = s.normalized.capture("\\buid\\s*[=:]?\\s*(\\d{1,10})").flatMap { Int($0) }
-        let gid = s.normalized.capture("\\bgid\\s*[=:]?\\s*(\\d{1,10})").flatMap { Int($0) } ?? uid
-        let perms = s.normalized.capture("\\b(?:permissions?|mode|chmod)\\s*[=:]?\\s*`?(0?[0-7]{3})\\b") ?? "0750"
+        let uid = s.normalized.capture("\\buid\\s*[:=]?\\s*(\\d{1,10})").flatMap { Int($0) }
+        let gid = s.normalized.capture("\\bgid\\s*[:=]?\\s*(\\d{1,10})").flatMap { Int($0) } ?? uid
+        let perms = s.normalized.capture("\\b(?:permissions?|mode|chmod)\\s*[:=]?\\s*`?(0?[0-7]{3})\\b") ?? "0750"
         let paths = s.text.matches("[`\"“](/[A-Za-z0-9_./-]*)[`\"”]").map { $0.groups[1] }
         for path in paths where !p.accessPoints.contains(where: { $0.path == path }) {
             p.accessPoints.append(AccessPoint(path: path, uid: uid ?? 1000, gid: gid ?? 1000, permissions: perms)); hit = true

@@ -25,7 +25,7 @@ enum LogMetricsBlock: BuildingBlock {
 
     static func read(_ s: Statement, into p: inout Properties, context: BlockReadContext) -> Bool {
         var hit = false
-        if let g = s.text.capture("[`\"“](/[A-Za-z0-9_./#-]+)[`\"”]"), s.says("\\blog") { hit = p.logGroup.read(g, line: s.line) }
+        if let g = s.text.capture("[`\"“](/[A-Za-z0-9_./#-]+)[`\"”]") ?? s.text.capture("(?i)\\blog group\\s+(/[A-Za-z0-9_./#-]*[A-Za-z0-9_#-])"), s.says("\\blog") { hit = p.logGroup.read(g, line: s.line) }
         if s.says("\\bdashboard") { hit = p.dashboard.read(s.choice("\\bdashboards?\\b") ?? true, line: s.line) || hit }
         if s.says("\\b(count|match|contain|filter|pattern|lines?)\\b") {
             for m in s.text.matches("[`\"“]([^`\"”/][^`\"”]{0,200})[`\"”]") where !m.groups[1].hasPrefix("/") {
